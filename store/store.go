@@ -21,6 +21,12 @@ type Options struct {
 	// ReadOnly opens the file for reading only (the "present" window, a
 	// read-only file, or a second copy of the app).
 	ReadOnly bool
+	// Editor takes the editing lock: the interactive app sets it so a second
+	// copy on the same file is refused (ErrLocked) and can offer to open
+	// read-only instead. Headless commands leave it unset and rely on
+	// SQLite's own locking and busy timeout, so they can safely write while
+	// the app is open (the app sees their changes through DataVersion).
+	Editor bool
 }
 
 // Store is an open database file.
@@ -35,7 +41,7 @@ type Store struct {
 // file and the reason in plain English. A file the user cannot write opens
 // read-only (ReadOnly() reports it). When another copy of the app is
 // already editing the file, Open returns an error wrapping ErrLocked unless
-// opts.ReadOnly is set.
+// opts.ReadOnly is set. Only an Editor open takes or checks that lock.
 func Open(path string, opts Options) (*Store, error) { return nil, errNotYet }
 
 // ErrLocked means another copy of scrutiny has the file open for editing.
@@ -193,6 +199,13 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 // ImportResult says what an import did.
 type ImportResult struct {
 	Reviews, Added, Updated, Unchanged int
+}
+
+// ImportReviews merges whole aggregates by ID in one transaction (the same
+// merge ImportBundle uses). The example review and the synthetic large data
+// are loaded this way. Respondents are included.
+func (s *Store) ImportReviews(ctx context.Context, rs ...*review.Review) (ImportResult, error) {
+	return ImportResult{}, errNotYet
 }
 
 // ImportBundle merges a bundle by ID in one transaction: importing the same
