@@ -20,7 +20,7 @@ func attendanceReview() *Review {
 		Meetings: []Meeting{
 			{ID: "m1", Date: D(2019, time.January, 10), StartTime: "18:00", EndTime: "20:00",
 				Attendees: []string{"ann", "bob", "cat"},
-				Expenses: []Expense{{"ann", "Bus fare", 1250}, {"bob", "Taxi", 780}, {"", "Room hire", 500}}},
+				Expenses:  []Expense{{"ann", "Bus fare", 1250}, {"bob", "Taxi", 780}, {"", "Room hire", 500}}},
 			{ID: "m2", Date: D(2019, time.February, 7), StartTime: "10:00", EndTime: "11.30",
 				Attendees: []string{"ann"}, Apologies: []string{"bob", "cat"}},
 			{ID: "m3", Date: D(2019, time.March, 7), StartTime: "6pm", EndTime: "8:15pm",
