@@ -1,0 +1,185 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"scrutiny/store"
+)
+
+// version is set at release time with -ldflags "-X main.version=1.2.3".
+var version = "dev"
+
+func versionLine() string {
+	v := version
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " (" + s.Value[:12] + ")"
+			}
+		}
+	}
+	return fmt.Sprintf("scrutiny %s, %s, %s/%s", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// newFlags returns a flag set for c that also accepts --db, so the database
+// can be named before or after the command.
+func (a *app) newFlags(c *command) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // we print our own usage, once
+	fs.Func("db", "the database file", func(v string) error {
+		if v == "" {
+			return errors.New("needs a file name")
+		}
+		a.db = v
+		return nil
+	})
+	return fs
+}
+
+// parse reads flags and positional arguments in any order ("import x.json
+// --db y.db" works as well as "import --db y.db x.json"). It returns
+// errHelpShown after printing the help for --help.
+func (a *app) parse(c *command, fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(a.stdout, c.usage)
+				return nil, errHelpShown
+			}
+			return nil, usagef(c, "%s", plainFlagError(err))
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		// A "--" ends the flags: everything after it is positional.
+		if i := indexOf(args, "--"); i == 0 {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// errHelpShown stops a command after it printed its help: exit status 0.
+var errHelpShown = errors.New("help shown")
+
+func indexOf(xs []string, s string) int {
+	for i, x := range xs {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// plainFlagError rewrites the flag package's messages in plainer words.
+func plainFlagError(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return "there is no option " + rest
+	}
+	if rest, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return rest + " needs a value"
+	}
+	return msg
+}
+
+// openStore opens the database for a headless command. Commands that only
+// read pass readOnly; they refuse a missing file instead of creating one.
+func (a *app) openStore(readOnly bool) (*store.Store, error) {
+	if readOnly {
+		if _, err := os.Stat(a.db); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("there is no database at %s yet; run scrutiny demo to load the example review, "+
+				"or give another file with --db", a.db)
+		}
+	}
+	return store.Open(a.db, store.Options{ReadOnly: readOnly})
+}
+
+// closeStore closes s and keeps the first error: a failed close can mean
+// the last change did not reach the disk.
+func closeStore(s *store.Store, err *error) {
+	if cerr := s.Close(); cerr != nil && *err == nil {
+		*err = fmt.Errorf("closing %s: %w", s.Path(), cerr)
+	}
+}
+
+// notFound turns the store's ErrNotFound for a review ID into a sentence.
+func notFound(err error, id string) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("no review has the ID %q; run scrutiny list to see them", id)
+	}
+	return err
+}
+
+// writeFileAtomic writes data produced by fill to path so that the old file
+// is either left whole or replaced whole: a temporary file in the same
+// folder, synced, then renamed over the target.
+func writeFileAtomic(path string, fill func(w io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder; give a file name, for example %s", path, filepath.Join(path, "report.md"))
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("cannot write %s: the folder %s does not exist", path, dir)
+		}
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if err = fill(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return fmt.Errorf("cannot save %s to the disk: %w", path, err)
+	}
+	if err = f.Close(); err != nil {
+		return fmt.Errorf("cannot save %s: %w", path, err)
+	}
+	// CreateTemp makes the file private; a report is an ordinary document.
+	_ = os.Chmod(tmp, 0o644)
+	if err = os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("cannot replace %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename durable on systems that need it; Windows cannot
+// open a folder for syncing, and does not need to.
+func syncDir(dir string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// oneLine keeps user text on a single output line for line-based listings.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"scrutiny/demo"
+)
+
+func init() {
+	register(&command{
+		name:    "demo",
+		summary: "load the example review (or --size large: synthetic data for testing speed)",
+		usage: `Usage: scrutiny demo [--size example|large] [--db FILE]
+
+Loads the example review "Customers contacting Great Places" into the
+database, so you can look around and see a finished report. Loading it again
+changes nothing.
+
+  --size large   instead fill the database with made-up data for speed tests:
+                 100 reviews, 10,000 evidence items, 30,000 findings,
+                 5,000 recommendations and 1,000,000 survey answers.
+                 Use a separate file for this, for example --db large.db.
+
+Examples:
+  scrutiny demo
+  scrutiny demo --size large --db large.db
+`,
+		run: runDemo,
+	})
+}
+
+func runDemo(ctx context.Context, a *app, args []string) (err error) {
+	c := commands["demo"]
+	fs := a.newFlags(c)
+	size := fs.String("size", "example", "example or large")
+	pos, err := a.parse(c, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef(c, "demo takes no arguments, but was given %q", pos[0])
+	}
+	if *size != "example" && *size != "large" {
+		return usagef(c, "--size must be example or large, not %q", *size)
+	}
+	st, err := a.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+
+	if *size == "large" {
+		start := time.Now()
+		err := demo.Large(ctx, st, func(msg string) { fmt.Fprintln(a.stderr, msg) })
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stdout, "Filled %s with the large synthetic data in %s.\n", st.Path(),
+			time.Since(start).Round(100*time.Millisecond))
+		return nil
+	}
+	ex := demo.Example()
+	res, err := st.ImportReviews(ctx, ex)
+	if err != nil {
+		return err
+	}
+	switch {
+	case res.Added > 0:
+		fmt.Fprintf(a.stdout, "Loaded the example review %q into %s.\nIts ID is %s.\n", ex.Topic, st.Path(), ex.ID)
+	case res.Updated > 0:
+		fmt.Fprintf(a.stdout, "The example review %q was already in %s; it is now back as it was first loaded.\n", ex.Topic, st.Path())
+	default:
+		fmt.Fprintf(a.stdout, "The example review %q is already in %s; nothing changed.\n", ex.Topic, st.Path())
+	}
+	return nil
+}

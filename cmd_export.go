@@ -1,0 +1,128 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"scrutiny/store"
+)
+
+func init() {
+	register(&command{
+		name:    "export",
+		summary: "write a review's report (markdown) or a bundle of reviews (JSON)",
+		usage: `Usage: scrutiny export [--review ID] [--format md|json] [-o FILE] [--db FILE]
+
+Writes the report of one review as markdown, or a JSON bundle of one or all
+reviews to move them to another laptop (read it there with scrutiny import).
+Without -o the result goes to the screen (standard output).
+
+  --review ID      the review to export; for markdown it may be left out when
+                   the database holds only one review ("scrutiny list" shows IDs)
+  --format md      the report, ready to print or send to the Board (default)
+  --format json    a bundle: the review given with --review, or every review
+  -o FILE          write to FILE; an existing FILE is replaced only once the
+                   new one is completely written
+
+Examples:
+  scrutiny export -o report.md
+  scrutiny export --review 0190a5c0-... --format md -o report.md
+  scrutiny export --format json -o all-reviews.json
+`,
+		run: runExport,
+	})
+}
+
+func runExport(ctx context.Context, a *app, args []string) (err error) {
+	c := commands["export"]
+	fs := a.newFlags(c)
+	id := fs.String("review", "", "review ID")
+	format := fs.String("format", "md", "md or json")
+	out := fs.String("o", "", "output file")
+	fs.StringVar(out, "output", "", "output file")
+	pos, err := a.parse(c, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef(c, "export takes no arguments, but was given %q (use -o FILE to name the output file)", pos[0])
+	}
+	switch strings.ToLower(*format) {
+	case "md", "markdown":
+		*format = "md"
+	case "json":
+		*format = "json"
+	default:
+		return usagef(c, "--format must be md or json, not %q", *format)
+	}
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+
+	var fill func(w io.Writer) error
+	if *format == "json" {
+		var ids []string
+		if *id != "" {
+			// Check first so a wrong ID gives a sentence, not an empty bundle.
+			if _, err := st.LoadReview(ctx, *id); err != nil {
+				return notFound(err, *id)
+			}
+			ids = []string{*id}
+		}
+		fill = func(w io.Writer) error { return st.ExportBundle(ctx, w, ids...) }
+	} else {
+		rid, err := pickReview(ctx, st, *id)
+		if err != nil {
+			return err
+		}
+		r, err := st.LoadReview(ctx, rid)
+		if err != nil {
+			return notFound(err, rid)
+		}
+		md, err := renderReport(r)
+		if err != nil {
+			return err
+		}
+		fill = func(w io.Writer) error { _, err := w.Write(md); return err }
+	}
+	if *out == "" || *out == "-" {
+		return fill(a.stdout)
+	}
+	if err := writeFileAtomic(*out, fill); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "Wrote %s.\n", *out)
+	return nil
+}
+
+// pickReview returns id, or the only review when id is empty; with several
+// reviews it lists them so the user can choose.
+func pickReview(ctx context.Context, st *store.Store, id string) (string, error) {
+	if id != "" {
+		return id, nil
+	}
+	sums, err := st.ListReviews(ctx)
+	if err != nil {
+		return "", err
+	}
+	switch len(sums) {
+	case 0:
+		return "", fmt.Errorf("there are no reviews in %s to export; run scrutiny demo to load the example", st.Path())
+	case 1:
+		return sums[0].ID, nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "there are %d reviews; choose one with --review ID:\n", len(sums))
+	for i, s := range sums {
+		if i == 20 {
+			fmt.Fprintf(&b, "  ... and %d more (scrutiny list shows them all)\n", len(sums)-i)
+			break
+		}
+		fmt.Fprintf(&b, "  %s  %s\n", s.ID, oneLine(s.Topic))
+	}
+	return "", fmt.Errorf("%s", strings.TrimRight(b.String(), "\n"))
+}

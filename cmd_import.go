@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+)
+
+func init() {
+	register(&command{
+		name:    "import",
+		summary: "add or update reviews from a JSON bundle made by export",
+		usage: `Usage: scrutiny import [--db FILE] FILE.json
+
+Reads a bundle written by "scrutiny export --format json" (on this laptop or
+another one) and merges its reviews into the database by ID: new reviews are
+added, changed ones updated, and importing the same bundle twice changes
+nothing. Nothing is changed at all if the bundle cannot be read completely.
+
+Example:
+  scrutiny import all-reviews.json
+`,
+		run: runImport,
+	})
+}
+
+func runImport(ctx context.Context, a *app, args []string) (err error) {
+	c := commands["import"]
+	pos, err := a.parse(c, a.newFlags(c), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef(c, "import needs exactly one bundle file, for example: scrutiny import reviews.json")
+	}
+	name := pos[0]
+	f, err := os.Open(name)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("there is no file called %s", name)
+		}
+		return fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	defer f.Close()
+	if st, serr := f.Stat(); serr == nil && st.IsDir() {
+		return fmt.Errorf("%s is a folder; give the bundle file inside it", name)
+	}
+	st, err := a.openStore(false)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	res, err := st.ImportBundle(ctx, f)
+	if err != nil {
+		return fmt.Errorf("nothing was imported from %s: %w", name, err)
+	}
+	fmt.Fprintf(a.stdout, "Read %s from %s: %d added, %d updated, %d unchanged.\n",
+		plural(res.Reviews, "review", "reviews"), name, res.Added, res.Updated, res.Unchanged)
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+)
+
+func init() {
+	register(&command{
+		name:    "list",
+		summary: "list the reviews: ID, a tab, then the topic",
+		usage: `Usage: scrutiny list [--db FILE]
+
+Prints one line per review: its ID, a tab, then its topic. Use the ID with
+"scrutiny export --review ID". Reviews in the bin are not listed.
+
+Example:
+  scrutiny list
+`,
+		run: runList,
+	})
+}
+
+func runList(ctx context.Context, a *app, args []string) (err error) {
+	c := commands["list"]
+	pos, err := a.parse(c, a.newFlags(c), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef(c, "list takes no arguments, but was given %q", pos[0])
+	}
+	if _, serr := os.Stat(a.db); errors.Is(serr, os.ErrNotExist) {
+		fmt.Fprintf(a.stderr, "There are no reviews yet (no database at %s).\n", a.db)
+		return nil
+	}
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	sums, err := st.ListReviews(ctx)
+	if err != nil {
+		return err
+	}
+	if len(sums) == 0 {
+		fmt.Fprintf(a.stderr, "There are no reviews in %s yet.\n", a.db)
+		return nil
+	}
+	for _, s := range sums {
+		fmt.Fprintf(a.stdout, "%s\t%s\n", s.ID, oneLine(s.Topic))
+	}
+	return nil
+}
