@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"scrutiny/review"
 	"scrutiny/store"
 )
 
@@ -83,10 +84,7 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 		if err != nil {
 			return notFound(err, rid)
 		}
-		md, err := renderReport(r)
-		if err != nil {
-			return err
-		}
+		md := review.Render(r)
 		fill = func(w io.Writer) error { _, err := w.Write(md); return err }
 	}
 	if *out == "" || *out == "-" {

@@ -38,25 +38,38 @@ type scoreSpec struct {
 }
 
 // scores builds one answer per person for a 1-10 question with thresholds
-// hi and lo, meeting spec exactly: everyone starts at the lowest score of
-// their band, then the remaining points are handed out one at a time round
-// the people in turn, never lifting anyone out of their band. It panics on
-// an impossible spec, which only a mistake in the table above can cause.
+// hi and lo, meeting spec exactly. Each band (low, middle, high, ten) is
+// first filled with a spread of its own values, leaning to the ends of the
+// scale as real surveys do; then single points are added or taken away, one
+// person at a time in turn, without moving anyone out of their band, until
+// the total is right. It panics on an impossible spec, which only a mistake
+// in the table above can cause.
 func scores(spec scoreSpec, hi, lo int) []int {
-	type band struct{ min, max, n int }
-	bands := []band{
-		{1, lo, spec.low},
-		{lo + 1, hi - 1, spec.base - spec.high - spec.low},
-		{hi, 9, spec.high - spec.top},
-		{10, 10, spec.top},
+	type band struct {
+		min, max, n int
+		pattern     []int // the spread the band starts from
 	}
-	var vals, maxs []int
+	span := func(a, b int) []int {
+		var out []int
+		for v := a; v <= b; v++ {
+			out = append(out, v)
+		}
+		return out
+	}
+	bands := []band{
+		{1, lo, spec.low, append([]int{1, 1}, span(1, lo)...)},
+		{lo + 1, hi - 1, spec.base - spec.high - spec.low, span(lo+1, hi-1)},
+		{hi, 9, spec.high - spec.top, append(span(hi, 9), 8)},
+		{10, 10, spec.top, []int{10}},
+	}
+	var vals, mins, maxs []int
 	for _, b := range bands {
 		if b.n < 0 {
 			panic(fmt.Sprintf("demo: impossible survey spec %+v", spec))
 		}
-		for range b.n {
-			vals = append(vals, b.min)
+		for k := range b.n {
+			vals = append(vals, b.pattern[k%len(b.pattern)])
+			mins = append(mins, b.min)
 			maxs = append(maxs, b.max)
 		}
 	}
@@ -64,21 +77,23 @@ func scores(spec scoreSpec, hi, lo int) []int {
 	for _, v := range vals {
 		left -= v
 	}
-	for left > 0 {
-		raised := false
+	for left != 0 {
+		moved := false
 		for i := range vals {
-			if left > 0 && vals[i] < maxs[i] {
+			switch {
+			case left > 0 && vals[i] < maxs[i]:
 				vals[i]++
 				left--
-				raised = true
+				moved = true
+			case left < 0 && vals[i] > mins[i]:
+				vals[i]--
+				left++
+				moved = true
 			}
 		}
-		if !raised {
-			panic(fmt.Sprintf("demo: survey spec %+v needs a higher sum than its bands allow", spec))
+		if !moved {
+			panic(fmt.Sprintf("demo: survey spec %+v asks for a total its bands cannot reach", spec))
 		}
-	}
-	if left < 0 {
-		panic(fmt.Sprintf("demo: survey spec %+v needs a lower sum than its bands allow", spec))
 	}
 	return vals
 }
