@@ -28,9 +28,9 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 	name := func(id string) string {
 		if mem, ok := r.MemberByID(id); ok {
 			if mem.Role != "" && mem.Role != RoleMember {
-				return mdInline(mem.Name) + " (" + string(mem.Role) + ")"
+				return EscapeInline(mem.Name) + " (" + string(mem.Role) + ")"
 			}
-			return mdInline(mem.Name)
+			return EscapeInline(mem.Name)
 		}
 		return "Unknown member"
 	}
@@ -40,7 +40,7 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 	if strings.TrimSpace(topic) == "" {
 		topic = "Scrutiny review"
 	}
-	fmt.Fprintf(&b, "# Minutes: %s\n\n", mdHeading(topic))
+	fmt.Fprintf(&b, "# Minutes: %s\n\n", EscapeHeading(topic))
 	fmt.Fprintf(&b, "Meeting %d of %d.\n\n", num, len(r.Meetings))
 
 	fmt.Fprintf(&b, "| | |\n|---|---|\n")
@@ -54,15 +54,15 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 	when := ""
 	switch {
 	case m.StartTime != "" && m.EndTime != "":
-		when = mdCell(m.StartTime) + " to " + mdCell(m.EndTime)
+		when = EscapeCell(m.StartTime) + " to " + EscapeCell(m.EndTime)
 		if d, ok := m.Duration(); ok {
 			when += " (" + FormatMinutes(d) + ")"
 		}
 	case m.StartTime != "":
-		when = "from " + mdCell(m.StartTime)
+		when = "from " + EscapeCell(m.StartTime)
 	}
 	row("Time", when)
-	row("Venue", mdCell(m.Venue))
+	row("Venue", EscapeCell(m.Venue))
 	b.WriteString("\n")
 
 	people := func(title string, ids []string, none string) {
@@ -84,7 +84,7 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 		b.WriteString("## Agenda\n\n")
 		total := 0
 		for i, it := range m.Agenda {
-			line := fmt.Sprintf("%d. %s", i+1, mdInline(it.Title))
+			line := fmt.Sprintf("%d. %s", i+1, EscapeInline(it.Title))
 			if it.Minutes > 0 {
 				line += " (" + FormatMinutes(it.Minutes) + ")"
 				total += it.Minutes
@@ -93,7 +93,7 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 			if n := strings.TrimSpace(it.Notes); n != "" {
 				for _, l := range strings.Split(n, "\n") {
 					if l = strings.TrimSpace(l); l != "" {
-						fmt.Fprintf(&b, "   %s\n", mdInline(l))
+						fmt.Fprintf(&b, "   %s\n", EscapeInline(l))
 					}
 				}
 			}
@@ -106,15 +106,13 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 
 	if n := strings.TrimSpace(m.Notes); n != "" {
 		b.WriteString("## Notes\n\n")
-		for _, para := range splitParagraphs(n) {
-			b.WriteString(mdInline(para) + "\n\n")
-		}
+		b.WriteString(Paragraphs(n) + "\n\n")
 	}
 
 	if len(m.Decisions) > 0 {
 		b.WriteString("## Decisions\n\n")
 		for i, d := range m.Decisions {
-			fmt.Fprintf(&b, "%d. %s\n", i+1, mdInline(d))
+			fmt.Fprintf(&b, "%d. %s\n", i+1, EscapeInline(d))
 		}
 		b.WriteString("\n")
 	}
@@ -126,22 +124,9 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 			if e.MemberID != "" {
 				who = name(e.MemberID)
 			}
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", who, mdCell(e.Description), FormatPence(e.Pence))
+			fmt.Fprintf(&b, "| %s | %s | %s |\n", who, EscapeCell(e.Description), FormatPence(e.Pence))
 		}
 		fmt.Fprintf(&b, "| **Total** | | **%s** |\n\n", FormatPence(m.ExpensesPence()))
 	}
 	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n'), nil
-}
-
-// splitParagraphs keeps a volunteer's blank-line paragraphs and joins the
-// lines inside each, so markdown does not reflow them unexpectedly.
-func splitParagraphs(s string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		lines := strings.Fields(strings.ReplaceAll(p, "\n", " "))
-		if len(lines) > 0 {
-			out = append(out, strings.Join(lines, " "))
-		}
-	}
-	return out
 }
