@@ -1,0 +1,357 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"scrutiny/review"
+)
+
+// The JSON shapes below are used both inside database columns and in
+// bundles, so the two never drift apart. Field names are part of the
+// bundle format (see notes/bundle-format.md): add, never rename.
+
+type jAgenda struct {
+	Title   string `json:"title"`
+	Minutes int    `json:"minutes,omitempty"`
+	Notes   string `json:"notes,omitempty"`
+}
+
+type jExpense struct {
+	MemberID    string `json:"member_id"`
+	Description string `json:"description,omitempty"`
+	Pence       int64  `json:"pence"`
+}
+
+type jSubPoint struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+type jAction struct {
+	ID     string `json:"id"`
+	Text   string `json:"text"`
+	Owner  string `json:"owner,omitempty"`
+	Due    string `json:"due,omitempty"`
+	Status string `json:"status,omitempty"`
+}
+
+type jQuestion struct {
+	ID            string         `json:"id"`
+	Text          string         `json:"text"`
+	Kind          string         `json:"kind"`
+	Min           int            `json:"min"`
+	Max           int            `json:"max"`
+	Labels        []string       `json:"labels,omitempty"`
+	Tally         map[string]int `json:"tally,omitempty"`
+	TallyExcluded int            `json:"tally_excluded,omitempty"`
+}
+
+func agendaTo(a []review.AgendaItem) []jAgenda {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]jAgenda, len(a))
+	for i, x := range a {
+		out[i] = jAgenda{x.Title, x.Minutes, x.Notes}
+	}
+	return out
+}
+
+func agendaFrom(a []jAgenda) []review.AgendaItem {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]review.AgendaItem, len(a))
+	for i, x := range a {
+		out[i] = review.AgendaItem{Title: x.Title, Minutes: x.Minutes, Notes: x.Notes}
+	}
+	return out
+}
+
+func expensesTo(a []review.Expense) []jExpense {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]jExpense, len(a))
+	for i, x := range a {
+		out[i] = jExpense{x.MemberID, x.Description, x.Pence}
+	}
+	return out
+}
+
+func expensesFrom(a []jExpense) []review.Expense {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]review.Expense, len(a))
+	for i, x := range a {
+		out[i] = review.Expense{MemberID: x.MemberID, Description: x.Description, Pence: x.Pence}
+	}
+	return out
+}
+
+func subPointsTo(a []review.SubPoint) []jSubPoint {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]jSubPoint, len(a))
+	for i, x := range a {
+		out[i] = jSubPoint{x.ID, x.Text}
+	}
+	return out
+}
+
+func subPointsFrom(a []jSubPoint) []review.SubPoint {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]review.SubPoint, len(a))
+	for i, x := range a {
+		out[i] = review.SubPoint{ID: x.ID, Text: x.Text}
+	}
+	return out
+}
+
+func actionsTo(a []review.Action) []jAction {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]jAction, len(a))
+	for i, x := range a {
+		out[i] = jAction{x.ID, x.Text, x.Owner, x.Due.String(), x.Status}
+	}
+	return out
+}
+
+func actionsFrom(a []jAction) ([]review.Action, error) {
+	if len(a) == 0 {
+		return nil, nil
+	}
+	out := make([]review.Action, len(a))
+	for i, x := range a {
+		d, err := parseISO(x.Due)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = review.Action{ID: x.ID, Text: x.Text, Owner: x.Owner, Due: d, Status: x.Status}
+	}
+	return out, nil
+}
+
+func questionsTo(a []review.Question) []jQuestion {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]jQuestion, len(a))
+	for i, q := range a {
+		out[i] = jQuestion{q.ID, q.Text, string(q.Kind), q.Min, q.Max, q.Labels, q.Tally, q.TallyExcluded}
+	}
+	return out
+}
+
+func questionsFrom(a []jQuestion) []review.Question {
+	if len(a) == 0 {
+		return nil
+	}
+	out := make([]review.Question, len(a))
+	for i, q := range a {
+		var labels []string
+		if len(q.Labels) > 0 {
+			labels = q.Labels
+		}
+		var tally map[string]int
+		if len(q.Tally) > 0 {
+			tally = q.Tally
+		}
+		out[i] = review.Question{ID: q.ID, Text: q.Text, Kind: review.QuestionKind(q.Kind), Min: q.Min, Max: q.Max,
+			Labels: labels, Tally: tally, TallyExcluded: q.TallyExcluded}
+	}
+	return out
+}
+
+// parseISO reads the stored form of a date strictly ("" is unset).
+func parseISO(s string) (review.Date, error) {
+	if s == "" {
+		return review.Date{}, nil
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return review.Date{}, errBadDate(s)
+	}
+	d, err := review.ParseDate(s)
+	if err != nil || d.String() != s {
+		return review.Date{}, errBadDate(s)
+	}
+	return d, nil
+}
+
+type errBadDate string
+
+func (e errBadDate) Error() string {
+	return strconv.Quote(string(e)) + " is not a date written as YYYY-MM-DD"
+}
+
+// js encodes v for a JSON column; empty lists become "[]".
+func js(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" {
+		return "[]"
+	}
+	return string(b)
+}
+
+// strList decodes a JSON list of strings; empty gives nil so a loaded
+// value equals the value that was saved.
+func strList(s string) ([]string, error) {
+	if s == "" || s == "[]" || s == "null" {
+		return nil, nil
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, nil
+}
+
+// unjs decodes a JSON column into v; empty values leave v alone.
+func unjs(s string, v any) error {
+	if s == "" || s == "[]" || s == "{}" || s == "null" {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), v)
+}
+
+// flatMap encodes a map of strings as a JSON object with sorted keys. It is
+// the hot path for survey answers, so it avoids reflection.
+func flatMap(m map[string]string) string {
+	if len(m) == 0 {
+		return "{}"
+	}
+	keys := make([]string, 0, len(m))
+	n := 2
+	for k, v := range m {
+		keys = append(keys, k)
+		n += len(k) + len(v) + 6
+	}
+	sort.Strings(keys)
+	b := make([]byte, 0, n)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = appendJSONString(b, m[k])
+	}
+	b = append(b, '}')
+	return string(b)
+}
+
+func appendJSONString(b []byte, s string) []byte {
+	if plainJSON(s) {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	q, _ := json.Marshal(s)
+	return append(b, q...)
+}
+
+// plainJSON reports whether s can be written between quotes as it is.
+func plainJSON(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' {
+			return false
+		}
+		if c >= 0x80 {
+			ascii = false
+		}
+	}
+	return ascii || utf8.ValidString(s)
+}
+
+// interner shares the many repeated strings (question IDs, "7", "yes") of
+// a survey's answers instead of allocating each again.
+type interner map[string]string
+
+func (in interner) get(b []byte) string {
+	if s, ok := in[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(in) < 4096 {
+		in[s] = s
+	}
+	return s
+}
+
+// unflatMap decodes what flatMap wrote. Objects without escapes take a
+// fast path; anything else goes through encoding/json.
+func unflatMap(b []byte, in interner) (map[string]string, error) {
+	if len(b) == 0 || string(b) == "{}" {
+		return nil, nil
+	}
+	if bytes.IndexByte(b, '\\') < 0 {
+		if m, ok := fastFlat(b, in); ok {
+			return m, nil
+		}
+	}
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	if len(m) == 0 {
+		return nil, nil
+	}
+	return m, nil
+}
+
+func fastFlat(b []byte, in interner) (map[string]string, bool) {
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
+		return nil, false
+	}
+	n := bytes.Count(b, []byte(`":"`))
+	m := make(map[string]string, n)
+	i := 1
+	for i < len(b)-1 {
+		k, j, ok := quoted(b, i)
+		if !ok || j >= len(b) || b[j] != ':' {
+			return nil, false
+		}
+		v, j2, ok := quoted(b, j+1)
+		if !ok {
+			return nil, false
+		}
+		m[in.get(k)] = in.get(v)
+		i = j2
+		if i < len(b)-1 {
+			if b[i] != ',' {
+				return nil, false
+			}
+			i++
+		}
+	}
+	return m, true
+}
+
+// quoted reads a "..." string without escapes starting at b[i]; it returns
+// the contents and the index after the closing quote.
+func quoted(b []byte, i int) ([]byte, int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return nil, 0, false
+	}
+	j := bytes.IndexByte(b[i+1:], '"')
+	if j < 0 {
+		return nil, 0, false
+	}
+	return b[i+1 : i+1+j], i + 2 + j, true
+}

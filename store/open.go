@@ -1,0 +1,338 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ApplicationID is written to every scrutiny database (PRAGMA
+// application_id) so a file made by another program is never adopted. It
+// spells "SCRT" in ASCII.
+const ApplicationID = 0x53435254
+
+// Sentinel reasons for refusing a file; the error returned by Open wraps one
+// of them and names the file.
+var (
+	ErrNotScrutiny  = errors.New("not a scrutiny database")
+	ErrEmptyFile    = errors.New("the file is empty")
+	ErrNewerVersion = errors.New("written by a newer version of scrutiny")
+)
+
+// refusal is the error for a file Open will not touch.
+type refusal struct {
+	path   string
+	reason string
+	kind   error
+}
+
+func (e *refusal) Error() string {
+	return fmt.Sprintf("Cannot open %q: %s", e.path, e.reason)
+}
+func (e *refusal) Unwrap() error { return e.kind }
+
+// sqliteMagic starts every SQLite 3 database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// checkHeader reads the 100-byte database header with plain file I/O, so a
+// file that is not ours is judged before SQLite can write a journal, a WAL
+// or change a byte of it. It returns the schema version in the header.
+func checkHeader(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, openFileError(path, err)
+	}
+	defer f.Close()
+	var h [100]byte
+	n, err := io.ReadFull(f, h[:])
+	switch {
+	case n == 0 && (err == io.EOF || err == nil):
+		return 0, &refusal{path, "the file is empty (zero bytes), so it is not a scrutiny database. It was left as it is: choose another file, or delete this one to start afresh.", ErrEmptyFile}
+	case err != nil && err != io.ErrUnexpectedEOF:
+		return 0, openFileError(path, err)
+	case n < len(h) || !bytes.Equal(h[:16], sqliteMagic):
+		return 0, &refusal{path, "this is not a scrutiny database (it is not a database file at all). It was left as it is.", ErrNotScrutiny}
+	}
+	if id := binary.BigEndian.Uint32(h[68:72]); id != ApplicationID {
+		return 0, &refusal{path, "this database belongs to another program, not scrutiny. It was left as it is.", ErrNotScrutiny}
+	}
+	v := int(int32(binary.BigEndian.Uint32(h[60:64])))
+	if v > schemaVersion {
+		return v, newerRefusal(path, v)
+	}
+	return v, nil
+}
+
+func newerRefusal(path string, v int) error {
+	return &refusal{path, fmt.Sprintf("it was written by a newer version of scrutiny (file format %d; this copy understands up to %d). Install the newer version to open it. The file was left as it is.", v, schemaVersion), ErrNewerVersion}
+}
+
+func openFileError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return &plainError{msg: fmt.Sprintf("Cannot open %q: you are not allowed to read it.", path), cause: []error{err}}
+	case errors.Is(err, fs.ErrNotExist):
+		return &plainError{msg: fmt.Sprintf("Cannot open %q: there is no such file.", path), cause: []error{ErrNotFound, err}}
+	}
+	return &plainError{msg: fmt.Sprintf("Cannot open %q: %v", path, err), cause: []error{err}}
+}
+
+// dsn builds the one connection string every connection uses, so each
+// pooled connection gets every pragma.
+func dsn(path string, readOnly, immutable bool) string {
+	u := uriPath(path)
+	if readOnly {
+		// No journal_mode or synchronous: changing them would write.
+		q := "?_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&mode=ro"
+		if immutable {
+			q += "&immutable=1"
+		}
+		return "file:" + u + q
+	}
+	q := "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+	if runtime.GOOS == "darwin" {
+		// macOS fsync does not reach the platter without F_FULLFSYNC.
+		q += "&_pragma=fullfsync(1)"
+	}
+	return "file:" + u + q + "&_txlock=immediate"
+}
+
+// uriPath turns a file path into the path part of an SQLite URI.
+func uriPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	p := filepath.ToSlash(path)
+	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return r.Replace(p)
+}
+
+// Open opens or creates the database at path (creating its folder). It
+// refuses, without changing a byte, a file that is not a scrutiny database,
+// a zero-byte file, or one written by a newer version; the error names the
+// file and the reason in plain English. A file the user cannot write opens
+// read-only (ReadOnly() reports it). When another copy of the app is
+// already editing the file, Open returns an error wrapping ErrLocked unless
+// opts.ReadOnly is set. Only an Editor open takes or checks that lock.
+func Open(path string, opts Options) (*Store, error) {
+	if path == "" {
+		return nil, &plainError{msg: "No database file was given."}
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !opts.ReadOnly:
+		if err := create(path); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, openFileError(path, err)
+	case st.IsDir():
+		return nil, &plainError{msg: fmt.Sprintf("Cannot open %q: it is a folder, not a file.", path)}
+	}
+	if _, err := checkHeader(path); err != nil {
+		return nil, err
+	}
+
+	s := &Store{path: path, readOnly: opts.ReadOnly || !writable(path)}
+	if !s.readOnly && opts.Editor {
+		unlock, err := lockFile(path + ".lock")
+		if err != nil {
+			return nil, err
+		}
+		s.unlock = unlock
+	}
+	if err := s.openDB(); err != nil {
+		s.release()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openDB connects and brings the schema up to date.
+func (s *Store) openDB() error {
+	ctx := context.Background()
+	var err error
+	if s.readOnly {
+		s.db, err = s.connect(dsn(s.path, true, false))
+		if err != nil {
+			// A read-only WAL file in a folder we cannot write has no
+			// shared-memory file to coordinate through; nobody can be
+			// writing it, so read it as immutable.
+			s.db, err = s.connect(dsn(s.path, true, true))
+		}
+	} else {
+		s.db, err = s.connect(dsn(s.path, false, false))
+	}
+	if err != nil {
+		return err
+	}
+	var app, version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
+		s.db.Close()
+		return wrapErr(err, "read the file")
+	}
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		s.db.Close()
+		return wrapErr(err, "read the file")
+	}
+	if app != ApplicationID {
+		s.db.Close()
+		return &refusal{s.path, "this database belongs to another program, not scrutiny.", ErrNotScrutiny}
+	}
+	if version > schemaVersion {
+		s.db.Close()
+		return newerRefusal(s.path, version)
+	}
+	if version < schemaVersion {
+		if s.readOnly {
+			s.db.Close()
+			return &plainError{msg: fmt.Sprintf("Cannot open %q for reading only: it was written by an older version of scrutiny and must be opened for editing once to update it.", s.path)}
+		}
+		if err := migrate(ctx, s.db, version); err != nil {
+			s.db.Close()
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) connect(d string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", d)
+	if err != nil {
+		return nil, wrapErr(err, "open the file")
+	}
+	// One connection: SQLite allows one writer at a time anyway, and a
+	// single connection makes PRAGMA data_version and our own commit
+	// counter describe the same connection.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	if err := db.PingContext(context.Background()); err != nil {
+		db.Close()
+		return nil, wrapErr(err, "open the file")
+	}
+	return db, nil
+}
+
+// writable reports whether the current user may write path. Opening for
+// writing without truncating changes nothing on disk.
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
+
+// create makes a new database under a temporary name in the same folder
+// and links it into place only once its header, application_id and schema
+// are on disk, so a crash mid-creation never leaves a half-made file at
+// path. The temporary copy uses a rollback journal so the header is in the
+// main file itself rather than in a WAL.
+func create(path string) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &plainError{msg: fmt.Sprintf("Cannot create the folder %q: %v", dir, err), cause: []error{err}}
+	}
+	var rnd [6]byte
+	rand.Read(rnd[:])
+	tmp := filepath.Join(dir, "."+filepath.Base(path)+".new-"+hex.EncodeToString(rnd[:]))
+	defer os.Remove(tmp)
+	defer os.Remove(tmp + "-journal")
+
+	q := "?_pragma=busy_timeout(5000)&_pragma=journal_mode(DELETE)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+	if runtime.GOOS == "darwin" {
+		q += "&_pragma=fullfsync(1)"
+	}
+	db, err := sql.Open("sqlite", "file:"+uriPath(tmp)+q+"&_txlock=immediate")
+	if err != nil {
+		return wrapErr(err, "create the file")
+	}
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	err = migrate(ctx, db, 0)
+	if cerr := db.Close(); err == nil && cerr != nil {
+		err = wrapErr(cerr, "create the file")
+	}
+	if err != nil {
+		return err
+	}
+	if err := syncFile(tmp); err != nil {
+		return err
+	}
+	// Link refuses to replace a file another process created meanwhile.
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil
+		}
+		// Some file systems (FAT on USB sticks) have no hard links.
+		if _, serr := os.Stat(path); serr == nil {
+			return nil
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return &plainError{msg: fmt.Sprintf("Cannot create %q: %v", path, err), cause: []error{err}}
+		}
+	}
+	syncDir(dir)
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return &plainError{msg: fmt.Sprintf("Cannot write %q: %v", path, err), cause: []error{err}}
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil {
+		return &plainError{msg: fmt.Sprintf("Cannot write %q to disk: %v", path, err), cause: []error{err}}
+	}
+	return nil
+}
+
+// syncDir makes a rename or link durable; not possible (nor needed) on
+// Windows, so errors are ignored.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// Close closes the file and releases the editing lock.
+func (s *Store) Close() error {
+	if s == nil {
+		return nil
+	}
+	var err error
+	if s.db != nil {
+		err = s.db.Close()
+		s.db = nil
+	}
+	s.release()
+	return wrapErr(err, "close the file")
+}
+
+func (s *Store) release() {
+	if s.unlock != nil {
+		s.unlock()
+		s.unlock = nil
+	}
+}

@@ -1,0 +1,180 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+func newID() string { return uuid.Must(uuid.NewV7()).String() }
+
+func nowMs() int64 { return time.Now().UnixMilli() }
+
+var errClosed = &plainError{msg: "The database file is closed."}
+
+func readOnlyError() error {
+	return &plainError{msg: "This file is open for reading only: nothing was saved.", cause: []error{ErrReadOnly}}
+}
+
+// write runs fn in one short IMMEDIATE transaction and counts the commit.
+// The caller may say "saved" only when it returns nil. A busy file is
+// retried a few times on top of SQLite's own five-second busy timeout.
+func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if s == nil || s.db == nil {
+		return errClosed
+	}
+	if s.readOnly {
+		return readOnlyError()
+	}
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		err = s.tryWrite(ctx, fn)
+		if err == nil {
+			s.commits.Add(1)
+			return nil
+		}
+		if !isBusy(err) || ctx.Err() != nil {
+			break
+		}
+	}
+	return wrapErr(err, what)
+}
+
+func (s *Store) tryWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// read runs fn in a read transaction, so everything it reads comes from
+// one consistent snapshot even while another process writes.
+func (s *Store) read(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if s == nil || s.db == nil {
+		return errClosed
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return wrapErr(err, what)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return wrapErr(err, what)
+	}
+	return nil
+}
+
+// touchReview marks a review as edited now; it fails with ErrNotFound when
+// the review does not exist or is in the bin.
+func touchReview(ctx context.Context, tx *sql.Tx, reviewID string) error {
+	res, err := tx.ExecContext(ctx, "UPDATE reviews SET updated_at = ? WHERE id = ? AND deleted_at IS NULL", nowMs(), reviewID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound("review", reviewID)
+	}
+	return nil
+}
+
+func notFound(what, id string) error {
+	return &plainError{msg: fmt.Sprintf("The %s was not found (it may have been deleted).", what), cause: []error{ErrNotFound}}
+}
+
+// upsertSQL builds the insert-or-update for one list item. A new row goes
+// to the end of its list; an existing row keeps its place, and may only be
+// updated through the parent it belongs to.
+func upsertSQL(table, parent string, cols []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "INSERT INTO %s (id, %s, position", table, parent)
+	for _, c := range cols {
+		b.WriteString(", " + c)
+	}
+	fmt.Fprintf(&b, ") VALUES (?, ?, (SELECT COALESCE(MAX(position) + 1, 0) FROM %s WHERE %s = ?)", table, parent)
+	b.WriteString(strings.Repeat(", ?", len(cols)))
+	b.WriteString(") ON CONFLICT (id) DO UPDATE SET ")
+	for i, c := range cols {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s = excluded.%s", c, c)
+	}
+	fmt.Fprintf(&b, " WHERE %s.%s = excluded.%s", table, parent, parent)
+	return b.String()
+}
+
+// importSQL builds the merge used by imports: the position comes from the
+// bundle, and a row whose values are all equal is left alone, so
+// RowsAffected tells added-or-changed from unchanged.
+func importSQL(table, parent string, cols []string) string {
+	all := append([]string{"position"}, cols...)
+	var b strings.Builder
+	fmt.Fprintf(&b, "INSERT INTO %s (id, %s", table, parent)
+	for _, c := range all {
+		b.WriteString(", " + c)
+	}
+	b.WriteString(") VALUES (?, ?")
+	b.WriteString(strings.Repeat(", ?", len(all)))
+	b.WriteString(") ON CONFLICT (id) DO UPDATE SET ")
+	for i, c := range all {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%s = excluded.%s", c, c)
+	}
+	fmt.Fprintf(&b, " WHERE %s.%s = excluded.%s AND NOT (", table, parent, parent)
+	for i, c := range all {
+		if i > 0 {
+			b.WriteString(" AND ")
+		}
+		fmt.Fprintf(&b, "%s.%s IS excluded.%s", table, c, c)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// Column lists shared by Save*, imports and loads.
+var (
+	meetingCols  = []string{"held_on", "start_time", "end_time", "venue", "attendees", "apologies", "agenda", "notes", "decisions", "expenses"}
+	evidenceCols = []string{"kind", "title", "held_on", "who", "notes"}
+	findingCols  = []string{"kind", "body", "evidence_ids"}
+	standardCols = []string{"promise", "target", "actual", "period", "source", "verdict", "evidence_id"}
+	surveyCols   = []string{"name", "held_on", "channel", "sent", "evidence_id", "high", "low", "questions"}
+	respCols     = []string{"attrs", "answers"}
+	recCols      = []string{"body", "sub_points", "finding_ids", "board_response", "actions"}
+	critCols     = []string{"name", "level", "rationale", "votes"}
+	memberCols   = []string{"name", "role", "joined_on", "left_on", "notes"}
+	reviewCols   = []string{"topic", "service_area", "why_area", "start_on", "end_on", "board_on", "stage",
+		"introduction", "approach", "summary", "aim", "objectives", "focus_areas", "out_of_scope",
+		"judgement_level", "judgement_word", "judgement_explanation", "archived", "member_ids"}
+)
+
+// Prebuilt statements text, so the hot paths do no string building.
+var (
+	upsertMeeting  = upsertSQL("meetings", "review_id", meetingCols)
+	upsertEvidence = upsertSQL("evidence", "review_id", evidenceCols)
+	upsertFinding  = upsertSQL("findings", "review_id", findingCols)
+	upsertStandard = upsertSQL("standards", "review_id", standardCols)
+	upsertSurvey   = upsertSQL("surveys", "review_id", surveyCols)
+	upsertResp     = upsertSQL("respondents", "survey_id", respCols)
+	upsertRec      = upsertSQL("recommendations", "review_id", recCols)
+	upsertCrit     = upsertSQL("criteria", "review_id", critCols)
+
+	importMeeting  = importSQL("meetings", "review_id", meetingCols)
+	importEvidence = importSQL("evidence", "review_id", evidenceCols)
+	importFinding  = importSQL("findings", "review_id", findingCols)
+	importStandard = importSQL("standards", "review_id", standardCols)
+	importSurvey   = importSQL("surveys", "review_id", surveyCols)
+	importResp     = importSQL("respondents", "survey_id", respCols)
+	importRec      = importSQL("recommendations", "review_id", recCols)
+	importCrit     = importSQL("criteria", "review_id", critCols)
+)
