@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaultDBPath(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	for _, tc := range []struct {
+		goos string
+		env  func(string) string
+		home string
+		want string
+	}{
+		{"linux", env(), "/home/ann", filepath.Join("/home/ann", ".local", "share", "scrutiny", "scrutiny.db")},
+		{"linux", env("XDG_DATA_HOME", "/data"), "/home/ann", filepath.Join("/data", "scrutiny", "scrutiny.db")},
+		// The XDG rules say a relative path must be ignored.
+		{"linux", env("XDG_DATA_HOME", "data"), "/home/ann", filepath.Join("/home/ann", ".local", "share", "scrutiny", "scrutiny.db")},
+		{"freebsd", env(), "/home/ann", filepath.Join("/home/ann", ".local", "share", "scrutiny", "scrutiny.db")},
+		{"darwin", env("XDG_DATA_HOME", "/data"), "/Users/ann", filepath.Join("/Users/ann", "Library", "Application Support", "scrutiny", "scrutiny.db")},
+		{"windows", env("AppData", `C:\Users\ann\AppData\Roaming`), `C:\Users\ann`, `C:\Users\ann\AppData\Roaming\scrutiny\scrutiny.db`},
+		{"windows", env(), `C:\Users\ann`, `C:\Users\ann\AppData\Roaming\scrutiny\scrutiny.db`},
+		{"linux", env(), "", ""},
+	} {
+		if got := defaultDBPath(tc.goos, tc.env, tc.home); got != tc.want {
+			t.Errorf("%s home %q: got %q, want %q", tc.goos, tc.home, got, tc.want)
+		}
+	}
+}
+
+func TestDBFlagBeatsEnvironment(t *testing.T) {
+	env := func(k string) string {
+		if k == "SCRUTINY_DB" {
+			return "/env.db"
+		}
+		return ""
+	}
+	if got, _ := resolveDB("/flag.db", env); got != "/flag.db" {
+		t.Errorf("flag: %q", got)
+	}
+	if got, _ := resolveDB("", env); got != "/env.db" {
+		t.Errorf("environment: %q", got)
+	}
+}
+
+// TestFlagsAnywhere runs the command line in-process: flags may come before
+// or after positional arguments, and --db may follow the command.
+func TestFlagsAnywhere(t *testing.T) {
+	var got []string
+	var gotDB string
+	register(&command{name: "probe", summary: "test only", usage: "Usage: scrutiny probe\n",
+		run: func(ctx context.Context, a *app, args []string) error {
+			c := commands["probe"]
+			fs := a.newFlags(c)
+			fs.Bool("x", false, "")
+			pos, err := a.parse(c, fs, args)
+			got, gotDB = pos, a.db
+			return err
+		}})
+	defer delete(commands, "probe")
+	var out, errb bytes.Buffer
+	env := func(string) string { return "" }
+	code := run(context.Background(), []string{"--db=one.db", "probe", "a", "-x", "b", "--db", "two.db", "--", "-c"}, nil, &out, &errb, env)
+	if code != 0 || strings.Join(got, ",") != "a,b,-c" || gotDB != "two.db" {
+		t.Errorf("code %d, args %q, db %q, stderr %q", code, got, gotDB, errb.String())
+	}
+	out.Reset()
+	code = run(context.Background(), []string{"--db", "x.db", "probe", "-h"}, nil, &out, &errb, env)
+	if code != 0 || out.String() != "Usage: scrutiny probe\n" {
+		t.Errorf("probe -h: code %d, out %q", code, out.String())
+	}
+}
+
+func TestWriteFileAtomicFailureKeepsOld(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "r.md")
+	os.WriteFile(p, []byte("old"), 0o644)
+	err := writeFileAtomic(p, func(w io.Writer) error {
+		w.Write([]byte("half a rep"))
+		return errors.New("the disk is full")
+	})
+	if err == nil || err.Error() != "the disk is full" {
+		t.Fatalf("error %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "old" {
+		t.Errorf("the old file became %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("temporary file left behind: %v", entries)
+	}
+}
