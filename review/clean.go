@@ -110,7 +110,9 @@ func skipString(s string, i int) int {
 			if i+1 < len(s) && s[i+1] == '\\' {
 				return i + 2
 			}
-			return i + 1
+			// Any other ESC cancels the string and starts a sequence
+			// of its own.
+			return i
 		case s[i] == 0xc2 && i+1 < len(s) && s[i+1] == 0x9c:
 			return i + 2
 		}
