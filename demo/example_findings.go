@@ -110,12 +110,12 @@ func exampleStandards() []review.Standard {
 			Period: period, Source: source, Verdict: v, Evidence: eOverview}
 	}
 	return []review.Standard{
-		st(1, "Calls answered within 4 minutes", "at least 80%", "70%", review.MetNo),
-		st(2, "Ring backs made", "within 1 working hour", "14 minutes", review.MetYes),
-		st(3, "Customer emails answered", "within 4 working hours", "13 hours", review.MetNo),
-		st(4, "Emails from colleagues answered", "within 24 working hours", "20 hours", review.MetYes),
-		st(5, "Web chats answered", "within 3 minutes", "1.53 minutes", review.MetYes),
-		st(6, "Satisfaction with the service (score out of 10)", "higher than 7.4", "7.1", review.MetNo),
+		st(1, "80% of calls answered within 4 minutes", "at least 80%", "70%", review.MetNo),
+		st(2, "Ring backs within 1 working hour", "within 1 working hour", "14 minutes", review.MetYes),
+		st(3, "Customer emails answered within 4 working hours", "within 4 working hours", "13 hours", review.MetNo),
+		st(4, "Colleague emails answered within 24 working hours", "within 24 working hours", "20 hours", review.MetYes),
+		st(5, "Web chats answered within 3 minutes", "within 3 minutes", "1.53 minutes", review.MetYes),
+		st(6, "Satisfaction with the service scored higher than 7.4 out of 10", "higher than 7.4", "7.1", review.MetNo),
 	}
 }
 
