@@ -37,11 +37,14 @@ func register(c *command) {
 
 // app is what every command gets: where the database is and where to talk.
 type app struct {
-	db     string // --db, SCRUTINY_DB or the default data-folder file
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
-	getenv func(string) string
+	db string // --db, SCRUTINY_DB or the default data-folder file
+	// Options for the workspace, given before any command.
+	accessible bool   // --accessible: plain line-by-line prompts
+	theme      string // --theme NAME
+	stdin      io.Reader
+	stdout     io.Writer
+	stderr     io.Writer
+	getenv     func(string) string
 }
 
 // usageError marks a wrong command line: exit status 2 and the usage text.
@@ -102,6 +105,16 @@ globals:
 		case name == "version" || name == "v":
 			fmt.Fprintln(a.stdout, versionLine())
 			return nil
+		case name == "accessible" && !hasValue:
+			a.accessible = true
+		case name == "theme":
+			if !hasValue {
+				if len(args) < 2 {
+					return usagef(nil, "--theme needs a name: dark, light, high-contrast or monochrome")
+				}
+				value, args = args[1], args[1:]
+			}
+			a.theme = value
 		case name == "db":
 			if !hasValue {
 				if len(args) < 2 {
@@ -168,10 +181,14 @@ Commands:
 	}
 	b.WriteString(`
 Options:
-  --db FILE    the database file (or set SCRUTINY_DB); the default is
-               ` + defaultDBHint() + `
-  --version    print the version
-  --help, -h   print this help; "scrutiny COMMAND --help" explains one command
+  --db FILE      the database file (or set SCRUTINY_DB); the default is
+                 ` + defaultDBHint() + `
+  --accessible   plain questions and numbered menus, for screen readers
+                 (also when TERM=dumb)
+  --theme NAME   colours of the workspace: dark, light, high-contrast or
+                 monochrome (NO_COLOR also gives monochrome)
+  --version      print the version
+  --help, -h     print this help; "scrutiny COMMAND --help" explains one command
 `)
 	return b.String()
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
+	"scrutiny/accessible"
 	"scrutiny/store"
 )
 
@@ -11,13 +13,25 @@ import (
 // as the editor and hand it to the interactive workspace. This is the one
 // place the terminal UI is started from.
 func runWorkspace(ctx context.Context, a *app) (err error) {
+	if a.accessible || accessible.Wanted(a.getenv("TERM")) {
+		return runAccessible(ctx, a)
+	}
 	st, err := store.Open(a.db, store.Options{Editor: true})
+	if errors.Is(err, store.ErrLocked) {
+		// A second window on the same file may look but not change anything.
+		fmt.Fprintln(a.stderr, "Another copy of scrutiny is editing this file, so this one opens it for reading only.")
+		st, err = store.Open(a.db, store.Options{ReadOnly: true})
+	}
 	if err != nil {
 		return err
 	}
 	defer closeStore(st, &err)
-	// The interactive workspace is not part of this build yet; until it is,
-	// say so and point at what already works.
+	return startUI(ctx, a, st)
+}
+
+// startUI runs the full-screen workspace on an open store. Until the
+// workspace is part of the build it says so and points at what works.
+func startUI(ctx context.Context, a *app, st *store.Store) error {
 	_ = ctx
 	fmt.Fprintf(a.stdout, `The scrutiny workspace is not available in this build yet.
 Your database is %s.
@@ -26,6 +40,7 @@ Meanwhile these commands work:
   scrutiny demo              load the example review
   scrutiny list              list the reviews
   scrutiny export -o r.md    write a review's report
+  scrutiny accessible        plain questions and menus
   scrutiny --help            all commands
 `, st.Path())
 	return nil
