@@ -161,11 +161,14 @@ func (p *prompter) date(question string, keep review.Date) (review.Date, error) 
 		if s == keep.Short() {
 			return keep, nil
 		}
+		if strings.EqualFold(s, "b") {
+			return review.Date{}, errBack
+		}
 		d, err := review.ParseDate(s)
 		if err == nil {
 			return d, nil
 		}
-		p.say("%s.", capital(err.Error()))
+		p.say("%s. Type b to go back.", capital(err.Error()))
 	}
 }
 

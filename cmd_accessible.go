@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"scrutiny/accessible"
+	"scrutiny/store"
+)
+
+func init() {
+	register(&command{
+		name:    "accessible",
+		summary: "plain questions and numbered menus, for screen readers (also: scrutiny --accessible)",
+		usage: `Usage: scrutiny accessible [--db FILE]
+
+Runs scrutiny as plain questions, one line at a time, with numbered menus: a
+screen reader reads each line once, in order, and nothing is drawn with
+colour or moves on the screen. It starts by itself when TERM=dumb.
+
+You can choose a review, add evidence and findings, record the room's votes
+and score each criterion, record the overall judgement, export the report,
+and keep meetings, minutes, attendance and expenses.
+
+Type the number of your choice and press Enter; b goes back, q quits.
+`,
+		run: func(ctx context.Context, a *app, args []string) error {
+			c := commands["accessible"]
+			pos, err := a.parse(c, a.newFlags(c), args)
+			if err != nil {
+				return err
+			}
+			if len(pos) > 0 {
+				return usagef(c, "accessible takes no arguments, but was given %q", pos[0])
+			}
+			return runAccessible(ctx, a)
+		},
+	})
+}
+
+// runAccessible is the plain mode for "scrutiny accessible", and what the
+// workspace should run instead of the full-screen UI for --accessible or
+// TERM=dumb (accessible.Wanted). When another copy is editing the file it
+// opens it for reading only and says so, rather than refusing.
+func runAccessible(ctx context.Context, a *app) (err error) {
+	st, err := store.Open(a.db, store.Options{Editor: true})
+	if errors.Is(err, store.ErrLocked) {
+		fmt.Fprintln(a.stdout, "Another copy of scrutiny is editing this file, so it opens for reading only.")
+		st, err = store.Open(a.db, store.Options{ReadOnly: true})
+	}
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	return accessible.Run(ctx, st, a.stdin, a.stdout, accessible.Options{})
+}

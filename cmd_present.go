@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"scrutiny/room"
+	"scrutiny/store"
+)
+
+func init() {
+	register(&command{
+		name:    "present",
+		summary: "a second, read-only window for the wall that follows the editor",
+		usage: `Usage: scrutiny present [--plain] [--once] [--size WxH] [--theme NAME] [--db FILE]
+
+Opens the database for reading only and shows, large and uncluttered, what
+the editor on the laptop has open: the criterion being scored with the
+room's votes, the recommendation being drafted, a survey chart, the service
+standards, or the agenda item with its timer. It follows the editor within a
+second of every move or saved change. It never changes the file, so the two
+windows cannot get in each other's way.
+
+  --plain        print each new view as plain text instead of drawing a screen
+  --once         print the current view once and stop (implies --plain)
+  --size WxH     the size of a plain view, for example 40x12 (default 80x24)
+  --theme NAME   dark, light, high-contrast or monochrome
+
+Examples:
+  scrutiny present
+  scrutiny present --theme light
+  scrutiny present --once --size 40x12
+`,
+		run: runPresent,
+	})
+}
+
+func runPresent(ctx context.Context, a *app, args []string) (err error) {
+	c := commands["present"]
+	fs := a.newFlags(c)
+	plain := fs.Bool("plain", false, "plain text")
+	once := fs.Bool("once", false, "print once")
+	size := fs.String("size", "80x24", "plain view size")
+	theme := fs.String("theme", "", "theme name")
+	pos, err := a.parse(c, fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef(c, "present takes no arguments, but was given %q", pos[0])
+	}
+	w, h, ok := parseSize(*size)
+	if !ok {
+		return usagef(c, "--size must look like 80x24, not %q", *size)
+	}
+	st, err := a.openStore(true)
+	if err != nil {
+		return err
+	}
+	defer closeStore(st, &err)
+	if !*plain && !*once && presentScreen != nil {
+		return presentScreen(ctx, st, *theme, a.getenv)
+	}
+	return followPlain(ctx, st, a.stdout, w, h, *once)
+}
+
+// presentScreen draws the full-screen present window; the terminal UI sets
+// it when it is built in. Without it, present prints plain views.
+var presentScreen func(ctx context.Context, st *store.Store, theme string, getenv func(string) string) error
+
+func parseSize(s string) (w, h int, ok bool) {
+	ws, hs, found := strings.Cut(strings.ToLower(s), "x")
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	if !found || err1 != nil || err2 != nil || w < 20 || h < 5 || w > 1000 || h > 1000 {
+		return 0, 0, false
+	}
+	return w, h, true
+}
+
+// followPlain prints a view whenever it changes: after a save or a move in
+// the editor, and every second while a timer runs. Each view starts with a
+// line of dashes so a reader (or a test) can tell them apart.
+func followPlain(ctx context.Context, st *store.Store, out io.Writer, w, h int, once bool) error {
+	f := room.NewFollower(st)
+	tick := time.NewTicker(room.PollEvery)
+	defer tick.Stop()
+	var last string
+	var snap room.Snapshot
+	warned := false
+	for {
+		s, _, err := f.Poll(ctx)
+		switch {
+		case err != nil && once:
+			return err
+		case err != nil && !warned:
+			fmt.Fprintf(out, "Waiting for %s: %v\n", st.Path(), err)
+			warned = true
+		case err == nil:
+			snap, warned = s, false
+			frame := strings.Join(trimRight(room.Render(room.BuildSlide(snap, time.Now()), w, h, "", room.PlainPainter)), "\n")
+			if frame != last {
+				if _, err := fmt.Fprintf(out, "%s\n%s\n", strings.Repeat("-", w), frame); err != nil {
+					return nil // the reader went away
+				}
+				last = frame
+			}
+			if once {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+	}
+}
+
+// trimRight drops trailing spaces and trailing empty lines of a view.
+func trimRight(lines []string) []string {
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}

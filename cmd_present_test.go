@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"scrutiny/review"
+	"scrutiny/room"
+	"scrutiny/store"
+)
+
+// presentWatcher runs "scrutiny present --plain" as its own process and
+// collects what it prints.
+type presentWatcher struct {
+	cmd   *exec.Cmd
+	lines chan string
+	seen  strings.Builder
+}
+
+func startPresent(t *testing.T, db string, args ...string) *presentWatcher {
+	t.Helper()
+	cmd := exec.Command(binary, append([]string{"--db", db, "present", "--plain"}, args...)...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w := &presentWatcher{cmd: cmd, lines: make(chan string, 1000)}
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			w.lines <- sc.Text()
+		}
+		close(w.lines)
+	}()
+	t.Cleanup(func() {
+		_ = cmd.Process.Signal(syscall.SIGINT)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			t.Error("present did not stop on an interrupt")
+		}
+	})
+	return w
+}
+
+// waitFor returns how long it took until a printed line contained want.
+func (w *presentWatcher) waitFor(t *testing.T, want string, limit time.Duration) time.Duration {
+	t.Helper()
+	start := time.Now()
+	deadline := time.After(limit)
+	for {
+		select {
+		case l, ok := <-w.lines:
+			if !ok {
+				t.Fatalf("present stopped before showing %q; it printed:\n%s", want, w.seen.String())
+			}
+			w.seen.WriteString(l + "\n")
+			if strings.Contains(l, want) {
+				return time.Since(start)
+			}
+		case <-deadline:
+			t.Fatalf("present did not show %q within %v; it printed:\n%s", want, limit, w.seen.String())
+		}
+	}
+}
+
+func TestPresentFollowsTheEditorWithinASecond(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "panel.db")
+	ed, err := store.Open(db, store.Options{Editor: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ed.Close()
+	r := &review.Review{Topic: "Customers contacting us", Stage: review.StageDrafting}
+	if err := ed.CreateReview(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	c := &review.Criterion{Name: "Timeliness and ease of contact"}
+	if err := ed.SaveCriterion(ctx, r.ID, c); err != nil {
+		t.Fatal(err)
+	}
+	rec := &review.Recommendation{Text: "Publish call waiting times every month"}
+	if err := ed.SaveRecommendation(ctx, r.ID, rec); err != nil {
+		t.Fatal(err)
+	}
+	if err := room.PublishPosition(ctx, ed, room.Position{ReviewID: r.ID, Stage: "criteria", ItemKind: room.ItemCriterion, ItemID: c.ID}); err != nil {
+		t.Fatal(err)
+	}
+
+	w := startPresent(t, db)
+	// Starting a process is not what is measured; following is.
+	w.waitFor(t, "Timeliness and ease of contact", 10*time.Second)
+	w.waitFor(t, "No votes yet", time.Second)
+
+	// A saved change shows within one second.
+	for range 3 {
+		c.AddVote(review.Good)
+	}
+	c.AddVote(review.Fair)
+	if err := ed.SaveCriterion(ctx, r.ID, c); err != nil {
+		t.Fatal(err)
+	}
+	if d := w.waitFor(t, "Most votes for good (3 of 4)", time.Second); d > time.Second {
+		t.Errorf("the vote took %v to show", d)
+	}
+	if !strings.Contains(w.seen.String(), "■■■· Good      ████") {
+		t.Errorf("the votes must show as labelled bars:\n%s", w.seen.String())
+	}
+
+	// A move in the editor shows within one second.
+	if err := room.PublishPosition(ctx, ed, room.Position{ReviewID: r.ID, Stage: "recommendations", ItemKind: room.ItemRecommendation, ItemID: rec.ID}); err != nil {
+		t.Fatal(err)
+	}
+	w.waitFor(t, "Recommendation 1", time.Second)
+	w.waitFor(t, "Publish call waiting times every month", time.Second)
+
+	// Many quick saves while the other window reads: none is refused or lost.
+	for i := range 20 {
+		rec.Text = "Draft " + strings.Repeat("x", i)
+		if err := ed.SaveRecommendation(ctx, r.ID, rec); err != nil {
+			t.Fatalf("save %d while present reads: %v", i, err)
+		}
+	}
+	w.waitFor(t, "Draft "+strings.Repeat("x", 19), time.Second)
+	if lines, err := ed.Check(ctx); err != nil || len(lines) != 1 || lines[0] != "ok" {
+		t.Errorf("integrity check: %v %v", lines, err)
+	}
+}
+
+func TestPresentOnceAtFortyByTwelve(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "panel.db")
+	ed, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &review.Review{Topic: "Repairs"}
+	if err := ed.CreateReview(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	ed.Close()
+	res := must(t, dir, "--db", db, "present", "--once", "--size", "40x12")
+	lines := strings.Split(strings.TrimRight(res.stdout, "\n"), "\n")
+	if len(lines) > 13 || !strings.Contains(res.stdout, "Repairs") {
+		t.Fatalf("a 40x12 view has at most 12 lines under its rule:\n%s", res.stdout)
+	}
+	for _, l := range lines {
+		if n := len([]rune(l)); n > 40 {
+			t.Errorf("line wider than 40: %q", l)
+		}
+	}
+	expect(t, scrutiny(t, dir, "--db", db, "present", "--size", "big"), 2, "--size must look like 80x24")
+}
+
+func TestAccessibleThroughTheRealBinary(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "panel.db")
+	cmd := exec.Command(binary, "--db", db, "accessible")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(strings.Join([]string{"1", "Parking policy", "2", "9", "Tenancy agreement", "", "", "", "6", "", "q"}, "\n") + "\n")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"Saved: the new review Parking policy.", `Saved: evidence "Tenancy agreement".`, "Wrote the report to " + filepath.Join(dir, "parking-policy.md")} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

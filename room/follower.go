@@ -1,0 +1,80 @@
+package room
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"scrutiny/review"
+	"scrutiny/store"
+)
+
+// PollEvery is how often the present window asks whether anything changed:
+// well inside the one second the room should wait to see an edit.
+const PollEvery = 250 * time.Millisecond
+
+// Snapshot is what the wall shows: where the editor is and the review as
+// last saved.
+type Snapshot struct {
+	Pos     Position
+	Review  *review.Review // nil when the database has no review yet
+	Version int64
+}
+
+// Follower reloads from a (usually read-only) store whenever another
+// process commits.
+type Follower struct {
+	st      *store.Store
+	version int64
+	loaded  bool
+	snap    Snapshot
+}
+
+// NewFollower follows st.
+func NewFollower(st *store.Store) *Follower { return &Follower{st: st} }
+
+// Poll asks the store for its data version, a cheap query, and reloads the
+// position and the review only when it moved. changed is true on the first
+// call and whenever something was saved since the last one.
+func (f *Follower) Poll(ctx context.Context) (snap Snapshot, changed bool, err error) {
+	v, err := f.st.DataVersion(ctx)
+	if err != nil {
+		return f.snap, false, err
+	}
+	if f.loaded && v == f.version {
+		return f.snap, false, nil
+	}
+	next, err := f.load(ctx)
+	if err != nil {
+		return f.snap, false, err
+	}
+	next.Version = v
+	f.snap, f.version, f.loaded = next, v, true
+	return f.snap, true, nil
+}
+
+func (f *Follower) load(ctx context.Context) (Snapshot, error) {
+	pos, err := ReadPosition(ctx, f.st)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	id := pos.ReviewID
+	if id == "" {
+		sums, err := f.st.ListReviews(ctx)
+		if err != nil {
+			return Snapshot{}, err
+		}
+		if len(sums) == 0 {
+			return Snapshot{Pos: pos}, nil
+		}
+		id = sums[0].ID
+	}
+	r, err := f.st.LoadReview(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return Snapshot{Pos: pos}, nil
+	}
+	if err != nil {
+		return Snapshot{}, err
+	}
+	return Snapshot{Pos: pos, Review: r}, nil
+}

@@ -1,0 +1,281 @@
+package room
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+)
+
+// Role is what a piece of a slide is, for a theme to style it.
+type Role int
+
+const (
+	RoleContext Role = iota // the small line at the top
+	RoleTitle
+	RoleText
+	RoleBig
+	RoleLabel  // a bar's label
+	RoleBar    // the filled part of a bar
+	RoleNote   // the count beside a bar
+	RoleHeader // a table's header row
+	RoleCell
+	RoleHint
+)
+
+// Painter styles one piece of text for its role. Plain output leaves text
+// as it is; the terminal UI applies its theme.
+type Painter func(role Role, s string) string
+
+// PlainPainter leaves every piece unstyled.
+func PlainPainter(_ Role, s string) string { return s }
+
+// Render lays a slide out in at most height lines of at most width cells:
+// the context line, the title, the body, and the hint on the last line.
+// When space is short it drops blank lines first, then shortens long
+// paragraphs, so the title and the big line survive down to 40x12.
+func Render(s Slide, width, height int, hint string, paint Painter) []string {
+	if width < 10 {
+		width = 10
+	}
+	if height < 3 {
+		height = 3
+	}
+	var top []string
+	if s.Context != "" {
+		top = append(top, paint(RoleContext, Truncate(s.Context, width)))
+	}
+	title := wrap(s.Title, width)
+	if len(title) > 2 {
+		title = title[:2]
+		title[1] = Truncate(title[1]+" …", width)
+	}
+	for _, l := range title {
+		top = append(top, paint(RoleTitle, l))
+	}
+	bottom := []string{}
+	if hint != "" {
+		bottom = append(bottom, paint(RoleHint, Truncate(hint, width)))
+	}
+	room := height - len(top) - len(bottom)
+	body := layoutBody(s.Lines, width, room, paint)
+	// A blank line under the title when there is space for it.
+	if len(body) < room && len(top) > 0 {
+		top = append(top, "")
+	}
+	out := append(top, body...)
+	for len(out) < height-len(bottom) {
+		out = append(out, "")
+	}
+	return append(out, bottom...)
+}
+
+// layoutBody fits the body lines into room lines.
+func layoutBody(lines []Line, width, room int, paint Painter) []string {
+	if room <= 0 {
+		return nil
+	}
+	type block struct {
+		kind LineKind
+		rows []string
+	}
+	var blocks []block
+	barLabelW, barNoteW := 0, 0
+	for _, l := range lines {
+		if l.Kind == BarLine {
+			barLabelW = max(barLabelW, lipgloss.Width(l.Bar.Label))
+			barNoteW = max(barNoteW, lipgloss.Width(l.Bar.Note))
+		}
+	}
+	barLabelW = min(barLabelW, max(width/3, 14))
+	colW := tableWidths(lines, width)
+	header := true
+	for _, l := range lines {
+		switch l.Kind {
+		case Gap:
+			blocks = append(blocks, block{Gap, []string{""}})
+		case Text, Big:
+			role := RoleText
+			if l.Kind == Big {
+				role = RoleBig
+			}
+			var rows []string
+			for _, w := range wrap(l.Text, width) {
+				rows = append(rows, paint(role, w))
+			}
+			blocks = append(blocks, block{l.Kind, rows})
+		case BarLine:
+			blocks = append(blocks, block{BarLine, []string{bar(l.Bar, width, barLabelW, barNoteW, paint)}})
+		case Row:
+			role := RoleCell
+			if header {
+				role = RoleHeader
+			}
+			// The first column wraps rather than being cut, so a long
+			// promise stays readable on a narrow wall.
+			var first []string
+			if len(l.Cells) > 0 && len(colW) > 0 {
+				first = wrap(l.Cells[0], colW[0])
+			}
+			var rows []string
+			for n := range max(len(first), 1) {
+				cells := make([]string, len(colW))
+				for i := range colW {
+					switch {
+					case i == 0 && n < len(first):
+						cells[i] = pad(first[n], colW[i])
+					case n == 0 && i < len(l.Cells):
+						cells[i] = pad(Truncate(l.Cells[i], colW[i]), colW[i])
+					default:
+						cells[i] = pad("", colW[i])
+					}
+				}
+				rows = append(rows, paint(role, strings.TrimRight(strings.Join(cells, "  "), " ")))
+			}
+			blocks = append(blocks, block{Row, rows})
+		}
+		header = l.Kind != Row
+	}
+	count := func() int {
+		n := 0
+		for _, b := range blocks {
+			n += len(b.rows)
+		}
+		return n
+	}
+	// Drop blank lines first, from the bottom up.
+	for i := len(blocks) - 1; i >= 0 && count() > room; i-- {
+		if blocks[i].kind == Gap {
+			blocks = append(blocks[:i], blocks[i+1:]...)
+		}
+	}
+	// Then shorten the longest paragraphs, keeping their first line.
+	for count() > room {
+		longest := -1
+		for i, b := range blocks {
+			if (b.kind == Text || b.kind == Row) && len(b.rows) > 1 && (longest < 0 || len(b.rows) > len(blocks[longest].rows)) {
+				longest = i
+			}
+		}
+		if longest < 0 {
+			break
+		}
+		b := &blocks[longest]
+		b.rows = b.rows[:len(b.rows)-1]
+		last := len(b.rows) - 1
+		b.rows[last] = b.rows[last] + paint(RoleText, "…")
+	}
+	var out []string
+	for _, b := range blocks {
+		out = append(out, b.rows...)
+	}
+	if len(out) > room {
+		// Still too long: keep what fits and say there is more.
+		out = out[:room]
+		out[room-1] = paint(RoleText, "…")
+	}
+	return out
+}
+
+func bar(b Bar, width, labelW, noteW int, paint Painter) string {
+	barW := width - labelW - noteW - 2
+	fill := 0
+	if b.Max > 0 && barW > 0 {
+		fill = (b.N*barW + b.Max/2) / b.Max
+		if b.N > 0 && fill == 0 {
+			fill = 1
+		}
+	}
+	label := pad(Truncate(b.Label, labelW), labelW)
+	s := paint(RoleLabel, label) + " "
+	if fill > 0 {
+		s += paint(RoleBar, strings.Repeat("█", fill))
+	}
+	return s + strings.Repeat(" ", max(barW-fill, 0)) + " " + paint(RoleNote, b.Note)
+}
+
+// tableWidths gives each column its natural width, squeezing the first
+// (the long text, such as the promise) to fit the screen.
+func tableWidths(lines []Line, width int) []int {
+	var w []int
+	for _, l := range lines {
+		if l.Kind != Row {
+			continue
+		}
+		for i, c := range l.Cells {
+			if i >= len(w) {
+				w = append(w, 0)
+			}
+			w[i] = max(w[i], lipgloss.Width(c))
+		}
+	}
+	if len(w) == 0 {
+		return nil
+	}
+	colCap := max(width/4, 6)
+	rest := width - 2*(len(w)-1)
+	for i := 1; i < len(w); i++ {
+		w[i] = min(w[i], colCap)
+		rest -= w[i]
+	}
+	w[0] = max(min(w[0], rest), 4)
+	return w
+}
+
+func pad(s string, w int) string {
+	return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
+}
+
+// Truncate shortens s to at most w cells, ending in "…" when cut.
+func Truncate(s string, w int) string {
+	if lipgloss.Width(s) <= w {
+		return s
+	}
+	if w <= 1 {
+		return "…"
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		rw := lipgloss.Width(string(r))
+		if n+rw > w-1 {
+			break
+		}
+		b.WriteRune(r)
+		n += rw
+	}
+	return b.String() + "…"
+}
+
+// wrap breaks text into lines of at most width cells at spaces.
+func wrap(s string, width int) []string {
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		for lipgloss.Width(word) > width {
+			if line != "" {
+				out = append(out, line)
+				line = ""
+			}
+			cut := Truncate(word, width)
+			cut = strings.TrimSuffix(cut, "…")
+			out = append(out, cut)
+			word = word[len(cut):]
+		}
+		switch {
+		case line == "":
+			line = word
+		case lipgloss.Width(line)+1+lipgloss.Width(word) <= width:
+			line += " " + word
+		default:
+			out = append(out, line)
+			line = word
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}

@@ -1,0 +1,119 @@
+// Package room connects the editor on the facilitator's laptop to the
+// projected window on the wall. The editor publishes where it is as a
+// setting in the database; `scrutiny present`, a read-only second window on
+// the same file, notices every commit through the store's data version and
+// redraws. Nothing but the database file passes between the two, so they
+// never lock each other out: SQLite's write-ahead log lets the reader read
+// while the editor writes.
+package room
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"scrutiny/store"
+)
+
+// SettingKey is where the editor's position is kept.
+const SettingKey = "editor.position"
+
+// Position is what the editor is showing, for the present window to follow.
+type Position struct {
+	ReviewID string `json:"review,omitempty"`
+	// Stage is the part of the review the editor has open, as the UI names
+	// it: "overview", "evidence", "findings", "standards", "surveys",
+	// "recommendations", "criteria", "judgement", "meetings".
+	Stage string `json:"stage,omitempty"`
+	// ItemKind and ItemID name the item under the cursor: ItemKind is one of
+	// the Item* constants below.
+	ItemKind string `json:"kind,omitempty"`
+	ItemID   string `json:"id,omitempty"`
+	// Since is when the current agenda item began (Unix milliseconds), so
+	// the wall can show its timer; zero when no timer runs.
+	Since int64 `json:"since,omitempty"`
+}
+
+// Item kinds the present window knows how to show.
+const (
+	ItemCriterion      = "criterion"
+	ItemRecommendation = "recommendation"
+	ItemFinding        = "finding"
+	ItemEvidence       = "evidence"
+	ItemStandards      = "standards" // the whole table; ItemID unused
+	ItemStandard       = "standard"
+	ItemSurvey         = "survey"
+	ItemQuestion       = "question" // ItemID is "surveyID/questionID"
+	ItemJudgement      = "judgement"
+	ItemMeeting        = "meeting"
+	ItemAgenda         = "agenda" // ItemID is "meetingID/index" (0-based)
+)
+
+// QuestionItem builds the ItemID of a survey question.
+func QuestionItem(surveyID, questionID string) string { return surveyID + "/" + questionID }
+
+// AgendaItem builds the ItemID of a meeting's agenda item.
+func AgendaItem(meetingID string, index int) string { return fmt.Sprintf("%s/%d", meetingID, index) }
+
+// Started returns p with its timer starting at t.
+func (p Position) Started(t time.Time) Position { p.Since = t.UnixMilli(); return p }
+
+var (
+	lastMu sync.Mutex
+	last   = map[*store.Store]string{}
+)
+
+// PublishPosition records where the editor is. It writes only when the
+// position changed since this store last published, so the UI may call it
+// after every key press at no cost. A read-only store publishes nothing.
+func PublishPosition(ctx context.Context, st *store.Store, pos Position) error {
+	if st == nil || st.ReadOnly() {
+		return nil
+	}
+	b, err := json.Marshal(pos)
+	if err != nil {
+		return err
+	}
+	lastMu.Lock()
+	same := last[st] == string(b)
+	lastMu.Unlock()
+	if same {
+		return nil
+	}
+	if err := st.SetSetting(ctx, SettingKey, string(b)); err != nil {
+		return err
+	}
+	lastMu.Lock()
+	last[st] = string(b)
+	lastMu.Unlock()
+	return nil
+}
+
+// Forget drops the remembered position of a store that is being closed.
+func Forget(st *store.Store) {
+	lastMu.Lock()
+	delete(last, st)
+	lastMu.Unlock()
+}
+
+// ReadPosition returns the editor's last published position; a zero
+// Position when none was published yet.
+func ReadPosition(ctx context.Context, st *store.Store) (Position, error) {
+	s, err := st.Setting(ctx, SettingKey)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return Position{}, err
+	}
+	var p Position
+	if strings.TrimSpace(s) == "" {
+		return p, nil
+	}
+	if err := json.Unmarshal([]byte(s), &p); err != nil {
+		// A damaged setting must not stop the wall; show the overview.
+		return Position{}, nil
+	}
+	return p, nil
+}

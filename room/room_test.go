@@ -1,0 +1,129 @@
+package room
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"scrutiny/review"
+	"scrutiny/store"
+)
+
+func sample() *review.Review {
+	c := review.Criterion{ID: "c1", Name: "Customer kept informed during their interaction", Level: review.Fair,
+		Rationale: "Callers were not told how long they would wait, and several said they gave up before anyone answered."}
+	for range 4 {
+		c.AddVote(review.Fair)
+		c.AddVote(review.Good)
+	}
+	return &review.Review{
+		ID: "r1", Topic: "Customers contacting Great Places", Stage: review.StageDrafting,
+		Criteria:        []review.Criterion{c, {ID: "c2", Name: "Overall level of customer service", Level: review.Good}},
+		Judgement:       review.Judgement{Word: "Improving", Explanation: "Neither fair nor good summed up the service."},
+		Recommendations: []review.Recommendation{{ID: "rec1", Text: "Tell callers their place in the queue", SubPoints: []review.SubPoint{{Text: "Test the message with tenants"}}}},
+		Standards: []review.Standard{{Promise: "Calls answered within 4 minutes", Target: "80%", Actual: "70%", Verdict: review.MetNo},
+			{Promise: "Emails answered within 2 working days", Target: "90%", Actual: "95%", Verdict: review.MetYes}},
+		Meetings: []review.Meeting{{ID: "m1", Date: review.MustDate("2019-01-10"), Agenda: []review.AgendaItem{
+			{Title: "Welcome", Minutes: 5}, {Title: "Score the criteria", Minutes: 20}}}},
+	}
+}
+
+func TestSlidesFollowThePosition(t *testing.T) {
+	r := sample()
+	now := time.Date(2019, 1, 10, 18, 30, 0, 0, time.UTC)
+	cases := []struct {
+		pos  Position
+		want []string
+	}{
+		{Position{ItemKind: ItemCriterion, ItemID: "c1", Stage: "criteria"}, []string{"Customers contacting Great Places · Scoring",
+			"Customer kept informed", "■■·· Fair", "4 (50%)", "split between fair and good", "Agreed: ■■·· Fair"}},
+		{Position{ItemKind: ItemRecommendation, ItemID: "rec1"}, []string{"Recommendation 1", "Tell callers their place", "1a. Test the message"}},
+		{Position{ItemKind: ItemStandards}, []string{"Service standards", "Promise", "✗ Not met", "✓ Met"}},
+		{Position{ItemKind: ItemJudgement}, []string{"Overall judgement", "■■■· Good", "Improving", "Neither fair nor good"}},
+		{Position{ItemKind: ItemAgenda, ItemID: "m1/1", Since: now.Add(-12*time.Minute - 5*time.Second).UnixMilli()},
+			[]string{"Score the criteria", "Agenda item 2 of 2", "Time: 12:05 of 20:00"}},
+		{Position{ItemKind: ItemCriterion, ItemID: "gone"}, []string{"Customers contacting Great Places", "Stage: drafting report", "Judgement: Improving"}},
+	}
+	for _, tc := range cases {
+		got := strings.Join(Render(BuildSlide(Snapshot{Pos: tc.pos, Review: r}, now), 80, 24, "", PlainPainter), "\n")
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%+v: view lacks %q:\n%s", tc.pos, w, got)
+			}
+		}
+	}
+	if s := BuildSlide(Snapshot{Pos: Position{ItemKind: ItemAgenda, ItemID: "m1/0", Since: now.Add(-6 * time.Minute).UnixMilli()}, Review: r}, now); !s.Ticking ||
+		!strings.Contains(strings.Join(Render(s, 80, 24, "", PlainPainter), "\n"), "6:00 of 5:00 · over time") {
+		t.Errorf("an agenda item past its time must say so: %+v", s)
+	}
+}
+
+func TestRenderFitsFortyByTwelve(t *testing.T) {
+	r := sample()
+	for _, pos := range []Position{{ItemKind: ItemCriterion, ItemID: "c1"}, {ItemKind: ItemStandards}, {ItemKind: ItemJudgement}, {}} {
+		lines := Render(BuildSlide(Snapshot{Pos: pos, Review: r}, time.Now()), 40, 12, "q quit · t theme", PlainPainter)
+		if len(lines) != 12 {
+			t.Errorf("%+v: %d lines, want 12", pos, len(lines))
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) > 40 {
+				t.Errorf("%+v: line wider than 40: %q", pos, l)
+			}
+		}
+		if lines[11] != "q quit · t theme" {
+			t.Errorf("the hint must be the last line: %q", lines[11])
+		}
+	}
+	// The agreed score survives even when the rationale must be cut.
+	got := strings.Join(Render(BuildSlide(Snapshot{Pos: Position{ItemKind: ItemCriterion, ItemID: "c1"}, Review: r}, time.Now()), 40, 12, "", PlainPainter), "\n")
+	if !strings.Contains(got, "Agreed: ■■·· Fair") || !strings.Contains(got, "…") {
+		t.Errorf("at 40x12:\n%s", got)
+	}
+}
+
+func TestPublishAndReadPosition(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "p.db")
+	ed, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ed.Close()
+	ro, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if p, err := ReadPosition(ctx, ro); err != nil || p != (Position{}) {
+		t.Fatalf("before any publish: %+v %v", p, err)
+	}
+	f := NewFollower(ro)
+	if _, changed, err := f.Poll(ctx); err != nil || !changed {
+		t.Fatalf("first poll: %v %v", changed, err)
+	}
+	if _, changed, _ := f.Poll(ctx); changed {
+		t.Error("nothing was saved, yet the follower reloaded")
+	}
+	want := Position{ReviewID: "r", Stage: "criteria", ItemKind: ItemCriterion, ItemID: "c"}
+	if err := PublishPosition(ctx, ed, want); err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := ed.DataVersion(ctx)
+	if err := PublishPosition(ctx, ed, want); err != nil {
+		t.Fatal(err)
+	}
+	if v2, _ := ed.DataVersion(ctx); v2 != v1 {
+		t.Error("publishing the same position again must not write")
+	}
+	snap, changed, err := f.Poll(ctx)
+	if err != nil || !changed || snap.Pos != want {
+		t.Errorf("after publish: %+v %v %v", snap.Pos, changed, err)
+	}
+	if err := PublishPosition(ctx, ro, Position{ReviewID: "x"}); err != nil {
+		t.Errorf("a read-only window publishes nothing and reports no error: %v", err)
+	}
+}

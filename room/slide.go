@@ -1,0 +1,397 @@
+package room
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"scrutiny/review"
+)
+
+// Slide is one thing shown large on the wall. It holds words only; the UI
+// gives it a theme and the plain follower prints it as text, so both show
+// the same thing.
+type Slide struct {
+	Context string // small line above: the review and the part of it
+	Title   string
+	Lines   []Line
+	// Ticking is set when the slide shows a running timer and should be
+	// drawn again every second.
+	Ticking bool
+}
+
+// LineKind says how a line is drawn.
+type LineKind int
+
+const (
+	Text    LineKind = iota // a paragraph, wrapped
+	Big                     // the one thing to read from the back: a score, a verdict, a timer
+	BarLine                 // a labelled bar
+	Row                     // a table row; the first Row of a run is its header
+	Gap                     // an empty line, dropped first when space is short
+)
+
+// Line is one line (or paragraph) of a slide.
+type Line struct {
+	Kind  LineKind
+	Text  string
+	Bar   Bar
+	Cells []string
+}
+
+// Bar is one labelled bar of a tally or chart.
+type Bar struct {
+	Label string // "■■■· Good", "7", "Very satisfied"
+	N     int
+	Max   int    // the longest bar's N, so bars share a scale
+	Note  string // "5 (56%)"
+}
+
+func text(s string) Line { return Line{Kind: Text, Text: s} }
+func big(s string) Line  { return Line{Kind: Big, Text: s} }
+func gap() Line          { return Line{Kind: Gap} }
+
+// StageTitle turns a Position.Stage into words for the wall.
+func StageTitle(stage string) string {
+	switch stage {
+	case "":
+		return "Overview"
+	case "criteria":
+		return "Scoring"
+	}
+	return strings.ToUpper(stage[:1]) + stage[1:]
+}
+
+// BuildSlide picks what to show for the editor's position: the item under
+// the editor's cursor when it can be found, otherwise the review overview.
+func BuildSlide(s Snapshot, now time.Time) Slide {
+	r := s.Review
+	if r == nil {
+		return Slide{Title: "No review yet", Lines: []Line{text("The wall will follow the laptop once a review is open.")}}
+	}
+	ctx := Clean(r.Topic)
+	if s.Pos.Stage != "" {
+		ctx += " · " + StageTitle(Clean(s.Pos.Stage))
+	}
+	var sl Slide
+	ok := false
+	switch s.Pos.ItemKind {
+	case ItemCriterion:
+		sl, ok = criterionSlide(r, s.Pos.ItemID)
+	case ItemRecommendation:
+		sl, ok = recommendationSlide(r, s.Pos.ItemID)
+	case ItemFinding:
+		sl, ok = findingSlide(r, s.Pos.ItemID)
+	case ItemEvidence:
+		sl, ok = evidenceSlide(r, s.Pos.ItemID)
+	case ItemStandards, ItemStandard:
+		sl, ok = standardsSlide(r), true
+	case ItemSurvey, ItemQuestion:
+		sl, ok = surveySlide(r, s.Pos.ItemKind, s.Pos.ItemID)
+	case ItemJudgement:
+		sl, ok = judgementSlide(r), true
+	case ItemMeeting:
+		sl, ok = meetingSlide(r, s.Pos.ItemID)
+	case ItemAgenda:
+		sl, ok = agendaSlide(r, s.Pos, now)
+	}
+	if !ok {
+		sl = overviewSlide(r)
+	}
+	sl.Context = ctx
+	return sl
+}
+
+func overviewSlide(r *review.Review) Slide {
+	sl := Slide{Title: Clean(r.Topic)}
+	sl.Lines = append(sl.Lines, text("Stage: "+string(r.Stage)))
+	sl.Lines = append(sl.Lines, text(fmt.Sprintf("%d evidence · %d findings · %d recommendations",
+		len(r.Evidence), len(r.Findings), len(r.Recommendations))))
+	if r.Judgement.Level.Valid() || r.Judgement.Word != "" {
+		sl.Lines = append(sl.Lines, gap(), big("Judgement: "+Clean(r.Judgement.Label())))
+	}
+	return sl
+}
+
+func criterionSlide(r *review.Review, id string) (Slide, bool) {
+	for _, c := range r.Criteria {
+		if c.ID != id {
+			continue
+		}
+		sl := Slide{Title: Clean(c.Name)}
+		most := 0
+		for _, v := range c.Tally() {
+			most = max(most, v.N)
+		}
+		for _, v := range c.Tally() {
+			note := strconv.Itoa(v.N)
+			if c.TotalVotes() > 0 {
+				note += fmt.Sprintf(" (%.0f%%)", v.Pct)
+			}
+			sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: v.Level.Label(), N: v.N, Max: most, Note: note}})
+		}
+		sl.Lines = append(sl.Lines, text(c.VoteSummary()))
+		if c.Level.Valid() {
+			sl.Lines = append(sl.Lines, gap(), big("Agreed: "+c.Level.Label()))
+		}
+		if t := Clean(c.Rationale); t != "" {
+			sl.Lines = append(sl.Lines, text(t))
+		}
+		return sl, true
+	}
+	return Slide{}, false
+}
+
+func recommendationSlide(r *review.Review, id string) (Slide, bool) {
+	for i, rec := range r.Recommendations {
+		if rec.ID != id {
+			continue
+		}
+		sl := Slide{Title: fmt.Sprintf("Recommendation %d", i+1)}
+		t := Clean(rec.Text)
+		if t == "" {
+			t = "(being drafted)"
+		}
+		sl.Lines = append(sl.Lines, big(t))
+		for j, sp := range rec.SubPoints {
+			sl.Lines = append(sl.Lines, text(fmt.Sprintf("%d%c. %s", i+1, 'a'+rune(j%26), Clean(sp.Text))))
+		}
+		if n := len(rec.FindingIDs); n > 0 {
+			sl.Lines = append(sl.Lines, gap(), text(fmt.Sprintf("Based on %d %s", n, plural(n, "finding", "findings"))))
+		}
+		return sl, true
+	}
+	return Slide{}, false
+}
+
+func findingSlide(r *review.Review, id string) (Slide, bool) {
+	f, ok := r.FindingByID(id)
+	if !ok {
+		return Slide{}, false
+	}
+	title := "Issue"
+	if f.Kind == review.GoodPractice {
+		title = "Good practice"
+	}
+	sl := Slide{Title: title, Lines: []Line{big(Clean(f.Text))}}
+	for _, eid := range f.EvidenceIDs {
+		if e, ok := r.EvidenceByID(eid); ok {
+			sl.Lines = append(sl.Lines, text("From: "+Clean(e.Title)))
+		}
+	}
+	return sl, true
+}
+
+func evidenceSlide(r *review.Review, id string) (Slide, bool) {
+	e, ok := r.EvidenceByID(id)
+	if !ok {
+		return Slide{}, false
+	}
+	head := strings.ToUpper(string(e.Kind)[:1]) + string(e.Kind)[1:]
+	if !e.Date.IsZero() {
+		head += " · " + e.Date.Short()
+	}
+	sl := Slide{Title: Clean(e.Title), Lines: []Line{text(head)}}
+	if w := Clean(e.Who); w != "" {
+		sl.Lines = append(sl.Lines, text("With: "+w))
+	}
+	if n := Clean(e.Notes); n != "" {
+		sl.Lines = append(sl.Lines, gap(), text(n))
+	}
+	return sl, true
+}
+
+// MetLabel is a standard's state in words with a symbol.
+func MetLabel(m review.MetState) string {
+	switch m {
+	case review.MetYes:
+		return "✓ Met"
+	case review.MetNo:
+		return "✗ Not met"
+	}
+	return "? Not judged"
+}
+
+func standardsSlide(r *review.Review) Slide {
+	sl := Slide{Title: "Service standards"}
+	if len(r.Standards) == 0 {
+		sl.Lines = append(sl.Lines, text("No service standards recorded yet."))
+		return sl
+	}
+	sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{"Promise", "Target", "Actual", "Met?"}})
+	for _, st := range r.Standards {
+		m, _ := st.Met()
+		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(st.Promise), Clean(st.Target), Clean(st.Actual), MetLabel(m)}})
+	}
+	if s := review.StandardsSummary(r.Standards); s != "" {
+		sl.Lines = append(sl.Lines, gap(), text(s))
+	}
+	return sl
+}
+
+func surveySlide(r *review.Review, kind, id string) (Slide, bool) {
+	sid, qid, _ := strings.Cut(id, "/")
+	for i := range r.Surveys {
+		sv := &r.Surveys[i]
+		if sv.ID != sid {
+			continue
+		}
+		var q *review.Question
+		for j := range sv.Questions {
+			qq := &sv.Questions[j]
+			if (kind == ItemQuestion && qq.ID == qid) || (qid == "" && q == nil && qq.Kind != review.QuestionFreeText) {
+				q = qq
+			}
+		}
+		if q == nil {
+			sl := Slide{Title: Clean(sv.Name), Lines: []Line{text(fmt.Sprintf("%d questions", len(sv.Questions)))}}
+			if n, sent, pct, ok := sv.ResponseRate(); ok {
+				sl.Lines = append(sl.Lines, text(fmt.Sprintf("%d responses of %d sent (%.1f%%)", n, sent, pct)))
+			}
+			return sl, true
+		}
+		st := sv.QuestionStats(q)
+		sl := Slide{Title: Clean(q.Text)}
+		most := 0
+		for _, c := range st.Counts {
+			most = max(most, c.N)
+		}
+		for _, c := range st.Counts {
+			sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: Clean(c.Label), N: c.N, Max: most, Note: fmt.Sprintf("%d (%.0f%%)", c.N, c.Pct)}})
+		}
+		foot := fmt.Sprintf("%s · %d answers", Clean(sv.Name), st.Base)
+		if st.HasMean {
+			foot += fmt.Sprintf(" · average %.2f", st.Mean)
+		}
+		sl.Lines = append(sl.Lines, text(foot))
+		return sl, true
+	}
+	return Slide{}, false
+}
+
+func judgementSlide(r *review.Review) Slide {
+	sl := Slide{Title: "Overall judgement"}
+	for _, c := range r.Criteria {
+		l := "···· Not scored"
+		if c.Level.Valid() {
+			l = c.Level.Label()
+		}
+		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(c.Name), l}})
+	}
+	sl.Lines = append(sl.Lines, gap(), big(Clean(r.Judgement.Label())))
+	if e := Clean(r.Judgement.Explanation); e != "" {
+		sl.Lines = append(sl.Lines, text(e))
+	}
+	return sl
+}
+
+func findMeeting(r *review.Review, id string) (int, *review.Meeting) {
+	for i := range r.Meetings {
+		if r.Meetings[i].ID == id {
+			return i, &r.Meetings[i]
+		}
+	}
+	return -1, nil
+}
+
+func meetingSlide(r *review.Review, id string) (Slide, bool) {
+	_, m := findMeeting(r, id)
+	if m == nil {
+		return Slide{}, false
+	}
+	sl := Slide{Title: "Meeting " + m.Date.Short()}
+	when := ""
+	if m.StartTime != "" {
+		when = Clean(m.StartTime)
+		if m.EndTime != "" {
+			when += " to " + Clean(m.EndTime)
+		}
+	}
+	if v := Clean(m.Venue); v != "" {
+		when = strings.TrimPrefix(when+" · "+v, " · ")
+	}
+	if when != "" {
+		sl.Lines = append(sl.Lines, text(when))
+	}
+	for i, it := range m.Agenda {
+		l := fmt.Sprintf("%d. %s", i+1, Clean(it.Title))
+		if it.Minutes > 0 {
+			l += fmt.Sprintf(" (%d min)", it.Minutes)
+		}
+		sl.Lines = append(sl.Lines, text(l))
+	}
+	return sl, true
+}
+
+func agendaSlide(r *review.Review, pos Position, now time.Time) (Slide, bool) {
+	mid, idx, _ := strings.Cut(pos.ItemID, "/")
+	_, m := findMeeting(r, mid)
+	i, err := strconv.Atoi(idx)
+	if m == nil || err != nil || i < 0 || i >= len(m.Agenda) {
+		return Slide{}, false
+	}
+	it := m.Agenda[i]
+	sl := Slide{Title: Clean(it.Title)}
+	sl.Lines = append(sl.Lines, text(fmt.Sprintf("Agenda item %d of %d", i+1, len(m.Agenda))))
+	if pos.Since > 0 {
+		el := max(now.Sub(time.UnixMilli(pos.Since)), 0)
+		t := "Time: " + Clock(el)
+		if it.Minutes > 0 {
+			t += " of " + Clock(time.Duration(it.Minutes)*time.Minute)
+			if el > time.Duration(it.Minutes)*time.Minute {
+				t += " · over time"
+			}
+		}
+		sl.Lines = append(sl.Lines, gap(), big(t))
+		sl.Ticking = true
+	} else if it.Minutes > 0 {
+		sl.Lines = append(sl.Lines, gap(), big(fmt.Sprintf("Time allowed: %d minutes", it.Minutes)))
+	}
+	if n := Clean(it.Notes); n != "" {
+		sl.Lines = append(sl.Lines, text(n))
+	}
+	if i+1 < len(m.Agenda) {
+		sl.Lines = append(sl.Lines, gap(), text("Next: "+Clean(m.Agenda[i+1].Title)))
+	}
+	return sl, true
+}
+
+// Clock shows a duration as minutes and seconds: "12:05", or "1:02:05".
+func Clock(d time.Duration) string {
+	s := int(d / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Clean keeps user text on one line and drops terminal control sequences,
+// so nothing typed or imported can move the cursor on the wall.
+func Clean(s string) string {
+	var b strings.Builder
+	esc := false
+	for _, r := range s {
+		switch {
+		case esc:
+			if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r == '~' {
+				esc = false
+			}
+		case r == 0x1b:
+			esc = true
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteRune(' ')
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
