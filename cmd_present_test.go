@@ -165,20 +165,3 @@ func TestPresentOnceAtFortyByTwelve(t *testing.T) {
 	}
 	expect(t, scrutiny(t, dir, "--db", db, "present", "--size", "big"), 2, "--size must look like 80x24")
 }
-
-func TestAccessibleThroughTheRealBinary(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "panel.db")
-	cmd := exec.Command(binary, "--db", db, "accessible")
-	cmd.Dir = dir
-	cmd.Stdin = strings.NewReader(strings.Join([]string{"1", "Parking policy", "2", "9", "Tenancy agreement", "", "", "", "6", "", "q"}, "\n") + "\n")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	for _, want := range []string{"Saved: the new review Parking policy.", `Saved: evidence "Tenancy agreement".`, "Wrote the report to " + filepath.Join(dir, "parking-policy.md")} {
-		if !strings.Contains(string(out), want) {
-			t.Errorf("output lacks %q:\n%s", want, out)
-		}
-	}
-}

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestAccessibleThroughTheRealBinary(t *testing.T) {
+	for _, how := range [][]string{{"accessible"}, {"--accessible"}, {"TERM=dumb"}} {
+		t.Run(how[0], func(t *testing.T) { accessibleRun(t, how[0]) })
+	}
+}
+
+// accessibleRun drives plain mode started one way through standard input.
+func accessibleRun(t *testing.T, how string) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "panel.db")
+	var cmd *exec.Cmd
+	switch how {
+	case "accessible":
+		cmd = exec.Command(binary, "--db", db, "accessible")
+	case "--accessible":
+		cmd = exec.Command(binary, "--accessible", "--db", db)
+	default:
+		cmd = exec.Command(binary, "--db", db)
+		cmd.Env = append(os.Environ(), "TERM=dumb")
+	}
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader(strings.Join([]string{"1", "Parking policy", "2", "9", "Tenancy agreement", "", "", "", "6", "", "q"}, "\n") + "\n")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{"Saved: the new review Parking policy.", `Saved: evidence "Tenancy agreement".`, "Wrote the report to " + filepath.Join(dir, "parking-policy.md")} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
