@@ -180,8 +180,11 @@ func (w *reportWriter) questionDetail(sv *Survey, qi int) {
 		for i, g := range groups {
 			names[i], stats[i] = orDash(EscapeCell(g.Value)), g.Stats
 		}
-		head := capitalise(EscapeCell(attr))
-		w.blockf("By %s:", EscapeInline(attr))
+		head, by := capitalise(EscapeCell(attr)), EscapeInline(attr)
+		if head == "" {
+			head, by = "Unnamed attribute", "unnamed attribute"
+		}
+		w.blockf("By %s:", by)
 		if s.HasMean {
 			w.block(statsTable(head, names, stats))
 		} else {

@@ -1,0 +1,521 @@
+package review
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+var wantSections = []string{
+	"## 1. Introduction",
+	"## 2. The service area reviewed and why",
+	"## 3. Aim and scope",
+	"## 4. Our approach",
+	"## 5. Good practice and findings",
+	"## 6. Review summary",
+	"## 7. Recommendations",
+	"## 8. Overall judgement",
+	"## 9. Appendix: survey detail",
+}
+
+// section returns the text of the report from heading up to the next
+// heading of the same or a higher level.
+func section(t *testing.T, md, heading string) string {
+	t.Helper()
+	i := strings.Index(md, "\n"+heading+"\n")
+	if i < 0 {
+		t.Fatalf("no %q in report:\n%s", heading, md)
+	}
+	rest := md[i+1+len(heading):]
+	level := strings.Index(heading, " ")
+	re := regexp.MustCompile(`\n#{1,` + fmt.Sprint(level) + `} `)
+	if j := re.FindStringIndex(rest); j != nil {
+		rest = rest[:j[0]]
+	}
+	return rest
+}
+
+func mustContain(t *testing.T, where, text string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q:\n%s", where, w, text)
+		}
+	}
+}
+
+func TestReportSectionsInOrder(t *testing.T) {
+	for name, r := range map[string]*Review{"sample": reportSample(), "empty": {}, "nil": nil} {
+		md := string(Render(r))
+		if !strings.HasPrefix(md, "# Scrutiny report") {
+			t.Errorf("%s: report starts %q", name, md[:min(40, len(md))])
+		}
+		last := -1
+		for _, h := range wantSections {
+			i := strings.Index(md, "\n"+h+"\n")
+			if i < 0 || i < last {
+				t.Errorf("%s: section %q missing or out of order", name, h)
+			}
+			last = i
+		}
+		if !strings.HasSuffix(md, "\n") || strings.HasSuffix(md, "\n\n") || strings.Contains(md, "\n\n\n") {
+			t.Errorf("%s: report should end with one newline and have no double blank lines", name)
+		}
+	}
+}
+
+func TestReportHeader(t *testing.T) {
+	md := string(Render(reportSample()))
+	mustContain(t, "header", md[:strings.Index(md, "## 1.")],
+		"# Scrutiny report: Customers contacting Great Places\n",
+		"| Scrutiny topic | Customers contacting Great Places |",
+		"| Start and end dates | 7 January 2019 to 29 March 2019 |",
+		"| Board | Thursday 2 May 2019 |",
+		"| Overall judgement | Improving (the panel's own word, explained in section 8) |",
+		"| Stage | Reported to board |")
+
+	r := reportSample()
+	r.Judgement = Judgement{Level: Good}
+	r.End = Date{}
+	md = string(Render(r))
+	mustContain(t, "header", md, "| Overall judgement | ■■■· Good |", "| Start and end dates | From 7 January 2019 |")
+}
+
+func TestReportEmptyReviewHasPlaceholders(t *testing.T) {
+	md := string(Render(&Review{}))
+	mustContain(t, "empty report", md,
+		"| Scrutiny topic | Not set yet |",
+		"| Overall judgement | Not decided yet |",
+		"*Not yet written.*",
+		"*No panel members have been added to this review yet.*",
+		"*No evidence recorded yet.*",
+		"*No findings recorded yet.*",
+		"*No recommendations yet.*",
+		"*No criteria scored yet.*",
+		"*No surveys recorded.*")
+}
+
+func TestReportIntroductionAndScope(t *testing.T) {
+	md := string(Render(reportSample()))
+	mustContain(t, "introduction", section(t, md, "## 1. Introduction"),
+		"Insight is a group of volunteer customers.",
+		"- Pat Jones, chair\n- Sam Lee, member",
+		"The panel met twice between 7 January 2019 and 29 March 2019, giving 5 hours 30 minutes of volunteers' time.")
+	mustContain(t, "service area", section(t, md, "## 2. The service area reviewed and why"),
+		"Service area: Customer contact",
+		"The Board asked us to look at first contact.\n\nWe know first impressions shape trust.")
+	mustContain(t, "scope", section(t, md, "## 3. Aim and scope"),
+		"### Aim\n\nUse customer feedback",
+		"### Objectives\n\n- Review The Hub\n- Test service delivery",
+		"### Focus areas\n\n- The service offer",
+		"### Out of scope\n\n*Nothing recorded as out of scope.*")
+}
+
+func TestReportApproach(t *testing.T) {
+	md := section(t, string(Render(reportSample())), "## 4. Our approach")
+	mustContain(t, "approach", md,
+		"### E1 Overview of customer access\n\n- Kind: Performance data\n- Date: Monday 7 January 2019\n- Who: Business Intelligence team\n\nWe heard the performance trends.",
+		"### E2 Shadowing the Customer Hub\n\n- Kind: Shadowing\n- Date: Monday 4 February 2019\n\nWe listened to calls.",
+		"### E3 Texting customers\n\n- Kind: Survey\n\n*What was done is not yet written.*")
+}
+
+func TestReportFindingsGroupedByEvidence(t *testing.T) {
+	md := section(t, string(Render(reportSample())), "## 5. Good practice and findings")
+	// E1 has only standards; E2 has both kinds of finding; the issue is
+	// also from E3; f3 has no evidence.
+	mustContain(t, "findings", md,
+		"### E2 Shadowing the Customer Hub\n\nGood practice:\n\n- F1 Calls are answered with a friendly greeting\n\nIssues:\n\n- F2 Long waits on the phone (also from E3)",
+		"### Other findings",
+		"Issues:\n\n- F3 Noticeboards are out of date")
+	if strings.Index(md, "### E1") > strings.Index(md, "### E2") || strings.Index(md, "### E3") > strings.Index(md, "### Other findings") {
+		t.Errorf("groups are not in evidence order:\n%s", md)
+	}
+}
+
+func TestReportStandards(t *testing.T) {
+	md := section(t, string(Render(reportSample())), "## 5. Good practice and findings")
+	mustContain(t, "standards", md,
+		"Service standards:\n\n| Standard | Target | Performance | Met |\n|---|---|---|---|\n",
+		"| 80% of calls answered within 4 minutes | at least 80% | 70% (end of February 2019) | ✗ Not met |",
+		"| Ring backs within 1 working hour | within 1 working hour | 14 minutes (end of February 2019) | ✓ Met |",
+		"Source: Business Intelligence team.",
+		"### Service standards\n\n| Standard | Target | Performance | Met |",
+		"| Web chats answered quickly | fast | slow | ? Not judged |",
+		"1 of 2 standards met.")
+}
+
+func TestReportSurveyTable(t *testing.T) {
+	md := section(t, string(Render(reportSample())), "## 5. Good practice and findings")
+	// q1 by hand: 57 answers, sum 413, so 7.25; 20 tens (35.1%), 48 at 6
+	// or more (84.2%), 9 at 3 or less (15.8%). 59 of 670 is 8.8%.
+	mustContain(t, "survey", md,
+		"#### Survey: Ease of contact\n\nSent by text. Responses: 59 of 670, 8.8%.",
+		"| Question | Base | Average | % top score | % ≥ 6 | % ≤ 3 |\n|---|---:|---:|---:|---:|---:|\n",
+		"| How easy was it to contact us? | 57 | 7.25 | 35.1 | 84.2 | 15.8 |",
+		"| Would you use web chat? | 2 ⚠ | – | – | – | – |",
+		smallBaseNote)
+	if strings.Contains(md, "Anything else?") {
+		t.Errorf("free-text question in the figures table:\n%s", md)
+	}
+}
+
+func TestReportRecommendations(t *testing.T) {
+	md := section(t, string(Render(reportSample())), "## 7. Recommendations")
+	want := "1. Customer Hub: resolve more queries at first contact, considering:  \n" +
+		"   a. training so all the team are multi-skilled  \n" +
+		"   b. a way to share learning\n\n" +
+		"   Based on findings: F1, F2.\n\n" +
+		"2. Review the communal noticeboards\n\n" +
+		"   ⚠ Not linked to any finding yet."
+	mustContain(t, "recommendations", md, want)
+
+	r := reportSample()
+	recs := make([]Recommendation, 10)
+	for i := range recs {
+		recs[i] = Recommendation{Text: fmt.Sprint("rec ", i+1), FindingIDs: []string{"f3", "gone", "f3"},
+			BoardResponse: "Agreed", Actions: []Action{{Text: "Retrain", Owner: "Hub manager", Due: D(2019, time.July, 1), Status: "open"}}}
+	}
+	r.Recommendations = recs
+	md = section(t, string(Render(r)), "## 7. Recommendations")
+	mustContain(t, "ten recommendations", md,
+		"10. rec 10\n\n    Based on findings: F3.\n\n    Board response: Agreed\n\n    Action: Retrain (Hub manager, due 1 July 2019, open)")
+}
+
+func TestReportJudgement(t *testing.T) {
+	md := section(t, string(Render(reportSample())), "## 8. Overall judgement")
+	mustContain(t, "judgement", md,
+		"| Criterion | Score | Votes |\n|---|---|---|\n",
+		"| Timeliness and ease of contact | ■■■· Good | fair 2, good 5 |",
+		"| Customer kept informed | ■■·· Fair | – |",
+		"| **Overall judgement** | Improving (the panel's own word, see below) | |",
+		"- Customer kept informed: Call backs were missed.",
+		"Overall judgement: Improving.\n\nThe panel chose its own word rather than one of the four levels.\n\nNeither fair nor good summed it up.\n\nThe service is on a journey.")
+
+	r := reportSample()
+	r.Judgement = Judgement{Level: Fair, Explanation: "Calls still wait too long."}
+	md = section(t, string(Render(r)), "## 8. Overall judgement")
+	mustContain(t, "level judgement", md, "| **Overall judgement** | ■■·· Fair | |", "Overall judgement: ■■·· Fair.\n\nCalls still wait too long.")
+
+	r.Judgement = Judgement{Word: "Improving"}
+	md = section(t, string(Render(r)), "## 8. Overall judgement")
+	mustContain(t, "unexplained word", md, "*The panel's explanation is not yet written.*")
+}
+
+func TestReportAppendix(t *testing.T) {
+	md := section(t, string(Render(reportSample())), "## 9. Appendix: survey detail")
+	mustContain(t, "appendix", md,
+		"### Survey: Ease of contact",
+		"#### Q1. How easy was it to contact us?",
+		"Base: 57; average 7.25 on a scale of 1 to 10; top score (10): 35.1%; 6 or more: 84.2%; 3 or less: 15.8%. 2 gave no answer.",
+		"```text\n1   ████████                         5    8.8%\n",
+		"10  ██████████████████████████████  20   35.1%\n```",
+		"#### Q2. Would you use web chat?",
+		"By contact method:\n\n| Contact method | Base | % Yes | % No |",
+		"| email | 1 | 0.0 | 100.0 |",
+		"#### Q3. Anything else?\n\n1 written answer:\n\n- Be quicker \\| please")
+	if strings.Contains(section(t, md, "#### Q1. How easy was it to contact us?"), "By contact method") {
+		t.Errorf("breakdown shown for a question only answered by tally")
+	}
+}
+
+func TestChart(t *testing.T) {
+	got := Chart([]Count{
+		{Value: "1", Label: "Very dissatisfied", N: 3},
+		{Value: "2", Label: "2", N: 0},
+		{Value: "3", Label: "Very satisfied \x1b[31m", N: 12},
+		{Value: "maybe", Label: "Maybe", N: 1},
+	})
+	want := "" +
+		"1 Very dissatisfied  ████████                         3   18.8%\n" +
+		"2                                                     0    0.0%\n" +
+		"3 Very satisfied     ██████████████████████████████  12   75.0%\n" +
+		"Maybe                ███                              1    6.3%"
+	if got != want {
+		t.Errorf("chart:\n%s\nwant:\n%s", got, want)
+	}
+	if Chart(nil) != "" {
+		t.Error("empty chart should be empty")
+	}
+	long := Chart([]Count{{Value: "x", Label: strings.Repeat("é", 100), N: 1}})
+	if !strings.Contains(long, strings.Repeat("é", 31)+"…  █") {
+		t.Errorf("long label not cut at 32 cells: %q", long)
+	}
+}
+
+func TestReportDeterministic(t *testing.T) {
+	a := Render(reportSample())
+	for range 20 {
+		if b := Render(reportSample()); !bytes.Equal(a, b) {
+			t.Fatal("the same review rendered two different reports")
+		}
+	}
+	r := reportSample()
+	before := fmt.Sprintf("%#v", *r)
+	Render(r)
+	if after := fmt.Sprintf("%#v", *r); before != after {
+		t.Error("Render changed the review it was given")
+	}
+}
+
+// nastyReview fills every text field of a review with text that tries to
+// break markdown.
+func nastyReview(s string) *Review {
+	r := reportSample()
+	r.Topic, r.ServiceArea, r.WhyArea, r.Introduction, r.Approach, r.Summary = s, s, s, s, s, s
+	r.Stage = Stage(s)
+	r.Scope = Scope{Aim: s, Objectives: []string{s, s}, FocusAreas: []string{s}, OutOfScope: []string{s}}
+	for i := range r.Members {
+		r.Members[i].Name, r.Members[i].Role = s, Role(s)
+	}
+	for i := range r.Evidence {
+		e := &r.Evidence[i]
+		e.Kind, e.Title, e.Who, e.Notes = EvidenceKind(s), s, s, s
+	}
+	for i := range r.Findings {
+		r.Findings[i].Text = s
+	}
+	for i := range r.Standards {
+		st := &r.Standards[i]
+		st.Promise, st.Target, st.Actual, st.Period, st.Source = s, s, s, s, s
+	}
+	sv := &r.Surveys[0]
+	sv.Name, sv.Channel = s, Channel(s)
+	for i := range sv.Questions {
+		sv.Questions[i].Text = s
+	}
+	sv.Questions = append(sv.Questions, Question{ID: "q4", Text: s, Kind: QuestionChoice, Labels: []string{s, "other"}})
+	for i := range sv.Respondents {
+		p := &sv.Respondents[i]
+		p.Attrs = map[string]string{s: s + fmt.Sprint(i)}
+		p.Answers["q3"] = s
+		p.Answers["q4"] = s
+	}
+	for i := range r.Recommendations {
+		rec := &r.Recommendations[i]
+		rec.Text, rec.BoardResponse = s, s
+		for j := range rec.SubPoints {
+			rec.SubPoints[j].Text = s
+		}
+		rec.Actions = []Action{{Text: s, Owner: s, Status: s}}
+	}
+	for i := range r.Criteria {
+		r.Criteria[i].Name, r.Criteria[i].Rationale = s, s
+	}
+	r.Judgement.Word, r.Judgement.Explanation = s, s
+	return r
+}
+
+// tableCells splits a table line the way GitHub does: a pipe after a
+// backslash is part of the cell.
+func tableCells(line string) int {
+	n := 0
+	for i := 1; i < len(line); i++ {
+		if line[i] == '|' && line[i-1] != '\\' {
+			n++
+		}
+	}
+	return n
+}
+
+// checkReportStructure parses the report and checks that user text made
+// no markup: exactly the report's own headings, tables whose every row
+// has the header's column count, and no links, HTML, code or quotes.
+func checkReportStructure(t *testing.T, md []byte, heading2 int, user string) {
+	t.Helper()
+	checkUserHeadings(t, md, user)
+	doc := gm.Parser().Parse(text.NewReader(md))
+	counts := map[string]int{}
+	err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindHeading:
+			counts[fmt.Sprintf("h%d", n.(*ast.Heading).Level)]++
+		case ast.KindLink, ast.KindAutoLink, ast.KindImage, ast.KindRawHTML, ast.KindHTMLBlock, ast.KindCodeSpan,
+			ast.KindCodeBlock, ast.KindBlockquote, ast.KindThematicBreak, east.KindStrikethrough:
+			t.Errorf("user text became %s: %q", n.Kind(), n.Text(md))
+		case ast.KindEmphasis:
+			// The report's own placeholders are the only emphasis.
+			txt := string(n.Text(md))
+			if txt != "Overall judgement" && txt != "Nothing recorded as out of scope." && !strings.Contains(txt, "yet") {
+				t.Errorf("user text became emphasis: %q", txt)
+			}
+		case east.KindTable:
+			counts["table"]++
+		case ast.KindFencedCodeBlock:
+			counts["chart"]++
+		}
+		return ast.WalkContinue, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts["h1"] != 1 || counts["h2"] != heading2 {
+		t.Errorf("headings: %v, want 1 h1 and %d h2", counts, heading2)
+	}
+	// Every table line has as many cells as its header.
+	want := 0
+	for _, line := range strings.Split(string(md), "\n") {
+		if !strings.HasPrefix(line, "|") {
+			want = 0
+			continue
+		}
+		if want == 0 {
+			want = tableCells(line)
+			continue
+		}
+		if got := tableCells(line); got != want {
+			t.Errorf("table row has %d cells, header %d: %s", got, want, line)
+		}
+	}
+}
+
+func TestReportSurvivesNastyText(t *testing.T) {
+	clean := Render(reportSample())
+	cleanCounts := countKinds(clean)
+	for _, s := range nasty {
+		md := Render(nastyReview(s))
+		checkReportStructure(t, md, len(wantSections), s)
+		got := countKinds(md)
+		for _, k := range []string{"h3", "h4", "table", "chart"} {
+			// The nasty review adds one choice question: one more
+			// heading and chart in the appendix, and its breakdown.
+			if got[k] < cleanCounts[k] {
+				t.Errorf("text %q lost %s: %d, clean review has %d", s, k, got[k], cleanCounts[k])
+			}
+		}
+		if t.Failed() {
+			t.Logf("text %q gave:\n%s", s, md)
+			return
+		}
+	}
+}
+
+var (
+	headingRe     = regexp.MustCompile(`(?s)<h([1-6])>(.*?)</h[1-6]>`)
+	userHeadingRe = regexp.MustCompile(`^(Scrutiny report: |E[0-9]+ |Q[0-9]+\. |Survey: )(.*)$`)
+)
+
+// checkUserHeadings checks that every heading carrying the user's text
+// holds all of it, on one line, as plain text.
+func checkUserHeadings(t *testing.T, md []byte, user string) {
+	t.Helper()
+	want := isolate(collapse(user))
+	if want == "" {
+		return
+	}
+	out := toHTML(t, string(md))
+	n := 0
+	for _, m := range headingRe.FindAllStringSubmatch(out, -1) {
+		if strings.Contains(m[2], "<") {
+			t.Errorf("heading holds markup: %s", m[2])
+		}
+		u := userHeadingRe.FindStringSubmatch(html.UnescapeString(m[2]))
+		if u == nil {
+			continue
+		}
+		n++
+		if u[2] != want {
+			t.Errorf("heading %q should end with %q", u[0], want)
+		}
+	}
+	// The title, three evidence items twice, one survey twice and four
+	// questions.
+	if n != 1+6+2+4 {
+		t.Errorf("%d headings carry the user's text, want 13", n)
+	}
+}
+
+// countKinds counts the report's headings, tables and charts.
+func countKinds(md []byte) map[string]int {
+	doc := gm.Parser().Parse(text.NewReader(md))
+	counts := map[string]int{}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n.Kind() {
+			case ast.KindHeading:
+				counts[fmt.Sprintf("h%d", n.(*ast.Heading).Level)]++
+			case east.KindTable:
+				counts["table"]++
+			case ast.KindFencedCodeBlock:
+				counts["chart"]++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return counts
+}
+
+func FuzzRender(f *testing.F) {
+	for _, s := range nasty {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		md := Render(nastyReview(s))
+		checkReportStructure(t, md, len(wantSections), s)
+		if !bytes.Equal(md, Render(nastyReview(s))) {
+			t.Fatal("not deterministic")
+		}
+	})
+}
+
+// largeReview is one review of the size the large demo database holds per
+// review: 100 evidence items, 300 findings, 50 recommendations and a
+// survey of 10,000 answers.
+func largeReview() *Review {
+	r := reportSample()
+	r.Evidence, r.Findings, r.Recommendations = nil, nil, nil
+	for i := range 100 {
+		r.Evidence = append(r.Evidence, Evidence{ID: fmt.Sprint("e", i), Kind: KindMysteryShop,
+			Title: fmt.Sprint("Mystery shop ", i), Date: D(2019, time.February, 1+i%28), Who: "Panel members",
+			Notes: "We phoned the Hub at different times of day and noted how long we waited.\n\nWe also tried web chat."})
+	}
+	for i := range 300 {
+		kind := Issue
+		if i%3 == 0 {
+			kind = GoodPractice
+		}
+		r.Findings = append(r.Findings, Finding{ID: fmt.Sprint("f", i), Kind: kind,
+			Text: "Calls were answered politely but the wait was longer than the standard allows", EvidenceIDs: []string{fmt.Sprint("e", i%100)}})
+	}
+	for i := range 50 {
+		r.Recommendations = append(r.Recommendations, Recommendation{ID: fmt.Sprint("r", i),
+			Text:       "Make sure call backs happen within the hour",
+			SubPoints:  []SubPoint{{Text: "train the team"}, {Text: "report the figure monthly"}},
+			FindingIDs: []string{fmt.Sprint("f", i*6), fmt.Sprint("f", i*6+1)}})
+	}
+	sv := &r.Surveys[0]
+	sv.Evidence = "e2"
+	sv.Questions = nil
+	for q := range 10 {
+		sv.Questions = append(sv.Questions, Question{ID: fmt.Sprint("q", q), Text: fmt.Sprint("Question ", q), Kind: QuestionScale, Min: 1, Max: 10})
+	}
+	sv.Respondents = nil
+	methods := []string{"phone", "email", "portal", "in person"}
+	for p := range 1000 {
+		ans := map[string]string{}
+		for q := range 10 {
+			ans[fmt.Sprint("q", q)] = fmt.Sprint(1 + (p*7+q*3)%10)
+		}
+		sv.Respondents = append(sv.Respondents, Respondent{ID: fmt.Sprint("p", p),
+			Attrs: map[string]string{"contact method": methods[p%4]}, Answers: ans})
+	}
+	return r
+}
+
+func BenchmarkRenderLargeReview(b *testing.B) {
+	r := largeReview()
+	b.ReportAllocs()
+	for b.Loop() {
+		Render(r)
+	}
+}
