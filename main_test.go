@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -14,6 +15,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"scrutiny/store"
 )
 
 var binary string // the built scrutiny, set by TestMain
@@ -376,4 +379,53 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return fmt.Sprintf("lengths differ: %d and %d lines", len(al), len(bl))
+}
+
+// TestDemoLarge loads the synthetic data through the real binary and checks
+// the totals the speed work relies on.
+func TestDemoLarge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads a million survey answers")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "large.db")
+	r := must(t, dir, "--db", db, "demo", "--size", "large")
+	if !strings.Contains(r.stderr, "Loaded 100 of 100 reviews (1,000,000 survey answers so far).") {
+		t.Errorf("progress: %q", r.stderr)
+	}
+	st, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	sums, err := st.ListReviews(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ev, fi, rec int
+	for _, s := range sums {
+		ev, fi, rec = ev+s.Evidence, fi+s.Findings, rec+s.Recommendations
+	}
+	if len(sums) != 100 || ev != 10000 || fi != 30000 || rec != 5000 {
+		t.Errorf("reviews %d, evidence %d, findings %d, recommendations %d", len(sums), ev, fi, rec)
+	}
+	one, err := st.LoadReview(ctx, sums[len(sums)/2].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := 0
+	for _, sv := range one.Surveys {
+		for _, p := range sv.Respondents {
+			answers += len(p.Answers)
+		}
+	}
+	if answers != 10000 {
+		t.Errorf("one review holds %d survey answers, want 10,000 (1,000,000 in all)", answers)
+	}
+	e := scrutiny(t, dir, "--db", db, "export")
+	expect(t, e, 1, "there are 100 reviews; choose one with --review ID")
+	if !strings.Contains(e.stderr, "and 80 more (scrutiny list shows them all)") {
+		t.Errorf("a long ambiguity message is not cut short: %q", e.stderr)
+	}
 }

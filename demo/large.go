@@ -60,11 +60,20 @@ func Large(ctx context.Context, s *store.Store, progress func(string)) error {
 			return fmt.Errorf("loading synthetic review %d of %d: %w", ri+1, LargeReviews, err)
 		}
 		if progress != nil && (ri+1)%10 == 0 {
-			progress(fmt.Sprintf("Loaded %d of %d reviews (%d survey answers so far).",
-				ri+1, LargeReviews, (ri+1)*LargeRespondentsPer*LargeQuestionsPer))
+			progress(fmt.Sprintf("Loaded %d of %d reviews (%s survey answers so far).",
+				ri+1, LargeReviews, thousands((ri+1)*LargeRespondentsPer*LargeQuestionsPer)))
 		}
 	}
 	return nil
+}
+
+// thousands writes 1000000 as "1,000,000".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // LargeMembers is the roster shared by all synthetic reviews.
