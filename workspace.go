@@ -7,6 +7,7 @@ import (
 
 	"scrutiny/accessible"
 	"scrutiny/store"
+	"scrutiny/ui"
 )
 
 // runWorkspace is what "scrutiny" with no command does: open the database
@@ -29,19 +30,7 @@ func runWorkspace(ctx context.Context, a *app) (err error) {
 	return startUI(ctx, a, st)
 }
 
-// startUI runs the full-screen workspace on an open store. Until the
-// workspace is part of the build it says so and points at what works.
+// startUI runs the full-screen workspace on an open store.
 func startUI(ctx context.Context, a *app, st *store.Store) error {
-	_ = ctx
-	fmt.Fprintf(a.stdout, `The scrutiny workspace is not available in this build yet.
-Your database is %s.
-
-Meanwhile these commands work:
-  scrutiny demo              load the example review
-  scrutiny list              list the reviews
-  scrutiny export -o r.md    write a review's report
-  scrutiny accessible        plain questions and menus
-  scrutiny --help            all commands
-`, st.Path())
-	return nil
+	return ui.Run(ctx, st, ui.Options{Theme: a.theme, ReadOnly: st.ReadOnly()})
 }

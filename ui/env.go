@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/store"
+	"scrutiny/ui/style"
+)
+
+// env is what every screen and stage shares: the store, the styles, the
+// status line and the undo stack. Screens hold a pointer to the one env.
+type env struct {
+	ctx    context.Context
+	st     *store.Store
+	styles style.Styles
+	now    func() time.Time
+
+	readOnly bool
+
+	status    string
+	statusErr bool
+
+	undo []undoEntry
+}
+
+// undoEntry reverses one change that the store has already confirmed.
+type undoEntry struct {
+	label string
+	undo  func() error
+}
+
+const maxUndo = 200
+
+// do runs one store operation. Only when it returns nil does the status line
+// say "saved" and the change become undoable; on an error the caller keeps
+// what the user typed and the status line says why.
+func (e *env) do(what string, op func() error, undo func() error) error {
+	if e.readOnly {
+		err := store.ErrReadOnly
+		e.fail(what, err)
+		return err
+	}
+	if err := op(); err != nil {
+		e.fail(what, err)
+		return err
+	}
+	e.saved()
+	if undo != nil {
+		e.undo = append(e.undo, undoEntry{label: what, undo: undo})
+		if len(e.undo) > maxUndo {
+			e.undo = e.undo[len(e.undo)-maxUndo:]
+		}
+	}
+	return nil
+}
+
+// undoLast reverses the most recent change. The caller reloads what it shows.
+func (e *env) undoLast() bool {
+	if len(e.undo) == 0 {
+		e.note("nothing to undo")
+		return false
+	}
+	u := e.undo[len(e.undo)-1]
+	if err := u.undo(); err != nil {
+		e.fail("undo "+u.label, err)
+		return false
+	}
+	e.undo = e.undo[:len(e.undo)-1]
+	e.status = "undone: " + u.label + " (saved " + e.now().Format("15:04:05") + ")"
+	e.statusErr = false
+	return true
+}
+
+func (e *env) saved() {
+	e.status = "saved " + e.now().Format("15:04:05")
+	e.statusErr = false
+}
+
+// note shows a neutral message.
+func (e *env) note(s string) { e.status = s; e.statusErr = false }
+
+// fail shows an error in plain English.
+func (e *env) fail(what string, err error) {
+	e.status = friendly(what, err)
+	e.statusErr = true
+}
+
+// complain shows a problem with what the user typed (not a store error).
+func (e *env) complain(s string) { e.status = s; e.statusErr = true }
+
+// friendly turns an error into a sentence a volunteer can act on.
+func friendly(what string, err error) string {
+	var msg string
+	switch {
+	case errors.Is(err, store.ErrReadOnly):
+		msg = "this file is open for reading only, so nothing can be changed"
+	case errors.Is(err, store.ErrNotFound):
+		msg = "it is no longer there (it may have been deleted)"
+	case errors.Is(err, context.Canceled):
+		msg = "the app is closing"
+	default:
+		msg = err.Error()
+		if strings.Contains(msg, "not implemented") {
+			msg = "saving is not available in this build"
+		}
+	}
+	if what == "" {
+		return "Not saved: " + msg
+	}
+	return fmt.Sprintf("Could not %s: %s", what, msg)
+}
+
+// Messages screens send to the root model through commands.
+type (
+	openReviewMsg struct{ id string }
+	goHomeMsg     struct{}
+	// confirmMsg asks a yes/no question; yes runs only after "y" or enter.
+	confirmMsg struct {
+		question string
+		yes      func() tea.Cmd
+	}
+	reloadMsg struct{}
+)
+
+func send(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }

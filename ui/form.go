@@ -1,0 +1,759 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"scrutiny/ui/style"
+)
+
+// fieldKind says how a field is shown and edited.
+type fieldKind int
+
+const (
+	fText    fieldKind = iota // one line of text
+	fMulti                    // notes over several lines
+	fLines                    // a list typed one item per line
+	fDate                     // a date typed as text, checked on save
+	fChoice                   // one of a few values, cycled with ←/→ or enter
+	fAction                   // "+ add ...": enter starts typing a new item
+	fHeading                  // a heading between groups; never focused
+)
+
+// field is one row of a form. Stages build fields as closures over the
+// IDs of what they edit, so a field stays right after the review reloads.
+type field struct {
+	id          string // stable within the stage: "topic", "finding:ID"...
+	label       string
+	kind        fieldKind
+	get         func() string
+	set         func(string) error // parse, save, and only then apply in memory
+	add         func(string) (undo func() error, err error)
+	choices     []string
+	placeholder string
+	// tone picks a style for the value (good practice, issue, warning).
+	tone func(style.Styles) lipgloss.Style
+}
+
+func (f field) editable() bool {
+	switch f.kind {
+	case fText, fMulti, fLines, fDate, fAction:
+		return true
+	}
+	return false
+}
+
+func (f field) multiline() bool { return f.kind == fMulti || f.kind == fLines }
+
+func (f field) focusable() bool { return f.kind != fHeading }
+
+type formKeys struct {
+	Up, Down, PageUp, PageDown, First, Last key.Binding
+	Edit, Cycle, CycleBack, Next, Prev      key.Binding
+}
+
+func newFormKeys() formKeys {
+	return formKeys{
+		Up:        bind([]string{"up", "k"}, "↑/k", "up"),
+		Down:      bind([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:    bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown:  bind([]string{"pgdown"}, "pgdn", "page down"),
+		First:     bind([]string{"home", "g"}, "home/g", "first"),
+		Last:      bind([]string{"end", "G"}, "end/G", "last"),
+		Edit:      bind([]string{"enter", "e"}, "enter/e", "edit / choose"),
+		Cycle:     bind([]string{"right", "space"}, "→/space", "next choice"),
+		CycleBack: bind([]string{"left"}, "←", "previous choice"),
+		Next:      bind([]string{"tab"}, "tab", "next field"),
+		Prev:      bind([]string{"shift+tab"}, "shift+tab", "previous field"),
+	}
+}
+
+type editKeys struct {
+	Save, Done, NextField, PrevField, Discard key.Binding
+}
+
+func newEditKeys() editKeys {
+	return editKeys{
+		Save:      bind([]string{"ctrl+s"}, "ctrl+s", "save"),
+		Done:      bind([]string{"esc"}, "esc/enter", "save and stop typing"),
+		NextField: bind([]string{"tab"}, "tab", "save, next field"),
+		PrevField: bind([]string{"shift+tab"}, "shift+tab", "save, previous field"),
+		Discard:   bind([]string{"ctrl+z"}, "ctrl+z", "forget this typing"),
+	}
+}
+
+// form is a scrollable column of fields with one focused. It saves a field
+// when the user leaves it and reports success or failure on the status line.
+type form struct {
+	e       *env
+	fields  []field
+	focus   int
+	offset  int
+	editing bool
+	input   textinput.Model
+	area    textarea.Model
+	keys    formKeys
+	ekeys   editKeys
+	w, h    int
+	// changed is called after every successful save so the stage can
+	// rebuild its fields (new items, new labels).
+	changed func()
+	cacheW  int
+	cache   map[int][]string
+}
+
+func newForm(e *env) *form {
+	f := &form{e: e, keys: newFormKeys(), ekeys: newEditKeys(), cache: map[int][]string{}}
+	f.input = textinput.New()
+	f.input.Prompt = ""
+	f.area = textarea.New()
+	f.area.ShowLineNumbers = false
+	f.area.Prompt = ""
+	f.area.MaxHeight = 0
+	f.area.CharLimit = 0
+	f.restyle()
+	return f
+}
+
+// restyle applies the theme to the text editors.
+func (f *form) restyle() {
+	s := f.e.styles
+	ts := textinput.DefaultStyles(s.Dark)
+	ts.Focused.Text = s.Editing
+	ts.Focused.Placeholder = s.Muted
+	ts.Blurred.Text = s.Text
+	ts.Cursor.Blink = false // nothing on screen blinks
+	f.input.SetStyles(ts)
+	as := textarea.DefaultStyles(s.Dark)
+	as.Focused.Text = s.Text
+	as.Focused.CursorLine = s.Text
+	as.Focused.Placeholder = s.Muted
+	as.Blurred.Text = s.Text
+	as.Cursor.Blink = false
+	f.area.SetStyles(as)
+}
+
+// setFields replaces the fields, keeping focus on the same field id.
+func (f *form) setFields(fs []field) {
+	var cur string
+	if f.focus < len(f.fields) {
+		cur = f.fields[f.focus].id
+	}
+	f.fields = fs
+	f.cache = map[int][]string{}
+	f.focus = 0
+	found := false
+	for i, fl := range fs {
+		if fl.id == cur {
+			f.focus = i
+			found = true
+			break
+		}
+	}
+	if !found {
+		f.focus = min(f.focus, len(fs)-1)
+	}
+	f.skip(1)
+	f.ensureVisible()
+}
+
+func (f *form) resize(w, h int) {
+	if w != f.w {
+		f.cache = map[int][]string{}
+	}
+	f.w, f.h = w, h
+	f.sizeEditors()
+	f.ensureVisible()
+}
+
+func (f *form) focused() (field, bool) {
+	if f.focus < 0 || f.focus >= len(f.fields) {
+		return field{}, false
+	}
+	return f.fields[f.focus], true
+}
+
+// focusID moves focus to the field with the given id.
+func (f *form) focusID(id string) bool {
+	for i, fl := range f.fields {
+		if fl.id == id {
+			if f.editing && i != f.focus && f.commit() != nil {
+				return false
+			}
+			f.focus = i
+			f.ensureVisible()
+			return true
+		}
+	}
+	return false
+}
+
+// skip moves focus off headings in direction dir.
+func (f *form) skip(dir int) {
+	for f.focus >= 0 && f.focus < len(f.fields) && !f.fields[f.focus].focusable() {
+		f.focus += dir
+	}
+	if f.focus < 0 || f.focus >= len(f.fields) {
+		f.focus = max(0, min(f.focus, len(f.fields)-1))
+		if dir > 0 {
+			f.skip(-1)
+		} else if len(f.fields) > 0 && !f.fields[f.focus].focusable() {
+			for i := range f.fields {
+				if f.fields[i].focusable() {
+					f.focus = i
+					break
+				}
+			}
+		}
+	}
+}
+
+func (f *form) move(d int) bool {
+	i := f.focus + d
+	for i >= 0 && i < len(f.fields) && !f.fields[i].focusable() {
+		i += d
+	}
+	if i < 0 || i >= len(f.fields) {
+		return false
+	}
+	f.focus = i
+	f.ensureVisible()
+	return true
+}
+
+// layout geometry.
+func (f *form) stacked() bool { return f.w < 56 }
+func (f *form) labelW() int {
+	if f.stacked() {
+		return 0
+	}
+	return min(18, max(10, f.w/4))
+}
+func (f *form) valueW() int {
+	if f.stacked() {
+		return max(4, f.w-4)
+	}
+	return max(4, f.w-f.labelW()-3)
+}
+
+// valueLines are the wrapped, cleaned value of field i (cached per width).
+func (f *form) valueLines(i int) []string {
+	if f.cacheW != f.w {
+		f.cache = map[int][]string{}
+		f.cacheW = f.w
+	}
+	if ls, ok := f.cache[i]; ok {
+		return ls
+	}
+	fl := f.fields[i]
+	var ls []string
+	switch fl.kind {
+	case fHeading:
+		ls = []string{""}
+	case fAction:
+		ls = []string{""}
+	default:
+		v := ""
+		if fl.get != nil {
+			v = clean(fl.get())
+		}
+		if strings.TrimSpace(v) == "" {
+			ls = nil
+		} else {
+			ls = wrap(v, f.valueW())
+		}
+	}
+	f.cache[i] = ls
+	return ls
+}
+
+// rowHeight is how many lines field i takes on screen.
+func (f *form) rowHeight(i int) int {
+	fl := f.fields[i]
+	if fl.kind == fHeading {
+		if i == 0 {
+			return 1
+		}
+		return 2
+	}
+	n := len(f.valueLines(i))
+	if f.editing && i == f.focus {
+		if fl.multiline() {
+			n = f.area.Height()
+		} else {
+			n = 1
+		}
+	}
+	n = max(n, 1)
+	if f.stacked() {
+		n++
+	}
+	return n
+}
+
+func (f *form) rowStart(i int) int {
+	y := 0
+	for j := 0; j < i; j++ {
+		y += f.rowHeight(j)
+	}
+	return y
+}
+
+func (f *form) ensureVisible() {
+	if f.h <= 0 || len(f.fields) == 0 {
+		return
+	}
+	top := f.rowStart(f.focus)
+	bot := top + f.rowHeight(f.focus)
+	// Keep a heading just above the focused field in view too.
+	if f.focus > 0 && f.fields[f.focus-1].kind == fHeading && f.focus-1 >= 0 {
+		top = f.rowStart(f.focus - 1)
+	}
+	if bot-f.offset > f.h {
+		f.offset = bot - f.h
+	}
+	if top < f.offset {
+		f.offset = top
+	}
+	f.offset = max(0, f.offset)
+}
+
+func (f *form) sizeEditors() {
+	f.input.SetWidth(max(1, f.valueW()-1))
+	f.area.SetWidth(max(2, f.valueW()))
+	if fl, ok := f.focused(); ok && f.editing && fl.multiline() {
+		lines := len(wrap(f.area.Value(), f.valueW())) + 1
+		f.area.SetHeight(max(3, min(lines, max(3, f.h-2))))
+	}
+}
+
+// startEdit opens the editor on the focused field.
+func (f *form) startEdit() tea.Cmd {
+	fl, ok := f.focused()
+	if !ok || !fl.editable() {
+		return nil
+	}
+	if f.e.readOnly {
+		f.e.complain("This file is open for reading only, so nothing can be changed.")
+		return nil
+	}
+	f.editing = true
+	v := ""
+	if fl.get != nil {
+		v = fl.get()
+	}
+	if fl.multiline() {
+		f.area.SetValue(v)
+		f.area.Placeholder = fl.placeholder
+		f.sizeEditors()
+		f.ensureVisible()
+		return f.area.Focus()
+	}
+	f.input.SetValue(v)
+	f.input.Placeholder = fl.placeholder
+	f.input.CursorEnd()
+	f.sizeEditors()
+	f.ensureVisible()
+	return f.input.Focus()
+}
+
+func (f *form) editorValue() string {
+	fl, _ := f.focused()
+	if fl.multiline() {
+		v := f.area.Value()
+		if fl.kind == fLines {
+			var keep []string
+			for _, l := range strings.Split(v, "\n") {
+				if t := strings.TrimSpace(l); t != "" {
+					keep = append(keep, t)
+				}
+			}
+			return strings.Join(keep, "\n")
+		}
+		return strings.TrimRight(v, " \n")
+	}
+	return strings.TrimSpace(f.input.Value())
+}
+
+func (f *form) stopEdit() {
+	f.editing = false
+	f.input.Blur()
+	f.area.Blur()
+	f.ensureVisible()
+}
+
+// commit saves the field being edited. On failure the editor stays open
+// with the user's text and the status line says why.
+func (f *form) commit() error {
+	if !f.editing {
+		return nil
+	}
+	fl, ok := f.focused()
+	if !ok {
+		f.stopEdit()
+		return nil
+	}
+	v := f.editorValue()
+	if fl.kind == fAction {
+		if v == "" {
+			f.stopEdit()
+			return nil
+		}
+		var undo func() error
+		err := f.e.do("add "+strings.TrimPrefix(fl.label, "+ add "), func() error {
+			u, err := fl.add(v)
+			undo = u
+			return err
+		}, func() error {
+			if undo == nil {
+				return nil
+			}
+			return undo()
+		})
+		if err != nil {
+			return err
+		}
+		f.stopEdit()
+		f.notify()
+		return nil
+	}
+	old := ""
+	if fl.get != nil {
+		old = fl.get()
+	}
+	if v == old {
+		f.stopEdit()
+		return nil
+	}
+	set := fl.set
+	err := f.e.do("save "+strings.ToLower(fl.label), func() error { return set(v) },
+		func() error { return set(old) })
+	if err != nil {
+		return err
+	}
+	f.stopEdit()
+	f.notify()
+	return nil
+}
+
+func (f *form) notify() {
+	f.cache = map[int][]string{}
+	if f.changed != nil {
+		f.changed()
+	}
+	f.ensureVisible()
+}
+
+// cycle moves a choice field to the next (d=1) or previous (d=-1) value
+// and saves it at once.
+func (f *form) cycle(d int) {
+	fl, ok := f.focused()
+	if !ok || fl.kind != fChoice || len(fl.choices) == 0 {
+		return
+	}
+	if f.e.readOnly {
+		f.e.complain("This file is open for reading only, so nothing can be changed.")
+		return
+	}
+	old := fl.get()
+	i := 0
+	for j, c := range fl.choices {
+		if c == old {
+			i = j
+		}
+	}
+	next := fl.choices[(i+d+len(fl.choices))%len(fl.choices)]
+	set := fl.set
+	if f.e.do("save "+strings.ToLower(fl.label), func() error { return set(next) },
+		func() error { return set(old) }) == nil {
+		f.notify()
+	}
+}
+
+// update handles a message; handled is false when the form did not use it
+// (so the stage can, e.g. tab out of the last field into another pane).
+func (f *form) update(msg tea.Msg) (handled bool, cmd tea.Cmd) {
+	if f.editing {
+		return true, f.updateEditing(msg)
+	}
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		k := f.keys
+		switch {
+		case key.Matches(msg, k.Up):
+			return f.move(-1), nil
+		case key.Matches(msg, k.Down):
+			return f.move(1), nil
+		case key.Matches(msg, k.Prev):
+			return f.move(-1), nil
+		case key.Matches(msg, k.Next):
+			return f.move(1), nil
+		case key.Matches(msg, k.PageUp):
+			for i := 0; i < max(1, f.h/3); i++ {
+				f.move(-1)
+			}
+			return true, nil
+		case key.Matches(msg, k.PageDown):
+			for i := 0; i < max(1, f.h/3); i++ {
+				f.move(1)
+			}
+			return true, nil
+		case key.Matches(msg, k.First):
+			f.focus = 0
+			f.skip(1)
+			f.ensureVisible()
+			return true, nil
+		case key.Matches(msg, k.Last):
+			f.focus = len(f.fields) - 1
+			f.skip(-1)
+			f.ensureVisible()
+			return true, nil
+		case key.Matches(msg, k.Edit):
+			fl, ok := f.focused()
+			if !ok {
+				return false, nil
+			}
+			if fl.kind == fChoice {
+				f.cycle(1)
+				return true, nil
+			}
+			return true, f.startEdit()
+		case key.Matches(msg, k.Cycle):
+			if fl, ok := f.focused(); ok && fl.kind == fChoice {
+				f.cycle(1)
+				return true, nil
+			}
+			return false, nil
+		case key.Matches(msg, k.CycleBack):
+			if fl, ok := f.focused(); ok && fl.kind == fChoice {
+				f.cycle(-1)
+				return true, nil
+			}
+			return false, nil
+		}
+	case tea.MouseWheelMsg:
+		f.scroll(msg.Button)
+		return true, nil
+	}
+	return false, nil
+}
+
+func (f *form) scroll(b tea.MouseButton) {
+	total := f.rowStart(len(f.fields))
+	switch b {
+	case tea.MouseWheelUp:
+		f.offset = max(0, f.offset-3)
+	case tea.MouseWheelDown:
+		f.offset = max(0, min(f.offset+3, total-f.h))
+	}
+}
+
+func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
+	fl, _ := f.focused()
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		k := f.ekeys
+		switch {
+		case key.Matches(km, k.Discard):
+			f.stopEdit()
+			f.e.note("typing forgotten; the saved text is back")
+			return nil
+		case key.Matches(km, k.Done), key.Matches(km, k.Save):
+			_ = f.commit()
+			return nil
+		case key.Matches(km, k.NextField):
+			if f.commit() == nil {
+				f.move(1)
+			}
+			return nil
+		case key.Matches(km, k.PrevField):
+			if f.commit() == nil {
+				f.move(-1)
+			}
+			return nil
+		}
+		if !fl.multiline() {
+			switch km.String() {
+			case "enter":
+				_ = f.commit()
+				return nil
+			case "up", "down":
+				if f.commit() == nil {
+					if km.String() == "up" {
+						f.move(-1)
+					} else {
+						f.move(1)
+					}
+				}
+				return nil
+			}
+		}
+	}
+	if _, ok := msg.(tea.MouseMsg); ok {
+		return nil
+	}
+	var cmd tea.Cmd
+	if fl.multiline() {
+		f.area, cmd = f.area.Update(msg)
+		before := f.area.Height()
+		f.sizeEditors()
+		if f.area.Height() != before {
+			f.ensureVisible()
+		}
+	} else {
+		f.input, cmd = f.input.Update(msg)
+	}
+	return cmd
+}
+
+// click focuses the field at line y of the form (0 = first visible line);
+// a click on the field that already has focus edits or cycles it.
+func (f *form) click(y int) tea.Cmd {
+	line := f.offset + y
+	acc := 0
+	for i := range f.fields {
+		h := f.rowHeight(i)
+		if line < acc+h {
+			if !f.fields[i].focusable() {
+				return nil
+			}
+			if f.editing {
+				if i == f.focus {
+					return nil
+				}
+				if f.commit() != nil {
+					return nil
+				}
+			}
+			if i == f.focus {
+				if f.fields[i].kind == fChoice {
+					f.cycle(1)
+					return nil
+				}
+				return f.startEdit()
+			}
+			f.focus = i
+			f.ensureVisible()
+			return nil
+		}
+		acc += h
+	}
+	return nil
+}
+
+// view draws the visible part of the form, exactly w x h.
+func (f *form) view(w, h int, active bool) string {
+	if w != f.w || h != f.h {
+		f.resize(w, h)
+	}
+	s := f.e.styles
+	var out []string
+	acc := 0
+	end := f.offset + h
+	for i := range f.fields {
+		if acc >= end {
+			break
+		}
+		rh := f.rowHeight(i)
+		if acc+rh <= f.offset {
+			acc += rh
+			continue
+		}
+		lines := f.renderRow(i, active, s)
+		for j, l := range lines {
+			if y := acc + j; y >= f.offset && y < end {
+				out = append(out, l)
+			}
+		}
+		acc += rh
+	}
+	if len(f.fields) == 0 {
+		out = append(out, s.Muted.Render("nothing here yet"))
+	}
+	return strings.Join(box(out, w, h), "\n")
+}
+
+func (f *form) renderRow(i int, active bool, s style.Styles) []string {
+	fl := f.fields[i]
+	focused := i == f.focus && active
+	if fl.kind == fHeading {
+		h := s.Heading.Render(trunc(oneLine(fl.label), f.w))
+		if i == 0 {
+			return []string{h}
+		}
+		return []string{"", h}
+	}
+	marker := "  "
+	if focused {
+		marker = s.Selected.Render("›") + " "
+	}
+	label := oneLine(fl.label)
+	var vals []string
+	switch {
+	case f.editing && i == f.focus:
+		if fl.multiline() {
+			vals = splitLines(f.area.View())
+		} else {
+			vals = []string{f.input.View()}
+		}
+	case fl.kind == fAction:
+		label = ""
+		txt := fl.label
+		if focused {
+			vals = []string{s.Selected.Render(txt)}
+		} else {
+			vals = []string{s.Key.Render(txt)}
+		}
+	default:
+		vs := f.valueLines(i)
+		if len(vs) == 0 {
+			hint := orEmpty(fl.placeholder, "(empty)")
+			vals = []string{s.Muted.Render(trunc(hint, f.valueW()))}
+		} else {
+			st := s.Text
+			if fl.tone != nil {
+				st = fl.tone(s)
+			}
+			vals = make([]string, len(vs))
+			for j, v := range vs {
+				vals[j] = st.Render(v)
+			}
+			if fl.kind == fChoice && focused {
+				vals[0] += s.Muted.Render("  ‹ ›")
+			}
+		}
+	}
+	ls := s.Label
+	if focused {
+		ls = s.Selected
+	}
+	if f.stacked() {
+		out := []string{marker + ls.Render(trunc(label, f.w-2))}
+		if fl.kind == fAction {
+			out = []string{marker + vals[0]}
+			return out
+		}
+		for _, v := range vals {
+			out = append(out, "    "+v)
+		}
+		return out
+	}
+	lw := f.labelW()
+	out := make([]string, 0, len(vals))
+	for j, v := range vals {
+		if j == 0 {
+			lab := pad(trunc(label, lw), lw)
+			if label != "" {
+				lab = ls.Render(lab)
+			}
+			out = append(out, marker+lab+" "+v)
+		} else {
+			out = append(out, "  "+strings.Repeat(" ", lw)+" "+v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"scrutiny/room"
+	"scrutiny/ui/style"
+)
+
+// The presentation view shows one thing at a time, large and uncluttered,
+// for a room reading a wall several metres away. It is drawn by the
+// editor's presentation mode and by the separate "scrutiny present"
+// window, from the same room.Slide, so both always agree.
+
+// presentMinW and presentMinH are the smallest window the view fills: a
+// facilitator enlarges the font until the terminal is about 40x12.
+const (
+	presentMinW = 40
+	presentMinH = 12
+)
+
+// slidePainter styles each part of a slide from the theme. Nothing relies
+// on colour alone: the level words and symbols, the bars' lengths and the
+// counts carry the meaning, and the monochrome theme uses bold only.
+func slidePainter(s style.Styles) room.Painter {
+	big := s.Heading
+	bar := s.Title
+	if s.Mono {
+		big = lipgloss.NewStyle().Bold(true)
+		bar = lipgloss.NewStyle()
+	}
+	return func(role room.Role, text string) string {
+		switch role {
+		case room.RoleContext, room.RoleNote, room.RoleHint:
+			return s.Muted.Render(text)
+		case room.RoleTitle:
+			return s.Title.Render(text)
+		case room.RoleBig:
+			return big.Render(text)
+		case room.RoleBar:
+			return bar.Render(text)
+		case room.RoleHeader:
+			return s.Heading.Render(text)
+		}
+		return s.Text.Render(text)
+	}
+}
+
+// presentView draws a slide filling w×h with one line of hints at the
+// bottom. Below 40x12 it still draws, cutting from the bottom, because the
+// wall is more use slightly clipped than blank.
+func presentView(s style.Styles, sl room.Slide, w, h int, hint string) string {
+	if w < 1 || h < 1 {
+		return ""
+	}
+	// One cell of margin on each side when there is room to spare.
+	margin := 0
+	if w >= 60 {
+		margin = 2
+	} else if w > presentMinW {
+		margin = 1
+	}
+	lines := room.Render(sl, w-2*margin, max(h, 3), hint, slidePainter(s))
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	left := strings.Repeat(" ", margin)
+	for i, l := range lines {
+		lines[i] = left + l + strings.Repeat(" ", max(w-margin-lipgloss.Width(l), 0))
+	}
+	return strings.Join(lines, "\n")
+}

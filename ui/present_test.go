@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"scrutiny/review"
+	"scrutiny/room"
+	"scrutiny/store"
+	"scrutiny/ui/style"
+)
+
+func init() {
+	// Another test file of this package may define -update first.
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+}
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+var presentNow = time.Date(2019, 3, 7, 18, 42, 30, 0, time.UTC)
+
+// roomReview is a review in the middle of a meeting, with one of each thing
+// the wall can show.
+func roomReview() *review.Review {
+	c := review.Criterion{ID: "c1", Name: "Customer kept informed during their interaction", Level: review.Fair,
+		Rationale: "Callers were not told how long they would wait."}
+	for range 4 {
+		c.AddVote(review.Fair)
+		c.AddVote(review.Good)
+	}
+	c.AddVote(review.Poor)
+	q := review.Question{ID: "q1", Text: "How satisfied were you with the response to your query?", Kind: review.QuestionScale, Min: 1, Max: 5,
+		Labels: []string{"Very dissatisfied", "Dissatisfied", "Neither", "Satisfied", "Very satisfied"},
+		Tally:  map[string]int{"1": 3, "2": 5, "3": 8, "4": 21, "5": 20}}
+	return &review.Review{
+		ID: "r1", Topic: "Customers contacting Great Places", Stage: review.StageDrafting,
+		Criteria: []review.Criterion{c},
+		Recommendations: []review.Recommendation{{ID: "rec1", Text: "Tell callers their place in the queue and how long they can expect to wait",
+			SubPoints:  []review.SubPoint{{Text: "Test the message with tenants"}, {Text: "Report waiting times to the panel each quarter"}},
+			FindingIDs: []string{"f1", "f2"}}},
+		Surveys: []review.Survey{{ID: "s1", Name: "Text survey", Sent: 670, Questions: []review.Question{q}}},
+		Standards: []review.Standard{
+			{Promise: "Calls answered within 4 minutes", Target: "80%", Actual: "70%", Verdict: review.MetNo},
+			{Promise: "Emails answered within 2 working days", Target: "90%", Actual: "95%", Verdict: review.MetYes},
+			{Promise: "Complaints acknowledged within 3 days", Target: "100%", Actual: "not measured"}},
+		Meetings: []review.Meeting{{ID: "m1", Date: review.MustDate("2019-03-07"), Agenda: []review.AgendaItem{
+			{Title: "Welcome", Minutes: 5}, {Title: "Score the criteria", Minutes: 20}, {Title: "Next steps", Minutes: 10}}}},
+	}
+}
+
+var roomSlides = []struct {
+	name string
+	pos  room.Position
+}{
+	{"criterion", room.Position{Stage: "criteria", ItemKind: room.ItemCriterion, ItemID: "c1"}},
+	{"recommendation", room.Position{Stage: "recommendations", ItemKind: room.ItemRecommendation, ItemID: "rec1"}},
+	{"survey", room.Position{Stage: "surveys", ItemKind: room.ItemQuestion, ItemID: room.QuestionItem("s1", "q1")}},
+	{"standards", room.Position{Stage: "standards", ItemKind: room.ItemStandards}},
+	{"agenda", room.Position{Stage: "meetings", ItemKind: room.ItemAgenda, ItemID: room.AgendaItem("m1", 1),
+		Since: presentNow.Add(-12*time.Minute - 5*time.Second).UnixMilli()}},
+}
+
+const presentHint = "p leave · t theme · 1-4 vote"
+
+func TestPresentationGolden(t *testing.T) {
+	r := roomReview()
+	for _, theme := range style.Names() {
+		s := style.New(theme)
+		for _, size := range [][2]int{{40, 12}, {80, 24}} {
+			for _, sl := range roomSlides {
+				name := fmt.Sprintf("%s-%s-%dx%d", sl.name, theme, size[0], size[1])
+				raw := presentView(s, room.BuildSlide(room.Snapshot{Pos: sl.pos, Review: r}, presentNow), size[0], size[1], presentHint)
+				got := ansi.Strip(raw)
+				lines := strings.Split(got, "\n")
+				if len(lines) != size[1] {
+					t.Errorf("%s: %d lines, want %d", name, len(lines), size[1])
+				}
+				for _, l := range lines {
+					if w := lipgloss.Width(l); w != size[0] {
+						t.Errorf("%s: a line is %d wide, want %d: %q", name, w, size[0], l)
+					}
+				}
+				if hint := strings.TrimSpace(lines[len(lines)-1]); hint != presentHint {
+					t.Errorf("%s: last line %q, want the hint", name, hint)
+				}
+				golden(t, filepath.Join("testdata", "present", name+".golden"), got)
+			}
+		}
+	}
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if updating() {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -run Presentation -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// colourSGR finds any select-graphic-rendition sequence that sets a
+// foreground or background colour (30-49, 90-107, 38;..., 48;...).
+var sgr = regexp.MustCompile(`\x1b\[([0-9;:]*)m`)
+
+func colourCodes(raw string) []string {
+	var out []string
+	for _, m := range sgr.FindAllStringSubmatch(raw, -1) {
+		for _, p := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ';' || r == ':' }) {
+			var n int
+			fmt.Sscanf(p, "%d", &n)
+			if (n >= 30 && n <= 49) || (n >= 90 && n <= 107) {
+				out = append(out, m[0])
+				break
+			}
+		}
+	}
+	return out
+}
+
+func TestMonochromePresentationHasNoColour(t *testing.T) {
+	r := roomReview()
+	for _, theme := range style.Names() {
+		s := style.New(theme)
+		var all strings.Builder
+		for _, size := range [][2]int{{40, 12}, {80, 24}} {
+			for _, sl := range roomSlides {
+				all.WriteString(presentView(s, room.BuildSlide(room.Snapshot{Pos: sl.pos, Review: r}, presentNow), size[0], size[1], presentHint))
+			}
+		}
+		raw := all.String()
+		codes := colourCodes(raw)
+		if theme != "monochrome" {
+			// The check must be able to fail: coloured themes do colour.
+			if len(codes) == 0 {
+				t.Errorf("%s: expected colour sequences, found none", theme)
+			}
+			continue
+		}
+		if len(codes) > 0 {
+			t.Errorf("monochrome output has colour sequences: %q", codes[:min(5, len(codes))])
+		}
+		for _, bad := range []string{"\x1b[3", "\x1b[4", "38;", "48;"} {
+			if strings.Contains(raw, bad) {
+				t.Errorf("monochrome output contains %q", bad)
+			}
+		}
+		if !strings.Contains(raw, "\x1b[1m") {
+			t.Error("monochrome must still emphasise with bold")
+		}
+	}
+}
+
+func TestHighContrastIsRegistered(t *testing.T) {
+	if !style.Known("high-contrast") {
+		t.Fatal("high-contrast theme missing")
+	}
+	names := strings.Join(style.Names(), ",")
+	if names != "dark,light,high-contrast,monochrome" {
+		t.Errorf("theme order = %s", names)
+	}
+	if nextTheme("monochrome") != "dark" || nextTheme("light") != "high-contrast" {
+		t.Error("cycling order is wrong")
+	}
+}
+
+// The present window follows a real store file through its Update loop.
+func TestPresentWindowFollowsTheStore(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "p.db")
+	ed, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ed.Close()
+	r := &review.Review{Topic: "Repairs"}
+	if err := ed.CreateReview(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := ed.SetSetting(ctx, themeSetting, "light"); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	m := NewPresent(ro, PresentOptions{Now: func() time.Time { return presentNow }})
+	if m.styles.Theme != "light" && !style.NoColor() {
+		t.Errorf("theme %q, want the remembered light", m.styles.Theme)
+	}
+	step := func(msg tea.Msg) {
+		_, cmd := m.Update(msg)
+		_ = cmd
+	}
+	step(tea.WindowSizeMsg{Width: 40, Height: 12})
+	step(m.poll()())
+	if got := ansi.Strip(m.Render()); !strings.Contains(got, "Repairs") {
+		t.Fatalf("first frame:\n%s", got)
+	}
+	c := &review.Criterion{Name: "Ease of reporting a repair"}
+	c.AddVote(review.Excellent)
+	if err := ed.SaveCriterion(ctx, r.ID, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := room.PublishPosition(ctx, ed, room.Position{ReviewID: r.ID, Stage: "criteria", ItemKind: room.ItemCriterion, ItemID: c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	step(m.poll()())
+	got := ansi.Strip(m.Render())
+	for _, want := range []string{"Repairs · Scoring", "Ease of reporting a repair", "■■■■ Excellent", "One vote, for excellent"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("frame lacks %q:\n%s", want, got)
+		}
+	}
+	step(tea.KeyPressMsg{Code: 't', Text: "t"})
+	if m.styles.Theme != nextTheme("light") && !style.NoColor() {
+		t.Errorf("t must cycle the theme, got %q", m.styles.Theme)
+	}
+}

@@ -1,0 +1,372 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/store"
+)
+
+type homeKeys struct {
+	Up, Down, PageUp, PageDown, First, Last key.Binding
+	Open, New, Archive, Delete, Bin, Clear  key.Binding
+	Filter                                  key.Binding
+}
+
+func newHomeKeys() homeKeys {
+	return homeKeys{
+		// Letters type into the filter here, so moving uses arrows only.
+		Up:       bind([]string{"up"}, "↑", "up"),
+		Down:     bind([]string{"down"}, "↓", "down"),
+		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
+		First:    bind([]string{"home"}, "home", "first"),
+		Last:     bind([]string{"end"}, "end", "last"),
+		Open:     bind([]string{"enter"}, "enter", "open (restore in the bin)"),
+		New:      bind([]string{"ctrl+n"}, "ctrl+n", "new review"),
+		Archive:  bind([]string{"ctrl+a"}, "ctrl+a", "archive / unarchive"),
+		Delete:   bind([]string{"delete", "ctrl+d"}, "del", "move to the bin"),
+		Bin:      bind([]string{"tab", "shift+tab"}, "tab", "reviews / bin"),
+		Clear:    bind([]string{"esc"}, "esc", "clear the filter"),
+		Filter:   bind([]string{"backspace"}, "type", "filter the list"),
+	}
+}
+
+// homeScreen lists every review, and the bin.
+type homeScreen struct {
+	e      *env
+	keys   homeKeys
+	all    []store.Summary
+	bin    []store.BinItem
+	shown  []int // indexes into all that match the filter
+	filter string
+	inBin  bool
+	list   list
+	w, h   int
+}
+
+func newHome(e *env) *homeScreen {
+	return &homeScreen{e: e, keys: newHomeKeys(), list: newList()}
+}
+
+// load reads the reviews and the bin from the store.
+func (s *homeScreen) load() {
+	if s.e.st == nil {
+		return
+	}
+	all, err := s.e.st.ListReviews(s.e.ctx)
+	if err != nil {
+		s.e.fail("read the list of reviews", err)
+	}
+	// Archived reviews go to the end; otherwise newest first, as listed.
+	var live, arch []store.Summary
+	for _, r := range all {
+		if r.Archived {
+			arch = append(arch, r)
+		} else {
+			live = append(live, r)
+		}
+	}
+	s.all = append(live, arch...)
+	bin, err := s.e.st.Bin(s.e.ctx)
+	if err != nil {
+		s.e.fail("read the bin", err)
+	}
+	s.bin = bin
+	s.refilter()
+}
+
+func (s *homeScreen) refilter() {
+	s.shown = s.shown[:0]
+	q := strings.ToLower(s.filter)
+	for i, r := range s.all {
+		if q == "" || strings.Contains(strings.ToLower(r.Topic+" "+string(r.Stage)), q) {
+			s.shown = append(s.shown, i)
+		}
+	}
+	if s.inBin {
+		s.list.setLen(len(s.bin))
+	} else {
+		s.list.setLen(len(s.shown))
+	}
+}
+
+func (s *homeScreen) resize(w, h int) { s.w, s.h = w, h; s.list.setHeight(s.listHeight()) }
+func (s *homeScreen) typing() bool    { return s.filter != "" }
+func (s *homeScreen) commit() error   { return nil }
+func (s *homeScreen) restyle()        {}
+
+func (s *homeScreen) help() helpMap {
+	short := []key.Binding{s.keys.Open, s.keys.New, s.keys.Delete, s.keys.Bin}
+	if s.filter != "" {
+		short = []key.Binding{s.keys.Open, s.keys.Clear, s.keys.New}
+	}
+	return helpMap{short: short, full: bindings(s.keys)}
+}
+
+func (s *homeScreen) selected() (store.Summary, bool) {
+	if s.inBin || s.list.cursor >= len(s.shown) {
+		return store.Summary{}, false
+	}
+	return s.all[s.shown[s.list.cursor]], true
+}
+
+func (s *homeScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	case tea.MouseClickMsg:
+		mm := msg.Mouse()
+		if mm.Y == 0 {
+			// The title line holds the "Reviews | Bin" switch.
+			s.inBin = mm.X >= 20
+			s.list.set(0)
+			s.refilter()
+			return nil
+		}
+		before := s.list.cursor
+		if s.list.click(mm.Y-s.listTop()) && s.list.cursor == before {
+			// A click on the row already selected opens it.
+			return s.key(tea.KeyPressMsg{Code: tea.KeyEnter})
+		}
+	case tea.MouseWheelMsg:
+		s.list.update(msg)
+	case tea.PasteMsg:
+		s.filter += oneLine(msg.Content)
+		s.refilter()
+	}
+	return nil
+}
+
+func (s *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		s.list.set(s.list.cursor - 1)
+	case key.Matches(msg, k.Down):
+		s.list.set(s.list.cursor + 1)
+	case key.Matches(msg, k.PageUp):
+		s.list.set(s.list.cursor - s.list.h)
+	case key.Matches(msg, k.PageDown):
+		s.list.set(s.list.cursor + s.list.h)
+	case key.Matches(msg, k.First):
+		s.list.set(0)
+	case key.Matches(msg, k.Last):
+		s.list.set(s.list.n - 1)
+	case key.Matches(msg, k.Open):
+		if s.inBin {
+			return s.restore()
+		}
+		if r, ok := s.selected(); ok {
+			return send(openReviewMsg{id: r.ID})
+		}
+	case key.Matches(msg, k.New):
+		return createReview(s.e)
+	case key.Matches(msg, k.Archive):
+		s.toggleArchive()
+	case key.Matches(msg, k.Delete):
+		return s.delete()
+	case key.Matches(msg, k.Bin):
+		s.inBin = !s.inBin
+		s.list.set(0)
+		s.refilter()
+	case key.Matches(msg, k.Clear):
+		s.filter = ""
+		s.refilter()
+	case key.Matches(msg, k.Filter):
+		if s.filter != "" {
+			_, n := utf8.DecodeLastRuneInString(s.filter)
+			s.filter = s.filter[:len(s.filter)-n]
+			s.refilter()
+		}
+	default:
+		if t := msg.Text; t != "" && msg.Mod&^tea.ModShift == 0 && !s.inBin {
+			// Typing filters the list; "q" and "?" only act while the
+			// filter is empty (the root model checks typing()).
+			s.filter += oneLine(t)
+			s.list.set(0)
+			s.refilter()
+		}
+	}
+	return nil
+}
+
+func (s *homeScreen) toggleArchive() {
+	r, ok := s.selected()
+	if !ok {
+		return
+	}
+	full, err := s.e.st.LoadReview(s.e.ctx, r.ID)
+	if err != nil {
+		s.e.fail("archive the review", err)
+		return
+	}
+	to := !full.Archived
+	what := "archive the review"
+	if !to {
+		what = "bring the review back from the archive"
+	}
+	st, ctx, id := s.e.st, s.e.ctx, r.ID
+	setArch := func(v bool) error {
+		cur, err := st.LoadReview(ctx, id)
+		if err != nil {
+			return err
+		}
+		cur.Archived = v
+		return st.SaveReview(ctx, cur)
+	}
+	if s.e.do(what, func() error { return setArch(to) }, func() error { return setArch(!to) }) == nil {
+		s.load()
+	}
+}
+
+func (s *homeScreen) delete() tea.Cmd {
+	r, ok := s.selected()
+	if !ok {
+		return nil
+	}
+	st, ctx, id := s.e.st, s.e.ctx, r.ID
+	topic := orEmpty(oneLine(r.Topic), "(untitled review)")
+	return send(confirmMsg{
+		question: fmt.Sprintf("Move the review %q to the bin? You can restore it from the bin.", trunc(topic, 40)),
+		yes: func() tea.Cmd {
+			if s.e.do("move the review to the bin", func() error { return st.Delete(ctx, store.KindReview, id) },
+				func() error { return st.Restore(ctx, store.KindReview, id) }) == nil {
+				s.load()
+			}
+			return nil
+		},
+	})
+}
+
+func (s *homeScreen) restore() tea.Cmd {
+	if s.list.cursor >= len(s.bin) {
+		return nil
+	}
+	b := s.bin[s.list.cursor]
+	st, ctx := s.e.st, s.e.ctx
+	if s.e.do("restore "+oneLine(b.Label), func() error { return st.Restore(ctx, b.Kind, b.ID) },
+		func() error { return st.Delete(ctx, b.Kind, b.ID) }) == nil {
+		s.load()
+		s.e.note("restored " + trunc(oneLine(b.Label), 40))
+	}
+	return nil
+}
+
+// Geometry: title, filter line, column header, rows..., detail (2 lines).
+func (s *homeScreen) listTop() int    { return 3 }
+func (s *homeScreen) listHeight() int { return max(1, s.h-s.listTop()-3) }
+
+func (s *homeScreen) view(w, h int) string {
+	st := s.e.styles
+	var out []string
+	tabs := st.TabActive.Render(" Reviews ") + "  " + st.Tab.Render(fmt.Sprintf(" Bin (%d) ", len(s.bin)))
+	if s.inBin {
+		tabs = st.Tab.Render(" Reviews ") + "  " + st.TabActive.Render(fmt.Sprintf(" Bin (%d) ", len(s.bin)))
+	}
+	out = append(out, pad(st.Title.Render("scrutiny")+"   "+tabs, w))
+	if s.filter != "" {
+		out = append(out, st.Label.Render("filter: ")+st.Editing.Render(trunc(s.filter, w-12))+st.Muted.Render("  (esc clears)"))
+	} else if s.inBin {
+		out = append(out, st.Muted.Render(trunc("Deleted things wait here. Enter puts the selected one back.", w)))
+	} else {
+		out = append(out, st.Muted.Render(trunc("Type to filter. Enter opens a review; ctrl+n starts a new one.", w)))
+	}
+	lh := s.listHeight()
+	if s.inBin {
+		out = append(out, st.Label.Render(pad("what", w-22)+"  "+pad("deleted", 20)))
+		s.list.setLen(len(s.bin))
+		body := s.list.view(w, lh, func(i int, sel bool) string {
+			b := s.bin[i]
+			line := pad(string(b.Kind)+": "+oneLine(b.Label), w-22) + "  " + pad(b.Deleted.Local().Format("2 Jan 2006 15:04"), 20)
+			if sel {
+				return st.Selected.Render(pad(line, w))
+			}
+			return st.Text.Render(line)
+		})
+		out = append(out, splitLines(body)...)
+		if len(s.bin) == 0 {
+			out[len(out)-lh] = st.Muted.Render("The bin is empty.")
+		}
+		return strings.Join(box(out, w, h), "\n")
+	}
+	cw := homeCols(w)
+	head := pad("topic", cw.topic) + " " + pad("stage", cw.stage) + " " + padLeft("evid", 5) + padLeft("find", 5) + padLeft("recs", 5)
+	if cw.dates > 0 {
+		head += "  " + pad("dates", cw.dates)
+	}
+	out = append(out, st.Label.Render(pad(head, w)))
+	s.list.setLen(len(s.shown))
+	body := s.list.view(w, lh, func(i int, sel bool) string {
+		r := s.all[s.shown[i]]
+		topic := orEmpty(oneLine(r.Topic), "(untitled review)")
+		stage := string(r.Stage)
+		if r.Archived {
+			stage = "archived"
+		}
+		line := pad(topic, cw.topic) + " " + pad(stage, cw.stage) + " " +
+			padLeft(fmt.Sprint(r.Evidence), 5) + padLeft(fmt.Sprint(r.Findings), 5) + padLeft(fmt.Sprint(r.Recommendations), 5)
+		if cw.dates > 0 {
+			line += "  " + pad(dateRange(r), cw.dates)
+		}
+		switch {
+		case sel:
+			return st.Selected.Render(pad(line, w))
+		case r.Archived:
+			return st.Muted.Render(line)
+		}
+		return st.Text.Render(line)
+	})
+	out = append(out, splitLines(body)...)
+	if len(s.shown) == 0 {
+		msg := "No reviews yet. Press ctrl+n to start one."
+		if s.filter != "" {
+			msg = "No review matches the filter."
+		}
+		out[len(out)-lh] = st.Muted.Render(msg)
+	}
+	out = append(out, st.Border.Render(rule(w)))
+	if r, ok := s.selected(); ok {
+		d := "started " + orEmpty(r.Start.Short(), "—") + " · ends " + orEmpty(r.End.Short(), "—") +
+			" · board " + orEmpty(r.BoardDate.Short(), "—")
+		c := fmt.Sprintf("%d evidence, %d findings, %d recommendations", r.Evidence, r.Findings, r.Recommendations)
+		out = append(out, st.Text.Render(trunc(d, w)), st.Muted.Render(trunc(c, w)))
+	}
+	return strings.Join(box(out, w, h), "\n")
+}
+
+type homeColumns struct{ topic, stage, dates int }
+
+func homeCols(w int) homeColumns {
+	c := homeColumns{stage: 18}
+	if w >= 110 {
+		c.dates = 25
+	}
+	c.topic = w - c.stage - 2 - 15
+	if c.dates > 0 {
+		c.topic -= c.dates + 2
+	}
+	return c
+}
+
+func padLeft(s string, w int) string {
+	if n := width(s); n < w {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+func dateRange(r store.Summary) string {
+	a, b := r.Start.Short(), r.End.Short()
+	switch {
+	case a == "" && b == "":
+		return ""
+	case b == "":
+		return "from " + a
+	}
+	return a + " – " + b
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/demo"
+	"scrutiny/review"
+	"scrutiny/store"
+)
+
+// loadExample fills the store with the example review and returns its ID.
+var loadExample = func(ctx context.Context, st *store.Store) (string, error) {
+	return demo.LoadExample(ctx, st)
+}
+
+type welcomeKeys struct {
+	Up, Down, Choose, New, Example key.Binding
+}
+
+// welcomeScreen greets an empty database.
+type welcomeScreen struct {
+	e      *env
+	choice int
+	keys   welcomeKeys
+	w, h   int
+}
+
+func newWelcome(e *env) *welcomeScreen {
+	return &welcomeScreen{e: e, keys: welcomeKeys{
+		Up:      bind([]string{"up", "k"}, "↑", "up"),
+		Down:    bind([]string{"down", "j"}, "↓", "down"),
+		Choose:  bind([]string{"enter"}, "enter", "choose"),
+		New:     bind([]string{"n"}, "n", "new review"),
+		Example: bind([]string{"e"}, "e", "load the example"),
+	}}
+}
+
+var welcomeChoices = []string{"Start a new review", "Load the example review (to look around first)"}
+
+func (s *welcomeScreen) resize(w, h int) { s.w, s.h = w, h }
+func (s *welcomeScreen) typing() bool    { return false }
+func (s *welcomeScreen) commit() error   { return nil }
+func (s *welcomeScreen) restyle()        {}
+func (s *welcomeScreen) help() helpMap {
+	return helpMap{short: []key.Binding{s.keys.Choose, s.keys.New, s.keys.Example}, full: bindings(s.keys)}
+}
+
+func (s *welcomeScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, s.keys.Up):
+			s.choice = 0
+		case key.Matches(msg, s.keys.Down):
+			s.choice = 1
+		case key.Matches(msg, s.keys.Choose):
+			return s.choose(s.choice)
+		case key.Matches(msg, s.keys.New):
+			return s.choose(0)
+		case key.Matches(msg, s.keys.Example):
+			return s.choose(1)
+		}
+	case tea.MouseClickMsg:
+		// The choices sit on lines 6 and 7 of the welcome text.
+		if y := msg.Mouse().Y - welcomeTop; y == 0 || y == 1 {
+			s.choice = y
+			return s.choose(y)
+		}
+	}
+	return nil
+}
+
+const welcomeTop = 6
+
+func (s *welcomeScreen) choose(i int) tea.Cmd {
+	if i == 0 {
+		return createReview(s.e)
+	}
+	var id string
+	err := s.e.do("load the example review", func() error {
+		var err error
+		id, err = loadExample(s.e.ctx, s.e.st)
+		return err
+	}, nil)
+	if err != nil {
+		return nil
+	}
+	s.e.note("The example review is loaded. Press esc twice for the list of reviews.")
+	return send(openReviewMsg{id: id})
+}
+
+// createReview makes a new, empty review and opens it on its topic.
+func createReview(e *env) tea.Cmd {
+	r := &review.Review{Stage: review.StageScoping, Start: review.FromTime(e.now())}
+	err := e.do("create the review", func() error { return e.st.CreateReview(e.ctx, r) },
+		func() error { return e.st.Delete(e.ctx, store.KindReview, r.ID) })
+	if err != nil {
+		return nil
+	}
+	e.note("New review created: type its topic and press enter.")
+	return tea.Batch(send(openReviewMsg{id: r.ID}), send(editTopicMsg{}))
+}
+
+// editTopicMsg opens the topic field of the review just created.
+type editTopicMsg struct{}
+
+func (s *welcomeScreen) view(w, h int) string {
+	st := s.e.styles
+	lines := []string{
+		"",
+		st.Title.Render("  Welcome to scrutiny"),
+		"",
+		"  " + st.Text.Render(trunc("Keep a tenant scrutiny review in one place: scope, evidence,", w-4)),
+		"  " + st.Text.Render(trunc("findings, recommendations and the report for the Board.", w-4)),
+		"",
+	}
+	for i, c := range welcomeChoices {
+		if i == s.choice {
+			lines = append(lines, "  "+st.Selected.Render("› "+trunc(c, w-6)))
+		} else {
+			lines = append(lines, "    "+st.Text.Render(trunc(c, w-6)))
+		}
+	}
+	lines = append(lines, "", "  "+st.Muted.Render(trunc("Everything is saved as you go, on this computer only.", w-4)))
+	return strings.Join(box(lines, w, h), "\n")
+}

@@ -1,0 +1,227 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// hit is one search result: the stage slot and the item to jump to.
+type hit struct {
+	stage int    // index into stageDefs
+	id    string // what the stage's jump understands
+	where string // "Evidence", "Recommendation 2"...
+	text  string
+}
+
+// searcher lets a stage added later (surveys, meetings) offer its own hits.
+type searcher interface {
+	search(q string) []hit
+}
+
+type searchKeys struct{ Up, Down, Go, Cancel key.Binding }
+
+// searchBox is the "/" search across the open review.
+type searchBox struct {
+	ws    *workspace
+	input textinput.Model
+	hits  []hit
+	l     list
+	keys  searchKeys
+	w, h  int
+}
+
+func newSearchBox(ws *workspace) *searchBox {
+	b := &searchBox{ws: ws, l: newList(), keys: searchKeys{
+		Up:     bind([]string{"up", "ctrl+p"}, "↑", "previous result"),
+		Down:   bind([]string{"down", "ctrl+n"}, "↓", "next result"),
+		Go:     bind([]string{"enter"}, "enter", "go to it"),
+		Cancel: bind([]string{"esc"}, "esc", "close the search"),
+	}}
+	b.input = textinput.New()
+	b.input.Prompt = "/ "
+	b.input.Placeholder = "type to search this review"
+	b.restyle()
+	b.input.Focus()
+	return b
+}
+
+func (b *searchBox) restyle() {
+	st := b.ws.e.styles
+	ts := textinput.DefaultStyles(st.Dark)
+	ts.Focused.Text = st.Text
+	ts.Focused.Prompt = st.Key
+	ts.Focused.Placeholder = st.Muted
+	ts.Cursor.Blink = false
+	b.input.SetStyles(ts)
+}
+
+func (b *searchBox) resize(w, h int) {
+	b.w, b.h = w, h
+	b.input.SetWidth(max(10, w-4))
+	b.l.setHeight(max(1, h-2))
+}
+
+func (b *searchBox) help() helpMap {
+	return helpMap{short: bindings(b.keys), full: bindings(b.keys)}
+}
+
+func (b *searchBox) update(msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(km, b.keys.Cancel):
+			b.ws.search = nil
+			return nil
+		case key.Matches(km, b.keys.Up):
+			b.l.set(b.l.cursor - 1)
+			return nil
+		case key.Matches(km, b.keys.Down):
+			b.l.set(b.l.cursor + 1)
+			return nil
+		case key.Matches(km, b.keys.Go):
+			if b.l.cursor < len(b.hits) {
+				h := b.hits[b.l.cursor]
+				ws := b.ws
+				ws.search = nil
+				ws.goTo(h.stage)
+				ws.onTabs = false
+				if !ws.cur().jump(h.id) {
+					ws.e.note("found on " + stageDefs[h.stage].title)
+				}
+			}
+			return nil
+		}
+	}
+	var cmd tea.Cmd
+	before := b.input.Value()
+	b.input, cmd = b.input.Update(msg)
+	if b.input.Value() != before {
+		b.hits = searchReview(b.ws, b.input.Value())
+		b.l.setLen(len(b.hits))
+		b.l.set(0)
+	}
+	return cmd
+}
+
+func (b *searchBox) view(w, h int) string {
+	st := b.ws.e.styles
+	lines := []string{b.input.View()}
+	q := strings.TrimSpace(b.input.Value())
+	switch {
+	case q == "":
+		lines = append(lines, st.Muted.Render(trunc("Searches every stage: topic, scope, evidence, findings, recommendations, scores.", w)))
+	case len(b.hits) == 0:
+		lines = append(lines, st.Muted.Render("nothing found"))
+	default:
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("%d found; enter goes to the selected one", len(b.hits))))
+	}
+	b.l.setLen(len(b.hits))
+	ww := min(20, w/3)
+	body := b.l.view(w, h-2, func(i int, sel bool) string {
+		hh := b.hits[i]
+		line := pad(hh.where, ww) + " " + trunc(hh.text, w-ww-1)
+		if sel {
+			return st.Selected.Render(pad(line, w))
+		}
+		return st.Label.Render(pad(hh.where, ww)) + " " + st.Text.Render(trunc(hh.text, w-ww-1))
+	})
+	lines = append(lines, splitLines(body)...)
+	return strings.Join(box(lines, w, h), "\n")
+}
+
+// searchReview finds q (case-insensitive) in the open review.
+func searchReview(ws *workspace, q string) []hit {
+	q = strings.ToLower(strings.TrimSpace(q))
+	if q == "" {
+		return nil
+	}
+	r := ws.rev
+	var out []hit
+	match := func(s string) bool { return strings.Contains(strings.ToLower(s), q) }
+	add := func(stage int, id, where, text string) {
+		out = append(out, hit{stage: stage, id: id, where: where, text: oneLine(text)})
+	}
+	snippet := func(s string) string { return excerpt(oneLine(s), q) }
+	for _, f := range []struct{ id, label, v string }{
+		{"topic", "Topic", r.Topic}, {"service", "Service area", r.ServiceArea}, {"why", "Why this area", r.WhyArea},
+		{"intro", "Introduction", r.Introduction},
+	} {
+		if match(f.v) {
+			add(0, f.id, f.label, snippet(f.v))
+		}
+	}
+	for _, m := range r.Members {
+		if match(m.Name) {
+			add(0, "member:"+m.ID, "Panel", m.Name)
+		}
+	}
+	scope := []struct{ id, label, v string }{
+		{"aim", "Aim", r.Scope.Aim}, {"objectives", "Objectives", strings.Join(r.Scope.Objectives, "\n")},
+		{"focus", "Focus areas", strings.Join(r.Scope.FocusAreas, "\n")},
+		{"outofscope", "Out of scope", strings.Join(r.Scope.OutOfScope, "\n")}, {"approach", "Our approach", r.Approach},
+	}
+	for _, f := range scope {
+		if match(f.v) {
+			add(1, f.id, f.label, snippet(f.v))
+		}
+	}
+	for _, e := range r.Evidence {
+		if match(e.Title) || match(e.Who) || match(e.Notes) || match(string(e.Kind)) {
+			t := e.Title
+			if !match(t) {
+				t = e.Title + ": " + snippet(e.Who+" "+e.Notes)
+			}
+			add(2, "evidence:"+e.ID, "Evidence", t)
+		}
+	}
+	for _, f := range r.Findings {
+		if match(f.Text) {
+			add(3, "finding:"+f.ID, "Finding", snippet(f.Text))
+		}
+	}
+	for i, rec := range r.Recommendations {
+		if match(rec.Text) {
+			add(4, "rec:"+rec.ID, fmt.Sprintf("Recommendation %d", i+1), snippet(rec.Text))
+		}
+		for j, p := range rec.SubPoints {
+			if match(p.Text) {
+				add(4, "rec:"+rec.ID+"/"+p.ID, fmt.Sprintf("Recommendation %d%c", i+1, 'a'+j), snippet(p.Text))
+			}
+		}
+	}
+	for _, c := range r.Criteria {
+		if match(c.Name) || match(c.Rationale) {
+			add(5, "crit:"+c.ID, "Criterion", c.Name+": "+snippet(c.Rationale))
+		}
+	}
+	for _, f := range []struct{ id, label, v string }{
+		{"word", "Judgement", r.Judgement.Word}, {"explanation", "Explanation", r.Judgement.Explanation},
+		{"summary", "Summary", r.Summary},
+	} {
+		if match(f.v) {
+			add(6, f.id, f.label, snippet(f.v))
+		}
+	}
+	for i := range stageDefs {
+		if s, ok := ws.stages[i].(searcher); ok && ws.stages[i] != nil {
+			out = append(out, s.search(q)...)
+		}
+	}
+	return out
+}
+
+// excerpt shows the part of s around the first match of q.
+func excerpt(s, q string) string {
+	i := strings.Index(strings.ToLower(s), q)
+	if i <= 30 {
+		return s
+	}
+	start := i - 20
+	for start > 0 && s[start-1] != ' ' {
+		start--
+	}
+	return "…" + s[start:]
+}

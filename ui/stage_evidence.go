@@ -1,0 +1,252 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"scrutiny/review"
+	"scrutiny/store"
+	"scrutiny/ui/style"
+)
+
+type evidenceKeys struct {
+	Add, AddGood, AddIssue, Delete, MoveUp, MoveDown key.Binding
+}
+
+// evidenceStage is tab 3: what the panel did and saw, with the findings
+// that came from each piece of evidence right under it.
+type evidenceStage struct {
+	*splitStage
+	keys evidenceKeys
+}
+
+func newEvidenceStage(ws *workspace) *evidenceStage {
+	s := &evidenceStage{splitStage: newSplitStage(ws), keys: evidenceKeys{
+		Add:      bind([]string{"a", "n"}, "a", "add evidence"),
+		AddGood:  bind([]string{"+", "p"}, "+/p", "add good practice"),
+		AddIssue: bind([]string{"!", "i"}, "!/i", "add an issue"),
+		Delete:   bind([]string{"delete", "d"}, "d/del", "move to the bin"),
+		MoveUp:   bind([]string{"shift+up", "K"}, "shift+↑", "move up"),
+		MoveDown: bind([]string{"shift+down", "J"}, "shift+↓", "move down"),
+	}}
+	s.listTitle = func() string { return fmt.Sprintf("Evidence (%d)", len(ws.rev.Evidence)) }
+	s.count = func() int { return len(ws.rev.Evidence) }
+	s.idAt = func(i int) string { return ws.rev.Evidence[i].ID }
+	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
+		e := ws.rev.Evidence[i]
+		return fmt.Sprintf("%2d. %s", i+1, orEmpty(oneLine(e.Title), "(untitled) "+string(e.Kind))), nil
+	}
+	s.emptyDetail = "Press a to add the first piece of evidence: a presentation, a mystery shop, a survey..."
+	s.buildDetail = func(id string) []field { return evidenceFields(ws, id) }
+	s.extraKeys = func() []key.Binding {
+		return []key.Binding{s.keys.Add, s.keys.AddGood, s.keys.AddIssue, s.keys.Delete, s.keys.MoveUp, s.keys.MoveDown}
+	}
+	s.extra = s.handle
+	s.reload()
+	return s
+}
+
+func (s *evidenceStage) jump(id string) bool {
+	s.reload()
+	if strings.HasPrefix(id, "finding:") {
+		fid := strings.TrimPrefix(id, "finding:")
+		for _, e := range s.ws.rev.Evidence {
+			if f, ok := s.ws.rev.FindingByID(fid); ok && containsStr(f.EvidenceIDs, e.ID) {
+				s.select_(e.ID)
+				s.focusDetail(id)
+				return true
+			}
+		}
+		return false
+	}
+	if s.select_(strings.TrimPrefix(id, "evidence:")) {
+		s.focusDetail("")
+		return true
+	}
+	return false
+}
+
+func (s *evidenceStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	ws := s.ws
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Add):
+		if ws.e.readOnly {
+			ws.e.complain("This file is open for reading only, so nothing can be changed.")
+			return true, nil
+		}
+		var id string
+		e := review.Evidence{Kind: review.KindPresentation, Date: review.FromTime(ws.e.now())}
+		if ws.e.do("add evidence", func() error {
+			var err error
+			var undo func() error
+			id, undo, err = ws.addEvidence(e)
+			_ = undo
+			return err
+		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindEvidence, id) }) != nil {
+			return true, nil
+		}
+		s.reload()
+		s.select_(id)
+		s.focusDetail("ev-title")
+		return true, s.f.startEdit()
+	case key.Matches(msg, k.AddGood), key.Matches(msg, k.AddIssue):
+		if s.selectedID() == "" {
+			return true, nil
+		}
+		target := "add-good"
+		if key.Matches(msg, k.AddIssue) {
+			target = "add-issue"
+		}
+		s.focusDetail(target)
+		return true, s.f.startEdit()
+	case key.Matches(msg, k.Delete):
+		if s.detail {
+			fl, ok := s.f.focused()
+			if ok && strings.HasPrefix(fl.id, "finding:") {
+				return true, confirmDeleteFinding(ws, strings.TrimPrefix(fl.id, "finding:"), s.reload)
+			}
+		}
+		id := s.selectedID()
+		if id == "" {
+			return true, nil
+		}
+		e, _ := ws.rev.EvidenceByID(id)
+		return true, send(confirmMsg{
+			question: fmt.Sprintf("Move the evidence %q to the bin? Its findings stay, unlinked.", trunc(oneLine(orEmpty(e.Title, "(untitled)")), 40)),
+			yes: func() tea.Cmd {
+				s.detail = false
+				ws.remove("the evidence", store.KindEvidence, id)
+				s.reload()
+				return nil
+			}})
+	case !s.detail && (key.Matches(msg, k.MoveUp) || key.Matches(msg, k.MoveDown)):
+		i := s.l.cursor
+		j := i - 1
+		if key.Matches(msg, k.MoveDown) {
+			j = i + 1
+		}
+		if i < 0 || j < 0 || j >= len(ws.rev.Evidence) {
+			return true, nil
+		}
+		id := ws.rev.Evidence[i].ID
+		if ws.move("the evidence", store.KindEvidence, id, i, j) {
+			ev := ws.rev.Evidence
+			ev[i], ev[j] = ev[j], ev[i]
+			ws.touch()
+			s.l.set(j)
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func evidenceKindChoices() []string {
+	out := make([]string, len(review.EvidenceKinds))
+	for i, k := range review.EvidenceKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func evByID(ws *workspace, id string) review.Evidence {
+	e, _ := ws.rev.EvidenceByID(id)
+	return e
+}
+
+func findingTone(k review.FindingKind) func(style.Styles) lipgloss.Style {
+	return func(s style.Styles) lipgloss.Style {
+		if k == review.GoodPractice {
+			return s.Good
+		}
+		return s.Issue
+	}
+}
+
+// findingLabel is the kind as a word with a symbol, never colour alone.
+func findingLabel(k review.FindingKind) string {
+	if k == review.GoodPractice {
+		return "✓ good practice"
+	}
+	return "✗ issue"
+}
+
+func evidenceFields(ws *workspace, id string) []field {
+	set := func(apply func(e *review.Evidence)) error { return ws.saveEvidence(id, apply) }
+	fs := []field{
+		{id: "ev-kind", label: "Kind", kind: fChoice, choices: evidenceKindChoices(),
+			get: func() string { return string(evByID(ws, id).Kind) },
+			set: func(v string) error { return set(func(e *review.Evidence) { e.Kind = review.EvidenceKind(v) }) }},
+		{id: "ev-title", label: "Title", kind: fText, placeholder: "(what was it?)",
+			get: func() string { return evByID(ws, id).Title },
+			set: func(v string) error { return set(func(e *review.Evidence) { e.Title = v }) }},
+		{id: "ev-date", label: "Date", kind: fDate, placeholder: "e.g. 2 May 2019",
+			get: func() string { return evByID(ws, id).Date.Short() },
+			set: func(v string) error {
+				d, err := review.ParseDate(v)
+				if err != nil {
+					return err
+				}
+				return set(func(e *review.Evidence) { e.Date = d })
+			}},
+		{id: "ev-who", label: "Who", kind: fText, placeholder: "(who presented or took part)",
+			get: func() string { return evByID(ws, id).Who },
+			set: func(v string) error { return set(func(e *review.Evidence) { e.Who = v }) }},
+		{id: "ev-notes", label: "What was done", kind: fMulti, placeholder: "(notes)",
+			get: func() string { return evByID(ws, id).Notes },
+			set: func(v string) error { return set(func(e *review.Evidence) { e.Notes = v }) }},
+		{id: "h-findings", label: "Findings from this evidence", kind: fHeading},
+	}
+	for _, f := range ws.rev.Findings {
+		if !containsStr(f.EvidenceIDs, id) {
+			continue
+		}
+		fs = append(fs, findingTextField(ws, f))
+	}
+	for _, k := range []review.FindingKind{review.GoodPractice, review.Issue} {
+		fid := "add-good"
+		label := "+ add good practice"
+		if k == review.Issue {
+			fid, label = "add-issue", "+ add an issue"
+		}
+		kind := k
+		fs = append(fs, field{id: fid, label: label, kind: fAction, placeholder: "what the panel found",
+			add: func(v string) (func() error, error) {
+				_, undo, err := ws.addFinding(review.Finding{Kind: kind, Text: v, EvidenceIDs: []string{id}})
+				return undo, err
+			}})
+	}
+	return fs
+}
+
+// findingTextField edits a finding's text; its label says its kind.
+func findingTextField(ws *workspace, f review.Finding) field {
+	fid := f.ID
+	return field{id: "finding:" + fid, label: findingLabel(f.Kind), kind: fMulti, tone: findingTone(f.Kind),
+		get: func() string { g, _ := ws.rev.FindingByID(fid); return g.Text },
+		set: func(v string) error { return ws.saveFinding(fid, func(f *review.Finding) { f.Text = v }) }}
+}
+
+func confirmDeleteFinding(ws *workspace, fid string, after func()) tea.Cmd {
+	f, _ := ws.rev.FindingByID(fid)
+	return send(confirmMsg{
+		question: fmt.Sprintf("Move the finding %q to the bin?", trunc(oneLine(orEmpty(f.Text, "(empty)")), 40)),
+		yes: func() tea.Cmd {
+			ws.remove("the finding", store.KindFinding, fid)
+			after()
+			return nil
+		}})
+}

@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"scrutiny/review"
+	"scrutiny/store"
+	"scrutiny/ui/style"
+)
+
+type findingsKeys struct {
+	Add, Delete, Group key.Binding
+}
+
+// findingRow is a line of the grouped list: a heading, or a finding.
+type findingRow struct {
+	heading string
+	id      string
+	kind    review.FindingKind
+	text    string
+}
+
+// findingsStage is tab 4: every finding, grouped by evidence or by kind,
+// with the evidence behind each one linked or unlinked in the details.
+type findingsStage struct {
+	*splitStage
+	keys    findingsKeys
+	byKind  bool
+	rows    []findingRow
+	builtAt int // workspace version the rows were built from
+}
+
+const (
+	linked    = "[x] linked"
+	notLinked = "[ ] not linked"
+)
+
+func newFindingsStage(ws *workspace) *findingsStage {
+	s := &findingsStage{splitStage: newSplitStage(ws), builtAt: -1, keys: findingsKeys{
+		Add:    bind([]string{"a", "n"}, "a", "add a finding"),
+		Delete: bind([]string{"delete", "d"}, "d/del", "move to the bin"),
+		Group:  bind([]string{"v"}, "v", "group by evidence / kind"),
+	}}
+	s.listTitle = func() string {
+		how := "by evidence"
+		if s.byKind {
+			how = "by kind"
+		}
+		return fmt.Sprintf("Findings (%d), %s", len(ws.rev.Findings), how)
+	}
+	s.count = func() int { s.build(); return len(s.rows) }
+	s.idAt = func(i int) string { s.build(); return s.rows[i].id }
+	s.selectable = func(i int) bool { s.build(); return s.rows[i].id != "" }
+	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
+		r := s.rows[i]
+		if r.id == "" {
+			return r.heading, func(st style.Styles) lipgloss.Style { return st.Heading }
+		}
+		mark := "✓"
+		if r.kind == review.Issue {
+			mark = "✗"
+		}
+		return "  " + mark + " " + orEmpty(r.text, "(empty)"), findingTone(r.kind)
+	}
+	s.emptyDetail = "Findings are added under their evidence (tab 3), or here with a."
+	s.buildDetail = func(id string) []field { return findingFields(ws, id) }
+	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Delete, s.keys.Group} }
+	s.extra = s.handle
+	s.reload()
+	return s
+}
+
+// build groups the findings; it runs again only after a change.
+func (s *findingsStage) build() {
+	if s.builtAt == s.ws.version && s.rows != nil {
+		return
+	}
+	s.builtAt = s.ws.version
+	r := s.ws.rev
+	rows := []findingRow{}
+	add := func(f review.Finding) {
+		rows = append(rows, findingRow{id: f.ID, kind: f.Kind, text: oneLine(f.Text)})
+	}
+	if s.byKind {
+		for _, k := range []review.FindingKind{review.GoodPractice, review.Issue} {
+			n := 0
+			for _, f := range r.Findings {
+				if f.Kind == k {
+					if n == 0 {
+						rows = append(rows, findingRow{heading: findingLabel(k)})
+					}
+					add(f)
+					n++
+				}
+			}
+		}
+	} else {
+		seen := map[string]bool{}
+		for _, e := range r.Evidence {
+			n := 0
+			for _, f := range r.Findings {
+				if len(f.EvidenceIDs) > 0 && f.EvidenceIDs[0] == e.ID {
+					if n == 0 {
+						rows = append(rows, findingRow{heading: orEmpty(oneLine(e.Title), "(untitled evidence)")})
+					}
+					add(f)
+					seen[f.ID] = true
+					n++
+				}
+			}
+		}
+		n := 0
+		for _, f := range r.Findings {
+			if !seen[f.ID] && len(f.EvidenceIDs) == 0 {
+				if n == 0 {
+					rows = append(rows, findingRow{heading: "No evidence linked yet"})
+				}
+				add(f)
+				n++
+			} else if !seen[f.ID] {
+				// Its first evidence is in the bin or gone: still show it.
+				if n == 0 {
+					rows = append(rows, findingRow{heading: "No evidence linked yet"})
+				}
+				add(f)
+				n++
+			}
+		}
+	}
+	s.rows = rows
+}
+
+func (s *findingsStage) reload() {
+	s.builtAt = -1
+	s.splitStage.reload()
+}
+
+func (s *findingsStage) jump(id string) bool {
+	s.reload()
+	id = strings.TrimPrefix(id, "finding:")
+	if s.select_(id) {
+		s.focusDetail("")
+		return true
+	}
+	return false
+}
+
+func (s *findingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	ws := s.ws
+	switch {
+	case key.Matches(msg, s.keys.Group):
+		if s.detail {
+			return false, nil
+		}
+		id := s.selectedID()
+		s.byKind = !s.byKind
+		s.reload()
+		if id != "" {
+			s.select_(id)
+		}
+		return true, nil
+	case key.Matches(msg, s.keys.Add):
+		if ws.e.readOnly {
+			ws.e.complain("This file is open for reading only, so nothing can be changed.")
+			return true, nil
+		}
+		f := review.Finding{Kind: review.Issue}
+		var id string
+		if ws.e.do("add a finding", func() error {
+			var err error
+			id, _, err = ws.addFinding(f)
+			return err
+		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindFinding, id) }) != nil {
+			return true, nil
+		}
+		s.reload()
+		s.select_(id)
+		s.focusDetail("fi-text")
+		return true, s.f.startEdit()
+	case key.Matches(msg, s.keys.Delete):
+		id := s.selectedID()
+		if id == "" {
+			return true, nil
+		}
+		return true, confirmDeleteFinding(ws, id, func() { s.detail = false; s.reload() })
+	}
+	return false, nil
+}
+
+func findingFields(ws *workspace, id string) []field {
+	get := func() review.Finding { f, _ := ws.rev.FindingByID(id); return f }
+	set := func(apply func(f *review.Finding)) error { return ws.saveFinding(id, apply) }
+	f := get()
+	fs := []field{
+		{id: "fi-kind", label: "Kind", kind: fChoice, tone: findingTone(f.Kind),
+			choices: []string{findingLabel(review.GoodPractice), findingLabel(review.Issue)},
+			get:     func() string { return findingLabel(get().Kind) },
+			set: func(v string) error {
+				k := review.Issue
+				if v == findingLabel(review.GoodPractice) {
+					k = review.GoodPractice
+				}
+				return set(func(f *review.Finding) { f.Kind = k })
+			}},
+		{id: "fi-text", label: "Finding", kind: fMulti, placeholder: "(what the panel found)",
+			get: func() string { return get().Text },
+			set: func(v string) error { return set(func(f *review.Finding) { f.Text = v }) }},
+		{id: "h-evidence", label: "Evidence behind it (enter links or unlinks)", kind: fHeading},
+	}
+	for _, e := range ws.rev.Evidence {
+		eid := e.ID
+		fs = append(fs, field{id: "link:" + eid, label: orEmpty(oneLine(e.Title), "(untitled)"), kind: fChoice,
+			choices: []string{notLinked, linked},
+			get: func() string {
+				if containsStr(get().EvidenceIDs, eid) {
+					return linked
+				}
+				return notLinked
+			},
+			set: func(v string) error {
+				return set(func(f *review.Finding) {
+					f.EvidenceIDs = slices.DeleteFunc(f.EvidenceIDs, func(x string) bool { return x == eid })
+					if v == linked {
+						f.EvidenceIDs = append(f.EvidenceIDs, eid)
+					}
+				})
+			}})
+	}
+	if len(ws.rev.Evidence) == 0 {
+		fs = append(fs, field{id: "noev", label: "No evidence yet: add it on tab 3.", kind: fHeading})
+	}
+	return fs
+}

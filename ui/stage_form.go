@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// formStage is a stage that is one form: Overview, Scope, Scoring and
+// Judgement. Extra keys (add, delete...) come from the stage that embeds it.
+type formStage struct {
+	ws    *workspace
+	f     *form
+	build func() []field
+	// extra handles stage keys the form does not use; extraKeys lists them
+	// for the help.
+	extra     func(msg tea.KeyPressMsg) (bool, tea.Cmd)
+	extraKeys func() []key.Binding
+	intro     string // one muted line at the top
+}
+
+func newFormStage(ws *workspace, build func() []field) *formStage {
+	s := &formStage{ws: ws, f: newForm(ws.e), build: build}
+	s.f.changed = s.reload
+	s.reload()
+	return s
+}
+
+func (s *formStage) reload() {
+	if s.f.editing {
+		return
+	}
+	s.f.setFields(s.build())
+}
+
+func (s *formStage) introH() int {
+	if s.intro == "" {
+		return 0
+	}
+	return 1
+}
+
+func (s *formStage) resize(w, h int) { s.f.resize(w, h-s.introH()) }
+func (s *formStage) typing() bool    { return s.f.editing }
+func (s *formStage) commit() error   { return s.f.commit() }
+func (s *formStage) escape() bool    { return false }
+func (s *formStage) restyle()        { s.f.restyle() }
+func (s *formStage) jump(id string) bool {
+	s.reload()
+	return s.f.focusID(id)
+}
+
+func (s *formStage) help() helpMap {
+	if s.f.editing {
+		return editHelp(s.f)
+	}
+	var extra []key.Binding
+	if s.extraKeys != nil {
+		extra = s.extraKeys()
+	}
+	short := append([]key.Binding{s.f.keys.Edit}, extra...)
+	if fl, ok := s.f.focused(); ok && fl.kind == fChoice {
+		short = append([]key.Binding{s.f.keys.CycleBack}, short...)
+	}
+	full := append(bindings(s.f.keys), extra...)
+	return helpMap{short: short, full: full}
+}
+
+// editHelp is the help while a field is being typed into.
+func editHelp(f *form) helpMap {
+	fl, _ := f.focused()
+	short := []key.Binding{f.ekeys.Done, f.ekeys.NextField}
+	if fl.multiline() {
+		short = []key.Binding{bind([]string{"esc"}, "esc/tab", "save"), bind([]string{"enter"}, "enter", "new line"), f.ekeys.Discard}
+	}
+	return helpMap{short: short, full: bindings(f.ekeys)}
+}
+
+func (s *formStage) update(msg tea.Msg) tea.Cmd {
+	if c, ok := msg.(tea.MouseClickMsg); ok {
+		y := c.Mouse().Y - s.introH()
+		if y < 0 {
+			return nil
+		}
+		return s.f.click(y)
+	}
+	if km, ok := msg.(tea.KeyPressMsg); ok && !s.f.editing && s.extra != nil {
+		if done, cmd := s.extra(km); done {
+			return cmd
+		}
+	}
+	_, cmd := s.f.update(msg)
+	return cmd
+}
+
+func (s *formStage) view(w, h int) string {
+	body := s.f.view(w, h-s.introH(), true)
+	if s.intro == "" {
+		return body
+	}
+	return s.ws.e.styles.Muted.Render(pad(trunc(s.intro, w), w)) + "\n" + body
+}

@@ -1,0 +1,284 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"scrutiny/review"
+	"scrutiny/store"
+	"scrutiny/ui/style"
+)
+
+type recsKeys struct {
+	Add, AddSub, Delete, MoveUp, MoveDown key.Binding
+}
+
+// recsStage is tab 5: numbered recommendations with lettered sub-points,
+// each linked to the findings behind it. One with no finding is flagged.
+type recsStage struct {
+	*splitStage
+	keys recsKeys
+}
+
+const noFindingFlag = "⚠ no finding behind it"
+
+func newRecsStage(ws *workspace) *recsStage {
+	s := &recsStage{splitStage: newSplitStage(ws), keys: recsKeys{
+		Add:      bind([]string{"a", "n"}, "a", "add a recommendation"),
+		AddSub:   bind([]string{"s"}, "s", "add a sub-point"),
+		Delete:   bind([]string{"delete", "d"}, "d/del", "delete"),
+		MoveUp:   bind([]string{"shift+up", "K"}, "shift+↑", "move up"),
+		MoveDown: bind([]string{"shift+down", "J"}, "shift+↓", "move down"),
+	}}
+	s.listTitle = func() string {
+		n := 0
+		for _, r := range ws.rev.Recommendations {
+			if len(r.FindingIDs) == 0 {
+				n++
+			}
+		}
+		t := fmt.Sprintf("Recommendations (%d)", len(ws.rev.Recommendations))
+		if n > 0 {
+			t += fmt.Sprintf(", %d with no finding", n)
+		}
+		return t
+	}
+	s.count = func() int { return len(ws.rev.Recommendations) }
+	s.idAt = func(i int) string { return ws.rev.Recommendations[i].ID }
+	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
+		r := ws.rev.Recommendations[i]
+		t := fmt.Sprintf("%2d. %s", i+1, orEmpty(oneLine(r.Text), "(empty)"))
+		if len(r.SubPoints) > 0 {
+			t += fmt.Sprintf(" (+%d)", len(r.SubPoints))
+		}
+		if len(r.FindingIDs) == 0 {
+			return "⚠" + t[1:], func(st style.Styles) lipgloss.Style { return st.Warning }
+		}
+		return t, nil
+	}
+	s.emptyDetail = "Press a to write the first recommendation."
+	s.buildDetail = func(id string) []field { return recFields(ws, id) }
+	s.extraKeys = func() []key.Binding {
+		return []key.Binding{s.keys.Add, s.keys.AddSub, s.keys.Delete, s.keys.MoveUp, s.keys.MoveDown}
+	}
+	s.extra = s.handle
+	s.reload()
+	return s
+}
+
+func (s *recsStage) jump(id string) bool {
+	s.reload()
+	rid, sub, _ := strings.Cut(strings.TrimPrefix(id, "rec:"), "/")
+	if !s.select_(rid) {
+		return false
+	}
+	s.focusDetail("")
+	if sub != "" {
+		s.f.focusID("sub:" + sub)
+	}
+	return true
+}
+
+func recByID(ws *workspace, id string) review.Recommendation {
+	if i := ws.recIndex(id); i >= 0 {
+		return ws.rev.Recommendations[i]
+	}
+	return review.Recommendation{}
+}
+
+func (s *recsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+	ws := s.ws
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.Add):
+		if ws.e.readOnly {
+			ws.e.complain("This file is open for reading only, so nothing can be changed.")
+			return true, nil
+		}
+		var id string
+		if ws.e.do("add a recommendation", func() error {
+			var err error
+			id, _, err = ws.addRec(review.Recommendation{})
+			return err
+		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindRecommendation, id) }) != nil {
+			return true, nil
+		}
+		s.reload()
+		s.select_(id)
+		s.focusDetail("rec-text")
+		return true, s.f.startEdit()
+	case key.Matches(msg, k.AddSub):
+		if s.selectedID() == "" {
+			return true, nil
+		}
+		s.focusDetail("add-sub")
+		return true, s.f.startEdit()
+	case key.Matches(msg, k.Delete):
+		id := s.selectedID()
+		if id == "" {
+			return true, nil
+		}
+		if fl, ok := s.f.focused(); s.detail && ok && strings.HasPrefix(fl.id, "sub:") {
+			return true, s.deleteSub(id, strings.TrimPrefix(fl.id, "sub:"))
+		}
+		i := ws.recIndex(id)
+		return true, send(confirmMsg{
+			question: fmt.Sprintf("Move recommendation %d to the bin?", i+1),
+			yes: func() tea.Cmd {
+				s.detail = false
+				ws.remove("the recommendation", store.KindRecommendation, id)
+				s.reload()
+				return nil
+			}})
+	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
+		d := -1
+		if key.Matches(msg, k.MoveDown) {
+			d = 1
+		}
+		if fl, ok := s.f.focused(); s.detail && ok && strings.HasPrefix(fl.id, "sub:") {
+			s.moveSub(s.selectedID(), strings.TrimPrefix(fl.id, "sub:"), d)
+			return true, nil
+		}
+		if s.detail {
+			return false, nil
+		}
+		i := s.l.cursor
+		j := i + d
+		if i < 0 || j < 0 || j >= len(ws.rev.Recommendations) {
+			return true, nil
+		}
+		if ws.move(fmt.Sprintf("recommendation %d", i+1), store.KindRecommendation, ws.rev.Recommendations[i].ID, i, j) {
+			rs := ws.rev.Recommendations
+			rs[i], rs[j] = rs[j], rs[i]
+			ws.touch()
+			s.l.set(j)
+			s.syncDetail(true)
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+func (s *recsStage) deleteSub(rid, sid string) tea.Cmd {
+	ws := s.ws
+	return send(confirmMsg{question: "Delete this sub-point? ctrl+z brings it back.", yes: func() tea.Cmd {
+		old := recByID(ws, rid).SubPoints
+		if ws.e.do("delete the sub-point", func() error {
+			return ws.saveRec(rid, func(r *review.Recommendation) {
+				r.SubPoints = slices.DeleteFunc(r.SubPoints, func(p review.SubPoint) bool { return p.ID == sid })
+			})
+		}, func() error {
+			return ws.saveRec(rid, func(r *review.Recommendation) { r.SubPoints = slices.Clone(old) })
+		}) == nil {
+			s.syncDetail(true)
+		}
+		return nil
+	}})
+}
+
+func (s *recsStage) moveSub(rid, sid string, d int) {
+	ws := s.ws
+	old := recByID(ws, rid).SubPoints
+	i := slices.IndexFunc(old, func(p review.SubPoint) bool { return p.ID == sid })
+	j := i + d
+	if i < 0 || j < 0 || j >= len(old) {
+		return
+	}
+	if ws.e.do("move the sub-point", func() error {
+		return ws.saveRec(rid, func(r *review.Recommendation) { r.SubPoints[i], r.SubPoints[j] = r.SubPoints[j], r.SubPoints[i] })
+	}, func() error {
+		return ws.saveRec(rid, func(r *review.Recommendation) { r.SubPoints = slices.Clone(old) })
+	}) == nil {
+		s.syncDetail(true)
+		s.f.focusID("sub:" + sid)
+	}
+}
+
+func recFields(ws *workspace, id string) []field {
+	set := func(apply func(r *review.Recommendation)) error { return ws.saveRec(id, apply) }
+	n := ws.recIndex(id) + 1
+	rec := recByID(ws, id)
+	fs := []field{
+		{id: "rec-text", label: fmt.Sprintf("Recommendation %d", n), kind: fMulti, placeholder: "(what the panel recommends)",
+			get: func() string { return recByID(ws, id).Text },
+			set: func(v string) error { return set(func(r *review.Recommendation) { r.Text = v }) }},
+	}
+	if len(rec.FindingIDs) == 0 {
+		fs = append(fs, field{id: "flag", label: noFindingFlag + ": link one below", kind: fHeading})
+	}
+	fs = append(fs, field{id: "h-subs", label: "Sub-points", kind: fHeading})
+	for i, p := range rec.SubPoints {
+		pid := p.ID
+		fs = append(fs, field{id: "sub:" + pid, label: fmt.Sprintf("%d%c", n, 'a'+i), kind: fMulti,
+			get: func() string {
+				for _, q := range recByID(ws, id).SubPoints {
+					if q.ID == pid {
+						return q.Text
+					}
+				}
+				return ""
+			},
+			set: func(v string) error {
+				return set(func(r *review.Recommendation) {
+					for k := range r.SubPoints {
+						if r.SubPoints[k].ID == pid {
+							r.SubPoints[k].Text = v
+						}
+					}
+				})
+			}})
+	}
+	fs = append(fs, field{id: "add-sub", label: "+ add a sub-point", kind: fAction, placeholder: "the next lettered point",
+		add: func(v string) (func() error, error) {
+			old := recByID(ws, id).SubPoints
+			err := set(func(r *review.Recommendation) { r.SubPoints = append(r.SubPoints, review.SubPoint{Text: v}) })
+			return func() error {
+				return ws.saveRec(id, func(r *review.Recommendation) { r.SubPoints = slices.Clone(old) })
+			}, err
+		}})
+	fs = append(fs, field{id: "h-findings", label: "Findings behind it (enter links or unlinks)", kind: fHeading})
+	// Linked findings first, so the ones that matter are in view.
+	var order []review.Finding
+	for _, f := range ws.rev.Findings {
+		if containsStr(rec.FindingIDs, f.ID) {
+			order = append(order, f)
+		}
+	}
+	for _, f := range ws.rev.Findings {
+		if !containsStr(rec.FindingIDs, f.ID) {
+			order = append(order, f)
+		}
+	}
+	for _, f := range order {
+		fid := f.ID
+		mark := "✓ "
+		if f.Kind == review.Issue {
+			mark = "✗ "
+		}
+		fs = append(fs, field{id: "rlink:" + fid, label: mark + orEmpty(oneLine(f.Text), "(empty)"), kind: fChoice,
+			choices: []string{notLinked, linked},
+			get: func() string {
+				if containsStr(recByID(ws, id).FindingIDs, fid) {
+					return linked
+				}
+				return notLinked
+			},
+			set: func(v string) error {
+				return set(func(r *review.Recommendation) {
+					r.FindingIDs = slices.DeleteFunc(r.FindingIDs, func(x string) bool { return x == fid })
+					if v == linked {
+						r.FindingIDs = append(r.FindingIDs, fid)
+					}
+				})
+			}})
+	}
+	if len(ws.rev.Findings) == 0 {
+		fs = append(fs, field{id: "nofind", label: "No findings yet: add them under the evidence (tab 3).", kind: fHeading})
+	}
+	return fs
+}

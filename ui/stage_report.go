@@ -1,0 +1,312 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+
+	"scrutiny/review"
+)
+
+type reportKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom, Export key.Binding
+}
+
+type exportKeys struct{ Write, Cancel key.Binding }
+
+// reportStage is tab 8: a preview of exactly what export writes (the
+// markdown of review.Render, drawn by glamour in a command and kept per
+// width), and export to a file.
+type reportStage struct {
+	ws    *workspace
+	keys  reportKeys
+	xkeys exportKeys
+	vp    viewport.Model
+	w, h  int
+
+	md        string // markdown of mdVersion
+	mdVersion int
+	shown     renderKey // what the viewport holds
+	pending   *renderKey
+
+	exporting bool
+	path      textinput.Model
+}
+
+type renderKey struct {
+	version, width int
+	theme          string
+}
+
+// reportRenderedMsg carries a finished preview.
+type reportRenderedMsg struct {
+	key renderKey
+	out string
+	err error
+}
+
+func newReportStage(ws *workspace) *reportStage {
+	s := &reportStage{ws: ws, mdVersion: -1, keys: reportKeys{
+		Up:       bind([]string{"up", "k"}, "↑/k", "scroll up"),
+		Down:     bind([]string{"down", "j"}, "↓/j", "scroll down"),
+		PageUp:   bind([]string{"pgup", "b"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down"),
+		Top:      bind([]string{"home", "g"}, "home/g", "top"),
+		Bottom:   bind([]string{"end", "G"}, "end/G", "bottom"),
+		Export:   bind([]string{"e", "x", "ctrl+e"}, "e", "export to a file"),
+	}, xkeys: exportKeys{
+		Write:  bind([]string{"enter"}, "enter", "write the file"),
+		Cancel: bind([]string{"esc"}, "esc", "cancel"),
+	}}
+	s.vp = viewport.New()
+	s.vp.KeyMap = viewport.KeyMap{}
+	s.path = textinput.New()
+	s.path.Prompt = ""
+	return s
+}
+
+func (s *reportStage) resize(w, h int) {
+	s.w, s.h = w, h
+	s.vp.SetWidth(w)
+	s.vp.SetHeight(max(1, h-2))
+	s.path.SetWidth(max(10, w-14))
+}
+
+func (s *reportStage) typing() bool  { return s.exporting }
+func (s *reportStage) commit() error { return nil }
+func (s *reportStage) restyle()      {}
+func (s *reportStage) reload()       {}
+func (s *reportStage) jump(string) bool {
+	return false
+}
+
+func (s *reportStage) escape() bool {
+	if s.exporting {
+		s.exporting = false
+		return true
+	}
+	return false
+}
+
+func (s *reportStage) help() helpMap {
+	if s.exporting {
+		return helpMap{short: bindings(s.xkeys), full: bindings(s.xkeys)}
+	}
+	return helpMap{short: []key.Binding{s.keys.Export, s.keys.PageDown, s.keys.Up},
+		full: bindings(s.keys)}
+}
+
+// wantKey is the preview the screen should show now.
+func (s *reportStage) wantKey() renderKey {
+	return renderKey{version: s.ws.version, width: s.w, theme: s.ws.e.styles.Theme}
+}
+
+// refresh starts a render when the review, the width or the theme changed.
+// The markdown is built here (a pure function, fast); glamour runs in the
+// command, off the update loop.
+func (s *reportStage) refresh() tea.Cmd {
+	k := s.wantKey()
+	if k == s.shown || (s.pending != nil && *s.pending == k) || s.w <= 0 {
+		return nil
+	}
+	if s.mdVersion != s.ws.version {
+		s.md = string(review.Render(s.ws.rev))
+		s.mdVersion = s.ws.version
+	}
+	s.pending = &k
+	md := s.md
+	style := s.ws.e.styles.Markdown
+	wrapAt := max(20, k.width-2)
+	return func() tea.Msg {
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(wrapAt))
+		if err != nil {
+			return reportRenderedMsg{key: k, err: err}
+		}
+		out, err := r.Render(md)
+		return reportRenderedMsg{key: k, out: out, err: err}
+	}
+}
+
+func (s *reportStage) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case reportRenderedMsg:
+		if s.pending != nil && *s.pending == msg.key {
+			s.pending = nil
+		}
+		if msg.err != nil {
+			s.ws.e.fail("draw the report preview", msg.err)
+			return nil
+		}
+		atTop := s.vp.YOffset() == 0
+		off := s.vp.YOffset()
+		s.vp.SetContent(strings.TrimRight(msg.out, "\n"))
+		if !atTop {
+			s.vp.SetYOffset(off)
+		}
+		s.shown = msg.key
+		return s.refresh()
+	case tea.KeyPressMsg:
+		if s.exporting {
+			return s.updateExport(msg)
+		}
+		k := s.keys
+		switch {
+		case key.Matches(msg, k.Up):
+			s.vp.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			s.vp.ScrollDown(1)
+		case key.Matches(msg, k.PageUp):
+			s.vp.PageUp()
+		case key.Matches(msg, k.PageDown):
+			s.vp.PageDown()
+		case key.Matches(msg, k.Top):
+			s.vp.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			s.vp.GotoBottom()
+		case key.Matches(msg, k.Export):
+			s.exporting = true
+			s.path.SetValue(defaultExportPath(s.ws.rev))
+			s.path.CursorEnd()
+			return s.path.Focus()
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			s.vp.ScrollUp(3)
+		} else if msg.Button == tea.MouseWheelDown {
+			s.vp.ScrollDown(3)
+		}
+	case tea.PasteMsg:
+		if s.exporting {
+			var cmd tea.Cmd
+			s.path, cmd = s.path.Update(msg)
+			return cmd
+		}
+	}
+	return s.refresh()
+}
+
+func (s *reportStage) updateExport(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.xkeys.Cancel):
+		s.exporting = false
+		s.ws.e.note("export cancelled")
+		return nil
+	case key.Matches(msg, s.xkeys.Write):
+		p := strings.TrimSpace(s.path.Value())
+		if p == "" {
+			s.ws.e.complain("Type where to save the report, for example report.md.")
+			return nil
+		}
+		if strings.HasPrefix(p, "~"+string(filepath.Separator)) {
+			if home, err := os.UserHomeDir(); err == nil {
+				p = filepath.Join(home, p[2:])
+			}
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			s.ws.e.fail("export the report", err)
+			return nil
+		}
+		if err := writeFileAtomic(abs, review.Render(s.ws.rev)); err != nil {
+			s.ws.e.fail("export the report", err)
+			return nil
+		}
+		s.exporting = false
+		s.ws.e.note("report exported to " + abs + " (" + s.ws.e.now().Format("15:04:05") + ")")
+		return nil
+	}
+	var cmd tea.Cmd
+	s.path, cmd = s.path.Update(msg)
+	return cmd
+}
+
+// defaultExportPath suggests a file named after the topic in the current
+// folder.
+func defaultExportPath(r *review.Review) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(r.Topic) {
+		switch {
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			b.WriteRune(c)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	name := strings.Trim(b.String(), "-")
+	if len(name) > 60 {
+		name = strings.Trim(name[:60], "-")
+	}
+	if name == "" {
+		name = "scrutiny-report"
+	}
+	return name + ".md"
+}
+
+func (s *reportStage) view(w, h int) string {
+	st := s.ws.e.styles
+	if w != s.w || h != s.h {
+		s.resize(w, h)
+	}
+	var top string
+	switch {
+	case s.exporting:
+		top = st.Label.Render("Save as: ") + s.path.View()
+	case s.shown.version != s.ws.version || s.shown.width != w:
+		top = st.Muted.Render("Drawing the preview…")
+	default:
+		top = st.Muted.Render(trunc("This is exactly what export writes. e exports it to a file.", w))
+	}
+	var body string
+	if s.shown == (renderKey{}) {
+		body = strings.Join(box(nil, w, h-2), "\n")
+	} else {
+		body = strings.Join(box(splitLines(s.vp.View()), w, h-2), "\n")
+	}
+	pct := fmt.Sprintf("%3.0f%%", s.vp.ScrollPercent()*100)
+	return pad(top, w) + "\n" + body + "\n" + st.Muted.Render(pad(strings.Repeat(" ", max(0, w-5))+pct, w))
+}
+
+// writeFileAtomic writes to a temporary file beside path, syncs it, then
+// renames it over path, so a half-written report never replaces a good one.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot make the folder %s: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, ".scrutiny-export-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", dir, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}

@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"scrutiny/review"
+	"scrutiny/store"
+	"scrutiny/ui/style"
+)
+
+// levelChoices are the scores as the user sees them: always word and symbol.
+func levelChoices() []string {
+	out := []string{review.LevelNone.Label()}
+	for _, l := range review.Levels {
+		out = append(out, l.Label())
+	}
+	return out
+}
+
+func levelFromLabel(v string) review.Level {
+	for _, l := range append([]review.Level{review.LevelNone}, review.Levels...) {
+		if l.Label() == v {
+			return l
+		}
+	}
+	return review.LevelNone
+}
+
+func levelTone(l review.Level) func(style.Styles) lipgloss.Style {
+	return func(s style.Styles) lipgloss.Style {
+		switch l {
+		case review.Poor:
+			return s.Issue
+		case review.Fair:
+			return s.Warning
+		case review.Good, review.Excellent:
+			return s.Good
+		}
+		return s.Muted
+	}
+}
+
+type scoringKeys struct{ Add, Delete key.Binding }
+
+// scoringStage is tab 6: the criteria with their agreed level and rationale.
+type scoringStage struct {
+	*formStage
+	keys scoringKeys
+}
+
+func newScoringStage(ws *workspace) *scoringStage {
+	s := &scoringStage{keys: scoringKeys{
+		Add:    bind([]string{"a", "n"}, "a", "add a criterion"),
+		Delete: bind([]string{"delete", "d"}, "d/del", "delete this criterion"),
+	}}
+	s.formStage = newFormStage(ws, func() []field { return scoringFields(ws) })
+	s.intro = "Score each criterion poor, fair, good or excellent (←/→), with the reason."
+	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Delete} }
+	s.extra = func(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+		switch {
+		case key.Matches(msg, s.keys.Add):
+			s.f.focusID("addcrit")
+			return true, s.f.startEdit()
+		case key.Matches(msg, s.keys.Delete):
+			fl, ok := s.f.focused()
+			if !ok || !strings.HasPrefix(fl.id, "crit") {
+				return true, nil
+			}
+			id := fl.id[strings.Index(fl.id, ":")+1:]
+			i := ws.criterionIndex(id)
+			if i < 0 {
+				return true, nil
+			}
+			name := ws.rev.Criteria[i].Name
+			return true, send(confirmMsg{
+				question: fmt.Sprintf("Move the criterion %q to the bin?", trunc(oneLine(name), 40)),
+				yes: func() tea.Cmd {
+					ws.remove("the criterion", store.KindCriterion, id)
+					s.reload()
+					return nil
+				}})
+		}
+		return false, nil
+	}
+	return s
+}
+
+func scoringFields(ws *workspace) []field {
+	var fs []field
+	for i, c := range ws.rev.Criteria {
+		id := c.ID
+		fs = append(fs,
+			field{id: "h-crit:" + id, label: fmt.Sprintf("Criterion %d", i+1), kind: fHeading},
+			field{id: "crit:" + id, label: "Criterion", kind: fText,
+				get: func() string { return critByID(ws, id).Name },
+				set: func(v string) error { return ws.saveCriterion(id, func(c *review.Criterion) { c.Name = v }) }},
+			field{id: "critlevel:" + id, label: "Score", kind: fChoice, choices: levelChoices(),
+				tone: levelTone(c.Level),
+				get:  func() string { return critByID(ws, id).Level.Label() },
+				set: func(v string) error {
+					return ws.saveCriterion(id, func(c *review.Criterion) { c.Level = levelFromLabel(v) })
+				}},
+			field{id: "critwhy:" + id, label: "Why", kind: fMulti, placeholder: "(the reason for this score)",
+				get: func() string { return critByID(ws, id).Rationale },
+				set: func(v string) error { return ws.saveCriterion(id, func(c *review.Criterion) { c.Rationale = v }) }},
+		)
+	}
+	fs = append(fs, field{id: "addcrit", label: "+ add a criterion", kind: fAction, placeholder: "what the panel scores",
+		add: func(v string) (func() error, error) {
+			_, undo, err := ws.addCriterion(review.Criterion{Name: v})
+			return undo, err
+		}})
+	return fs
+}
+
+func critByID(ws *workspace, id string) review.Criterion {
+	if i := ws.criterionIndex(id); i >= 0 {
+		return ws.rev.Criteria[i]
+	}
+	return review.Criterion{}
+}
+
+// judgementStage is tab 7: the verdict and the summary.
+type judgementStage struct{ *formStage }
+
+const ownWord = "the panel's own word"
+
+func newJudgementStage(ws *workspace) *judgementStage {
+	s := &judgementStage{newFormStage(ws, func() []field {
+		choices := append(levelChoices(), ownWord)
+		return []field{
+			{id: "h-verdict", label: "Overall judgement", kind: fHeading},
+			{id: "verdict", label: "Verdict", kind: fChoice, choices: choices,
+				tone: levelTone(ws.rev.Judgement.Level),
+				get: func() string {
+					j := ws.rev.Judgement
+					if j.Level == review.LevelNone && j.Word != "" {
+						return ownWord
+					}
+					return j.Level.Label()
+				},
+				set: func(v string) error {
+					return ws.saveHeader(func(r *review.Review) {
+						if v == ownWord {
+							r.Judgement.Level = review.LevelNone
+							if r.Judgement.Word == "" {
+								r.Judgement.Word = "Improving"
+							}
+							return
+						}
+						r.Judgement.Level = levelFromLabel(v)
+						r.Judgement.Word = ""
+					})
+				}},
+			{id: "word", label: "Own word", kind: fText, placeholder: "(e.g. Improving; clears the level)",
+				get: func() string { return ws.rev.Judgement.Word },
+				set: func(v string) error {
+					return ws.saveHeader(func(r *review.Review) {
+						r.Judgement.Word = v
+						if v != "" {
+							r.Judgement.Level = review.LevelNone
+						}
+					})
+				}},
+			textField(ws, "explanation", "Explanation", fMulti, func(r *review.Review) *string { return &r.Judgement.Explanation }),
+			{id: "h-summary", label: "Review summary", kind: fHeading},
+			textField(ws, "summary", "Summary", fMulti, func(r *review.Review) *string { return &r.Summary }),
+		}
+	})}
+	s.intro = "A level, or the panel's own word with its explanation."
+	return s
+}

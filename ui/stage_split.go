@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"scrutiny/ui/style"
+)
+
+type splitKeys struct {
+	Open, Back key.Binding
+}
+
+// splitStage is a list of items beside (or above) a form for the selected
+// one: Evidence, Findings and Recommendations share it.
+type splitStage struct {
+	ws     *workspace
+	l      list
+	f      *form
+	detail bool // the form has the keys
+	w, h   int
+	keys   splitKeys
+
+	listTitle   func() string
+	count       func() int
+	row         func(i int) (text string, tone func(style.Styles) lipgloss.Style)
+	selectable  func(i int) bool // headings in a grouped list are not
+	idAt        func(i int) string
+	buildDetail func(id string) []field
+	emptyDetail string
+	extra       func(msg tea.KeyPressMsg) (bool, tea.Cmd)
+	extraKeys   func() []key.Binding
+	shownID     string
+}
+
+func newSplitStage(ws *workspace) *splitStage {
+	s := &splitStage{ws: ws, l: newList(), f: newForm(ws.e), keys: splitKeys{
+		Open: bind([]string{"enter", "right", "tab"}, "enter/→", "open the details"),
+		Back: bind([]string{"esc", "shift+tab"}, "esc", "back to the list"),
+	}}
+	s.f.changed = func() { s.syncDetail(true) }
+	return s
+}
+
+func (s *splitStage) selectedID() string {
+	if s.l.cursor < 0 || s.l.cursor >= s.count() {
+		return ""
+	}
+	return s.idAt(s.l.cursor)
+}
+
+// syncDetail rebuilds the form when the selection changed (or always).
+func (s *splitStage) syncDetail(always bool) {
+	id := s.selectedID()
+	if id == s.shownID && !always {
+		return
+	}
+	if id != s.shownID {
+		s.f.focus, s.f.offset = 0, 0
+	}
+	s.shownID = id
+	if id == "" {
+		s.f.setFields(nil)
+		return
+	}
+	s.f.setFields(s.buildDetail(id))
+}
+
+func (s *splitStage) reload() {
+	if s.f.editing {
+		return
+	}
+	s.l.setLen(s.count())
+	s.skipHeadings(1)
+	s.syncDetail(true)
+}
+
+// skipHeadings moves the cursor off rows that cannot be selected.
+func (s *splitStage) skipHeadings(dir int) {
+	if s.selectable == nil {
+		return
+	}
+	n := s.count()
+	i := s.l.cursor
+	for i >= 0 && i < n && !s.selectable(i) {
+		i += dir
+	}
+	if i < 0 || i >= n {
+		i = s.l.cursor
+		for i >= 0 && i < n && !s.selectable(i) {
+			i -= dir
+		}
+	}
+	if i >= 0 && i < n {
+		s.l.set(i)
+	}
+}
+
+func (s *splitStage) select_(id string) bool {
+	n := s.count()
+	for i := 0; i < n; i++ {
+		if s.idAt(i) == id {
+			s.l.set(i)
+			s.syncDetail(false)
+			return true
+		}
+	}
+	return false
+}
+
+func (s *splitStage) geometry() panes {
+	return paneSplit(s.w, s.h)
+}
+
+func (s *splitStage) resize(w, h int) {
+	s.w, s.h = w, h
+	p := s.geometry()
+	s.l.setHeight(p.listH - 1)
+	s.f.resize(p.detW, p.detH-1)
+}
+
+func (s *splitStage) typing() bool  { return s.f.editing }
+func (s *splitStage) commit() error { return s.f.commit() }
+func (s *splitStage) restyle()      { s.f.restyle() }
+
+func (s *splitStage) escape() bool {
+	if s.detail {
+		s.detail = false
+		return true
+	}
+	return false
+}
+
+func (s *splitStage) help() helpMap {
+	if s.f.editing {
+		return editHelp(s.f)
+	}
+	var extra []key.Binding
+	if s.extraKeys != nil {
+		extra = s.extraKeys()
+	}
+	if s.detail {
+		short := append([]key.Binding{s.f.keys.Edit, s.keys.Back}, extra...)
+		if fl, ok := s.f.focused(); ok && fl.kind == fChoice {
+			short = append([]key.Binding{s.f.keys.CycleBack}, short...)
+		}
+		return helpMap{short: short, full: append(append(bindings(s.f.keys), s.keys.Back), extra...)}
+	}
+	short := append([]key.Binding{s.keys.Open}, extra...)
+	return helpMap{short: short, full: append(append(bindings(s.l.keys), s.keys.Open), extra...)}
+}
+
+// focusDetail moves the keys to the form, on the field with the given id
+// when there is one.
+func (s *splitStage) focusDetail(fieldID string) {
+	s.syncDetail(false)
+	s.detail = true
+	if fieldID != "" {
+		s.f.focusID(fieldID)
+	}
+}
+
+func (s *splitStage) update(msg tea.Msg) tea.Cmd {
+	p := s.geometry()
+	switch msg := msg.(type) {
+	case tea.MouseClickMsg:
+		m := msg.Mouse()
+		if (p.sideBySide && m.X < p.listW) || (!p.sideBySide && m.Y < p.listH) {
+			if s.f.commit() != nil {
+				return nil
+			}
+			s.detail = false
+			if s.l.click(m.Y - 1) {
+				s.skipHeadings(1)
+				s.syncDetail(false)
+			}
+			return nil
+		}
+		s.detail = true
+		return s.f.click(m.Y - p.detY - 1)
+	case tea.MouseWheelMsg:
+		m := msg.Mouse()
+		if (p.sideBySide && m.X < p.listW) || (!p.sideBySide && m.Y < p.listH) {
+			s.l.update(msg)
+			s.syncDetail(false)
+			return nil
+		}
+		s.f.scroll(msg.Button)
+		return nil
+	case tea.KeyPressMsg:
+		if !s.f.editing && s.extra != nil {
+			if done, cmd := s.extra(msg); done {
+				return cmd
+			}
+		}
+		if s.detail {
+			if !s.f.editing && key.Matches(msg, s.keys.Back) {
+				s.detail = false
+				return nil
+			}
+			handled, cmd := s.f.update(msg)
+			if !handled && msg.String() == "tab" {
+				s.detail = false
+			}
+			return cmd
+		}
+		if key.Matches(msg, s.keys.Open) {
+			if s.selectedID() != "" {
+				s.focusDetail("")
+			}
+			return nil
+		}
+		before := s.l.cursor
+		if s.l.update(msg) {
+			dir := 1
+			if s.l.cursor < before {
+				dir = -1
+			}
+			s.skipHeadings(dir)
+			s.syncDetail(false)
+		}
+		return nil
+	case tea.PasteMsg:
+		if s.f.editing {
+			_, cmd := s.f.update(msg)
+			return cmd
+		}
+	}
+	return nil
+}
+
+func (s *splitStage) view(w, h int) string {
+	if w != s.w || h != s.h {
+		s.resize(w, h)
+	}
+	st := s.ws.e.styles
+	p := s.geometry()
+	s.l.setLen(s.count())
+	lt := st.Heading
+	if s.detail {
+		lt = st.Muted
+	}
+	listLines := []string{lt.Render(trunc(s.listTitle(), p.listW))}
+	body := s.l.view(p.listW, p.listH-1, func(i int, sel bool) string {
+		text, tone := s.row(i)
+		text = trunc(text, p.listW)
+		switch {
+		case sel && !s.detail:
+			return st.Selected.Render(pad(text, p.listW))
+		case sel:
+			return st.Editing.Render(text)
+		case tone != nil:
+			return tone(st).Render(text)
+		}
+		return st.Text.Render(text)
+	})
+	listLines = append(listLines, splitLines(body)...)
+	if s.count() == 0 {
+		listLines[1] = st.Muted.Render(trunc("Nothing yet: press a to add.", p.listW))
+	}
+	dt := st.Muted
+	if s.detail {
+		dt = st.Heading
+	}
+	var detLines []string
+	if s.selectedID() == "" {
+		detLines = []string{dt.Render("Details"), st.Muted.Render(trunc(s.emptyDetail, p.detW))}
+	} else {
+		hint := "details"
+		if !s.detail {
+			hint = "details (enter to change)"
+		}
+		detLines = append([]string{dt.Render(trunc(hint, p.detW))}, splitLines(s.f.view(p.detW, p.detH-1, s.detail))...)
+	}
+	if p.sideBySide {
+		sep := st.Border.Render(" │ ")
+		return strings.Join(side(listLines, p.listW, sep, detLines, p.detW, h), "\n")
+	}
+	out := box(listLines, w, p.listH)
+	out = append(out, st.Border.Render(rule(w)))
+	out = append(out, box(detLines, w, p.detH)...)
+	return strings.Join(box(out, w, h), "\n")
+}

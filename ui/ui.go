@@ -1,0 +1,421 @@
+// Package ui is the terminal app: one root model that owns focus and layout,
+// screens and stages that are plain structs drawing into the size they are
+// given, and one set of semantic styles. See notes/ui-patterns.md.
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/store"
+	"scrutiny/ui/style"
+)
+
+// Options choose how the app starts.
+type Options struct {
+	// Theme names a theme ("dark", "light", "monochrome"...); empty follows
+	// the terminal's background and NO_COLOR.
+	Theme string
+	// Accessible asks for plain line-by-line prompts (screen readers).
+	Accessible bool
+	// ReadOnly shows everything and changes nothing.
+	ReadOnly bool
+	// ReviewID opens that review straight away.
+	ReviewID string
+	// Now gives the clock for the status line; nil means time.Now.
+	Now func() time.Time
+}
+
+// Minimum window size; below it the app shows one line asking for more room.
+const (
+	minW = 60
+	minH = 20
+)
+
+// RunAccessible, when set (by the accessible mode's file), runs instead of
+// the full-screen app for Options.Accessible.
+var RunAccessible func(ctx context.Context, st *store.Store, opts Options) error
+
+// Run shows the app until the user quits or ctx is cancelled.
+func Run(ctx context.Context, st *store.Store, opts Options) error {
+	if opts.Accessible && RunAccessible != nil {
+		return RunAccessible(ctx, st, opts)
+	}
+	m := New(st, opts)
+	m.e.ctx = ctx
+	p := tea.NewProgram(m, tea.WithContext(ctx))
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+// screen is a full-window screen: welcome, home or a review's workspace.
+type screen interface {
+	update(msg tea.Msg) tea.Cmd
+	view(w, h int) string
+	resize(w, h int)
+	// typing reports that keys go to a text field: "q" and "?" type.
+	typing() bool
+	// commit saves whatever the user is typing; nil when nothing is pending.
+	commit() error
+	help() helpMap
+	restyle()
+}
+
+type screenID int
+
+const (
+	scrWelcome screenID = iota
+	scrHome
+	scrWorkspace
+)
+
+// Model is the root of the app.
+type Model struct {
+	e        *env
+	opts     Options
+	w, h     int
+	screen   screenID
+	welcome  *welcomeScreen
+	home     *homeScreen
+	ws       *workspace
+	help     help.Model
+	keys     globalKeys
+	showHelp bool
+	mouse    bool
+	confirm  *confirmMsg
+	// quitArmed is set when a save failed on quitting: a second ctrl+c
+	// leaves anyway.
+	quitArmed  bool
+	themeFixed bool
+	quitting   bool
+}
+
+// New builds the app on an open store. It reads the list of reviews (and
+// opens opts.ReviewID) so the first frame is complete.
+func New(st *store.Store, opts Options) *Model {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	theme := opts.Theme
+	fixed := theme != ""
+	if !fixed {
+		theme = style.Auto(true)
+	}
+	e := &env{ctx: context.Background(), st: st, styles: style.New(theme), now: now,
+		readOnly: opts.ReadOnly || (st != nil && st.ReadOnly())}
+	m := &Model{e: e, opts: opts, help: help.New(), keys: newGlobalKeys(), mouse: true,
+		themeFixed: fixed || style.NoColor(), w: 80, h: 24}
+	m.help.Styles = e.styles.Help
+	m.welcome = newWelcome(e)
+	m.home = newHome(e)
+	m.home.load()
+	switch {
+	case opts.ReviewID != "":
+		if err := m.openReview(opts.ReviewID); err != nil {
+			e.fail("open the review", err)
+			m.screen = scrHome
+		}
+	case len(m.home.all) == 0 && len(m.home.bin) == 0:
+		m.screen = scrWelcome
+	default:
+		m.screen = scrHome
+	}
+	if e.readOnly {
+		e.note("This file is open for reading only: you can look but not change anything.")
+	}
+	return m
+}
+
+// Init asks the terminal for its background so the theme can follow it.
+func (m *Model) Init() tea.Cmd {
+	if m.themeFixed {
+		return nil
+	}
+	return tea.RequestBackgroundColor
+}
+
+func (m *Model) current() screen {
+	switch m.screen {
+	case scrWelcome:
+		return m.welcome
+	case scrWorkspace:
+		if m.ws != nil {
+			return m.ws
+		}
+	}
+	return m.home
+}
+
+// SetTheme switches every style to the named theme.
+func (m *Model) SetTheme(name string) {
+	m.e.styles = style.New(name)
+	m.help.Styles = m.e.styles.Help
+	m.welcome.restyle()
+	m.home.restyle()
+	if m.ws != nil {
+		m.ws.restyle()
+	}
+}
+
+func (m *Model) bodyHeight() int { return m.h - 1 - m.statusLines() }
+
+func (m *Model) statusLines() int {
+	if width(m.e.status) > m.w && m.e.statusErr {
+		return 2
+	}
+	return 1
+}
+
+func (m *Model) resize() {
+	if m.w < minW || m.h < minH {
+		return
+	}
+	m.help.SetWidth(m.w)
+	bh := m.bodyHeight()
+	m.welcome.resize(m.w, bh)
+	m.home.resize(m.w, bh)
+	if m.ws != nil {
+		m.ws.resize(m.w, bh)
+	}
+}
+
+func (m *Model) openReview(id string) error {
+	ws, err := newWorkspace(m.e, id)
+	if err != nil {
+		return err
+	}
+	m.ws = ws
+	m.screen = scrWorkspace
+	m.resize()
+	return nil
+}
+
+// quit saves what is being typed, then leaves. If the save fails the app
+// stays, showing why; ctrl+c again leaves anyway.
+func (m *Model) quit(force bool) tea.Cmd {
+	if err := m.current().commit(); err != nil && !force && !m.quitArmed {
+		m.quitArmed = true
+		m.e.complain(m.e.status + " — fix it, or press ctrl+c again to leave without saving it.")
+		return nil
+	}
+	m.quitting = true
+	return tea.Quit
+}
+
+// Update handles one message.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.resize()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if !m.themeFixed {
+			m.SetTheme(style.Auto(msg.IsDark()))
+		}
+		return m, nil
+	case openReviewMsg:
+		if err := m.current().commit(); err != nil {
+			return m, nil
+		}
+		if err := m.openReview(msg.id); err != nil {
+			m.e.fail("open the review", err)
+		}
+		return m, nil
+	case goHomeMsg:
+		if err := m.current().commit(); err != nil {
+			return m, nil
+		}
+		m.home.load()
+		m.ws = nil
+		m.screen = scrHome
+		if len(m.home.all) == 0 && len(m.home.bin) == 0 {
+			m.screen = scrWelcome
+		}
+		m.resize()
+		return m, nil
+	case confirmMsg:
+		c := msg
+		m.confirm = &c
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	case tea.MouseMsg:
+		if m.confirm != nil || m.showHelp || !m.mouse {
+			return m, nil
+		}
+		return m, m.current().update(msg)
+	}
+	return m, m.current().update(msg)
+}
+
+func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
+	if msg.String() != "ctrl+c" {
+		m.quitArmed = false
+	}
+	if m.confirm != nil {
+		switch msg.String() {
+		case "y", "Y", "enter":
+			c := m.confirm
+			m.confirm = nil
+			return c.yes()
+		case "n", "N", "esc", "q":
+			m.confirm = nil
+			m.e.note("nothing changed")
+		case "ctrl+c":
+			m.confirm = nil
+			return m.quit(false)
+		}
+		return nil
+	}
+	if msg.String() == "ctrl+c" {
+		return m.quit(m.quitArmed)
+	}
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			return m.quit(false)
+		case msg.String() == "esc", key.Matches(msg, m.keys.Help):
+			m.showHelp = false
+		}
+		return nil
+	}
+	if key.Matches(msg, m.keys.Mouse) {
+		m.mouse = !m.mouse
+		if m.mouse {
+			m.e.note("mouse on: click and scroll; ctrl+o turns it off to copy text")
+		} else {
+			m.e.note("mouse off: the terminal can select and copy text; ctrl+o turns it back on")
+		}
+		return nil
+	}
+	cur := m.current()
+	if !cur.typing() {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			return m.quit(false)
+		case key.Matches(msg, m.keys.Help):
+			m.showHelp = true
+			return nil
+		case key.Matches(msg, m.keys.Undo):
+			if m.e.undoLast() && m.ws != nil {
+				m.ws.reload()
+			}
+			if m.screen != scrWorkspace {
+				m.home.load()
+			}
+			return nil
+		}
+	}
+	return cur.update(msg)
+}
+
+// View draws the whole window.
+func (m *Model) View() tea.View {
+	var v tea.View
+	v.AltScreen = true
+	v.WindowTitle = "scrutiny"
+	if m.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
+	if p := m.e.styles.Palette; p.Back != nil {
+		v.BackgroundColor = p.Back
+		v.ForegroundColor = p.Text
+	}
+	if m.quitting {
+		return v
+	}
+	v.SetContent(m.Render())
+	return v
+}
+
+// Render is the frame as a string (what View shows); tests read it.
+func (m *Model) Render() string {
+	if m.w < minW || m.h < minH {
+		return tooSmall(m.w, m.h)
+	}
+	s := m.e.styles
+	bh := m.bodyHeight()
+	cur := m.current()
+	var body string
+	switch {
+	case m.showHelp:
+		body = m.fullHelp(cur, bh)
+	default:
+		body = cur.view(m.w, bh)
+	}
+	if m.confirm != nil {
+		body = overlay(body, m.w, bh, m.dialog(m.confirm.question, "y or enter: yes    n or esc: no"))
+	}
+	var st string
+	if m.e.statusErr {
+		st = strings.Join(box(wrap(oneLine(m.e.status), m.w), m.w, m.statusLines()), "\n")
+		st = s.StatusErr.Render(st)
+	} else {
+		right := ""
+		if m.e.readOnly {
+			right = "read only"
+		}
+		if !m.mouse {
+			right = strings.TrimSpace(right + "  mouse off")
+		}
+		left := pad(oneLine(m.e.status), max(0, m.w-width(right)-1))
+		st = s.Status.Render(left) + " " + s.Muted.Render(right)
+	}
+	hl := m.help.ShortHelpView(m.shortHelp(cur))
+	return body + "\n" + st + "\n" + pad(hl, m.w)
+}
+
+func (m *Model) shortHelp(cur screen) []key.Binding {
+	h := cur.help()
+	out := append([]key.Binding{}, h.short...)
+	if cur.typing() {
+		return out
+	}
+	return append(out, m.keys.Help, m.keys.Quit)
+}
+
+// fullHelp lists every key the current screen accepts, then the global ones.
+func (m *Model) fullHelp(cur screen, h int) string {
+	s := m.e.styles
+	hm := cur.help()
+	glob := bindings(m.keys)
+	groups := append(hm.FullHelp(), glob)
+	hv := help.New()
+	hv.Styles = s.Help
+	hv.SetWidth(m.w)
+	lines := []string{s.Title.Render("All keys") + s.Muted.Render("  (esc or ? to close)"), ""}
+	lines = append(lines, splitLines(hv.FullHelpView(groups))...)
+	return strings.Join(box(lines, m.w, h), "\n")
+}
+
+func (m *Model) dialog(question, hint string) string {
+	s := m.e.styles
+	w := min(m.w-4, max(40, width(question)+4))
+	var lines []string
+	for _, l := range wrap(oneLine(question), w-4) {
+		lines = append(lines, s.Heading.Render(l))
+	}
+	lines = append(lines, "", s.Muted.Render(hint))
+	return s.Dialog.Width(w).Render(strings.Join(lines, "\n"))
+}
+
+// tooSmall is the single plain line shown when the window is too small.
+func tooSmall(w, h int) string {
+	msg := fmt.Sprintf("Please make this window bigger: scrutiny needs at least %d×%d (now %d×%d).", minW, minH, w, h)
+	if w > 0 && width(msg) > w {
+		msg = trunc(msg, w)
+	}
+	return msg
+}
