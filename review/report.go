@@ -45,6 +45,9 @@ type reportWriter struct {
 	other        findingGroup        // findings linked to no evidence
 	looseStds    []Standard          // standards linked to no evidence
 	looseSurvey  []*Survey           // surveys linked to no evidence
+
+	statsCache map[*Question]Stats
+	attrCache  map[*Survey][]string
 }
 
 // block writes one markdown block followed by a blank line.

@@ -15,6 +15,32 @@ func surveyName(sv *Survey) string {
 	return "Untitled survey"
 }
 
+// stats works each question's figures out once: the results table and the
+// appendix show the same numbers.
+func (w *reportWriter) stats(sv *Survey, q *Question) Stats {
+	if s, ok := w.statsCache[q]; ok {
+		return s
+	}
+	if w.statsCache == nil {
+		w.statsCache = map[*Question]Stats{}
+	}
+	s := sv.QuestionStats(q)
+	w.statsCache[q] = s
+	return s
+}
+
+func (w *reportWriter) attributes(sv *Survey) []string {
+	if a, ok := w.attrCache[sv]; ok {
+		return a
+	}
+	if w.attrCache == nil {
+		w.attrCache = map[*Survey][]string{}
+	}
+	a := sv.AttributeNames()
+	w.attrCache[sv] = a
+	return a
+}
+
 // surveyAbout says how the survey was sent and how many answered:
 // "Sent by text on 12 February 2019. Responses: 57 of 670, 8.5%."
 func surveyAbout(sv *Survey) string {
@@ -57,7 +83,7 @@ func (w *reportWriter) surveyResults(sv *Survey) {
 	}
 	stats := make([]Stats, len(qs))
 	for i, q := range qs {
-		stats[i] = sv.QuestionStats(q)
+		stats[i] = w.stats(sv, q)
 	}
 	w.block(statsTable("Question", rowNames(qs), stats))
 	if anySmall(stats) {
@@ -164,13 +190,13 @@ func (w *reportWriter) questionDetail(sv *Survey, qi int) {
 		w.freeText(sv, q)
 		return
 	}
-	s := sv.QuestionStats(q)
+	s := w.stats(sv, q)
 	w.block(statsSentence(q, s))
 	if chart := Chart(s.Counts); chart != "" {
 		fence := codeFence(chart)
 		w.block(fence + "text\n" + chart + "\n" + fence)
 	}
-	for _, attr := range sv.AttributeNames() {
+	for _, attr := range w.attributes(sv) {
 		groups := sv.QuestionStatsBy(q, attr)
 		if len(groups) < 2 || !anyAnswered(groups) {
 			continue
