@@ -429,3 +429,22 @@ func TestDemoLarge(t *testing.T) {
 		t.Errorf("a long ambiguity message is not cut short: %q", e.stderr)
 	}
 }
+
+func TestCheckFindsDamage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	must(t, dir, "--db", db, "demo")
+	f, err := os.OpenFile(db, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Scribble over part of every third page, as a failing disk might.
+	for page := int64(2); page < 50; page += 3 {
+		f.WriteAt(bytes.Repeat([]byte{7}, 200), page*4096+8)
+	}
+	f.Close()
+	r := scrutiny(t, dir, "--db", db, "check")
+	if r.code != 1 || r.stderr == "" {
+		t.Errorf("check on a damaged file: exit %d, stderr %q, stdout %q", r.code, r.stderr, r.stdout)
+	}
+}
