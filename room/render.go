@@ -44,25 +44,33 @@ func Render(s Slide, width, height int, hint string, paint Painter) []string {
 	if s.Context != "" {
 		top = append(top, paint(RoleContext, Truncate(s.Context, width)))
 	}
+	var block []string
 	title := wrap(s.Title, width)
 	if len(title) > 2 {
 		title = title[:2]
 		title[1] = Truncate(title[1]+" …", width)
 	}
 	for _, l := range title {
-		top = append(top, paint(RoleTitle, l))
+		block = append(block, paint(RoleTitle, l))
 	}
-	bottom := []string{}
+	var bottom []string
 	if hint != "" {
 		bottom = append(bottom, paint(RoleHint, Truncate(hint, width)))
 	}
-	room := height - len(top) - len(bottom)
-	body := layoutBody(s.Lines, width, room, paint)
+	avail := height - len(top) - len(bottom)
+	body := layoutBody(s.Lines, width, avail-len(block), paint)
 	// A blank line under the title when there is space for it.
-	if len(body) < room && len(top) > 0 {
-		top = append(top, "")
+	if len(block)+len(body) < avail && len(block) > 0 {
+		block = append(block, "")
 	}
-	out := append(top, body...)
+	block = append(block, body...)
+	// Spare lines go a third above and two thirds below the slide, which
+	// sits where the eye expects it on a large screen.
+	out := top
+	for range max(avail-len(block), 0) / 3 {
+		out = append(out, "")
+	}
+	out = append(out, block...)
 	for len(out) < height-len(bottom) {
 		out = append(out, "")
 	}
@@ -88,7 +96,13 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 	}
 	barLabelW = min(barLabelW, max(width/3, 14))
 	colW := tableWidths(lines, width)
-	header := true
+	var headers []string
+	for _, l := range lines {
+		if l.Kind == Row && l.Header {
+			headers = l.Cells
+			break
+		}
+	}
 	for _, l := range lines {
 		switch l.Kind {
 		case Gap:
@@ -106,34 +120,8 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 		case BarLine:
 			blocks = append(blocks, block{BarLine, []string{bar(l.Bar, width, barLabelW, barNoteW, paint)}})
 		case Row:
-			role := RoleCell
-			if header {
-				role = RoleHeader
-			}
-			// The first column wraps rather than being cut, so a long
-			// promise stays readable on a narrow wall.
-			var first []string
-			if len(l.Cells) > 0 && len(colW) > 0 {
-				first = wrap(l.Cells[0], colW[0])
-			}
-			var rows []string
-			for n := range max(len(first), 1) {
-				cells := make([]string, len(colW))
-				for i := range colW {
-					switch {
-					case i == 0 && n < len(first):
-						cells[i] = pad(first[n], colW[i])
-					case n == 0 && i < len(l.Cells):
-						cells[i] = pad(Truncate(l.Cells[i], colW[i]), colW[i])
-					default:
-						cells[i] = pad("", colW[i])
-					}
-				}
-				rows = append(rows, paint(role, strings.TrimRight(strings.Join(cells, "  "), " ")))
-			}
-			blocks = append(blocks, block{Row, rows})
+			blocks = append(blocks, block{Row, tableRow(l, colW, headers, width, paint)})
 		}
-		header = l.Kind != Row
 	}
 	count := func() int {
 		n := 0
@@ -176,6 +164,77 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 	return out
 }
 
+// tableRow lays out one row. When the screen is too narrow for the first
+// column (the long text, such as a promise), each row is stacked instead:
+// the text on its own lines and the other cells under it, labelled by the
+// header, so nothing is cut to a stub.
+func tableRow(l Line, colW []int, headers []string, width int, paint Painter) []string {
+	role := RoleCell
+	if l.Header {
+		role = RoleHeader
+	}
+	if stackedTable(colW, width) {
+		if l.Header {
+			return nil
+		}
+		var rows []string
+		for _, w := range wrap(l.Cells[0], width) {
+			rows = append(rows, paint(role, w))
+		}
+		var rest []string
+		for i, c := range l.Cells[1:] {
+			if c == "" {
+				continue
+			}
+			if i+1 < len(headers) && !strings.HasSuffix(headers[i+1], "?") {
+				c = headers[i+1] + " " + c
+			}
+			rest = append(rest, c)
+		}
+		// Pack whole cells per line so "✗ Not met" never splits.
+		line := ""
+		for _, c := range rest {
+			switch {
+			case line == "":
+				line = c
+			case lipgloss.Width(line+" · "+c) <= width-2:
+				line += " · " + c
+			default:
+				rows = append(rows, paint(RoleNote, "  "+Truncate(line, width-2)))
+				line = c
+			}
+		}
+		if line != "" {
+			rows = append(rows, paint(RoleNote, "  "+Truncate(line, width-2)))
+		}
+		return rows
+	}
+	var first []string
+	if len(l.Cells) > 0 && len(colW) > 0 {
+		first = wrap(l.Cells[0], colW[0])
+	}
+	var rows []string
+	for n := range max(len(first), 1) {
+		cells := make([]string, len(colW))
+		for i := range colW {
+			switch {
+			case i == 0 && n < len(first):
+				cells[i] = pad(first[n], colW[i])
+			case n == 0 && i < len(l.Cells):
+				cells[i] = pad(Truncate(l.Cells[i], colW[i]), colW[i])
+			default:
+				cells[i] = pad("", colW[i])
+			}
+		}
+		rows = append(rows, paint(role, strings.TrimRight(strings.Join(cells, "  "), " ")))
+	}
+	return rows
+}
+
+// stackedTable reports whether the first column had to be squeezed below a
+// readable width (tableWidths marks that with a negative width).
+func stackedTable(colW []int, width int) bool { return len(colW) > 1 && colW[0] < 0 }
+
 func bar(b Bar, width, labelW, noteW int, paint Painter) string {
 	barW := width - labelW - noteW - 2
 	fill := 0
@@ -217,7 +276,11 @@ func tableWidths(lines []Line, width int) []int {
 		w[i] = min(w[i], colCap)
 		rest -= w[i]
 	}
+	natural := w[0]
 	w[0] = max(min(w[0], rest), 4)
+	if len(w) > 1 && w[0] < min(20, natural) {
+		w[0] = -w[0]
+	}
 	return w
 }
 

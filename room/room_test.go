@@ -39,7 +39,7 @@ func TestSlidesFollowThePosition(t *testing.T) {
 		pos  Position
 		want []string
 	}{
-		{Position{ItemKind: ItemCriterion, ItemID: "c1", Stage: "criteria"}, []string{"Customers contacting Great Places · Scoring",
+		{Position{ItemKind: ItemCriterion, ItemID: "c1", Stage: "criteria"}, []string{"Scoring · Customers contacting Great Places",
 			"Customer kept informed", "■■·· Fair", "4 (50%)", "split between fair and good", "Agreed: ■■·· Fair"}},
 		{Position{ItemKind: ItemRecommendation, ItemID: "rec1"}, []string{"Recommendation 1", "Tell callers their place", "1a. Test the message"}},
 		{Position{ItemKind: ItemStandards}, []string{"Service standards", "Promise", "✗ Not met", "✓ Met"}},

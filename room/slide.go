@@ -28,7 +28,7 @@ const (
 	Text    LineKind = iota // a paragraph, wrapped
 	Big                     // the one thing to read from the back: a score, a verdict, a timer
 	BarLine                 // a labelled bar
-	Row                     // a table row; the first Row of a run is its header
+	Row                     // a table row (Header marks the heading row)
 	Gap                     // an empty line, dropped first when space is short
 )
 
@@ -38,6 +38,9 @@ type Line struct {
 	Text  string
 	Bar   Bar
 	Cells []string
+	// Header marks a table's heading row; its cells also label the values
+	// when a narrow screen stacks each row.
+	Header bool
 }
 
 // Bar is one labelled bar of a tally or chart.
@@ -70,9 +73,10 @@ func BuildSlide(s Snapshot, now time.Time) Slide {
 	if r == nil {
 		return Slide{Title: "No review yet", Lines: []Line{text("The wall will follow the laptop once a review is open.")}}
 	}
+	// The stage comes first so a narrow screen cuts the topic, not it.
 	ctx := Clean(r.Topic)
 	if s.Pos.Stage != "" {
-		ctx += " · " + StageTitle(Clean(s.Pos.Stage))
+		ctx = StageTitle(Clean(s.Pos.Stage)) + " · " + ctx
 	}
 	var sl Slide
 	ok := false
@@ -219,7 +223,7 @@ func standardsSlide(r *review.Review) Slide {
 		sl.Lines = append(sl.Lines, text("No service standards recorded yet."))
 		return sl
 	}
-	sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{"Promise", "Target", "Actual", "Met?"}})
+	sl.Lines = append(sl.Lines, Line{Kind: Row, Header: true, Cells: []string{"Promise", "Target", "Actual", "Met?"}})
 	for _, st := range r.Standards {
 		m, _ := st.Met()
 		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(st.Promise), Clean(st.Target), Clean(st.Actual), MetLabel(m)}})

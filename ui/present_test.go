@@ -231,7 +231,7 @@ func TestPresentWindowFollowsTheStore(t *testing.T) {
 	}
 	step(m.poll()())
 	got := ansi.Strip(m.Render())
-	for _, want := range []string{"Repairs · Scoring", "Ease of reporting a repair", "■■■■ Excellent", "One vote, for excellent"} {
+	for _, want := range []string{"Scoring · Repairs", "Ease of reporting a repair", "■■■■ Excellent", "One vote, for excellent"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("frame lacks %q:\n%s", want, got)
 		}
