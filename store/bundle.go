@@ -1,27 +1,499 @@
 package store
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"strconv"
 
 	"scrutiny/review"
 )
 
 // ExportBundle writes a JSON bundle of the given reviews (all when ids is
-// empty), streaming so memory stays flat on large databases.
+// empty), streaming one review at a time so memory stays flat on large
+// databases. The output is deterministic: the same data gives the same
+// bytes (there is deliberately no timestamp). One snapshot is read, so a
+// concurrent edit is either wholly in the bundle or wholly out of it.
 func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) error {
-	return &plainError{msg: "bundles are not ready yet"}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	err := s.read(ctx, "export the reviews", func(tx *sql.Tx) error {
+		all := len(ids) == 0
+		if all {
+			var err error
+			if ids, err = liveReviewIDs(ctx, tx); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(bw, "{\"format\":%q,\"version\":%d,\"reviews\":[", BundleFormat, BundleVersion)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		referenced := map[string]bool{}
+		done := map[string]bool{}
+		first := true
+		for _, id := range ids {
+			if done[id] {
+				continue
+			}
+			done[id] = true
+			r, err := loadReview(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if !all {
+				noteMembers(r, referenced)
+			}
+			buf.Reset()
+			if err := enc.Encode(reviewTo(r)); err != nil {
+				return err
+			}
+			if !first {
+				bw.WriteByte(',')
+			}
+			first = false
+			bw.WriteByte('\n')
+			bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		bw.WriteString("\n],\"members\":[")
+		members, err := bundleMembers(ctx, tx, all, referenced)
+		if err != nil {
+			return err
+		}
+		for i, m := range members {
+			buf.Reset()
+			if err := enc.Encode(memberTo(m)); err != nil {
+				return err
+			}
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteByte('\n')
+			bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+		}
+		bw.WriteString("\n]}\n")
+		return bw.Flush()
+	})
+	return err
+}
+
+func liveReviewIDs(ctx context.Context, tx *sql.Tx) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM reviews WHERE deleted_at IS NULL ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// noteMembers collects every member a review refers to, so a bundle of one
+// review carries the people named in it.
+func noteMembers(r *review.Review, into map[string]bool) {
+	for _, id := range r.MemberIDs {
+		into[id] = true
+	}
+	for _, m := range r.Meetings {
+		for _, id := range m.Attendees {
+			into[id] = true
+		}
+		for _, id := range m.Apologies {
+			into[id] = true
+		}
+		for _, e := range m.Expenses {
+			into[e.MemberID] = true
+		}
+	}
+}
+
+func bundleMembers(ctx context.Context, tx *sql.Tx, all bool, want map[string]bool) ([]review.Member, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []review.Member
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return nil, err
+		}
+		if all || want[m.ID] {
+			out = append(out, m)
+		}
+	}
+	return out, rows.Err()
 }
 
 // ImportReviews merges whole aggregates by ID in one transaction (the same
 // merge ImportBundle uses). The example review and the synthetic large data
-// are loaded this way. Respondents are included.
+// are loaded this way. Respondents are included, and so are r.Members.
+// Empty IDs, of reviews and of their items, are given fresh UUIDv7s written
+// back into the values.
 func (s *Store) ImportReviews(ctx context.Context, rs ...*review.Review) (ImportResult, error) {
-	return ImportResult{}, &plainError{msg: "bundles are not ready yet"}
+	var res ImportResult
+	for _, r := range rs {
+		if r == nil {
+			return res, &plainError{msg: "Cannot import an empty review."}
+		}
+		fillIDs(r)
+	}
+	err := s.write(ctx, "import the reviews", func(tx *sql.Tx) error {
+		res = ImportResult{}
+		im, err := newImporter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer im.close()
+		for _, r := range rs {
+			for i := range r.Members {
+				if _, err := im.member(&r.Members[i]); err != nil {
+					return err
+				}
+			}
+			if err := im.review(r, &res); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+func fillIDs(r *review.Review) {
+	fill := func(id *string) {
+		if *id == "" {
+			*id = newID()
+		}
+	}
+	fill(&r.ID)
+	for i := range r.Members {
+		fill(&r.Members[i].ID)
+	}
+	for i := range r.Meetings {
+		fill(&r.Meetings[i].ID)
+	}
+	for i := range r.Evidence {
+		fill(&r.Evidence[i].ID)
+	}
+	for i := range r.Findings {
+		fill(&r.Findings[i].ID)
+	}
+	for i := range r.Standards {
+		fill(&r.Standards[i].ID)
+	}
+	for i := range r.Surveys {
+		sv := &r.Surveys[i]
+		fill(&sv.ID)
+		for j := range sv.Respondents {
+			fill(&sv.Respondents[j].ID)
+		}
+	}
+	for i := range r.Recommendations {
+		fill(&r.Recommendations[i].ID)
+	}
+	for i := range r.Criteria {
+		fill(&r.Criteria[i].ID)
+	}
+}
+
+// importer holds the prepared merge statements of one import transaction.
+type importer struct {
+	ctx   context.Context
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt
+}
+
+func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
+	im := &importer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
+	for _, q := range []string{importMeeting, importEvidence, importFinding, importStandard, importSurvey,
+		importResp, importRec, importCrit, importMember, importReview} {
+		st, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			im.close()
+			return nil, err
+		}
+		im.stmts[q] = st
+	}
+	return im, nil
+}
+
+func (im *importer) close() {
+	for _, st := range im.stmts {
+		st.Close()
+	}
+}
+
+var (
+	importMember = "INSERT INTO members (id, position" + commaCols(memberCols) +
+		") VALUES (?, (SELECT COALESCE(MAX(position) + 1, 0) FROM members)" + placeholders(len(memberCols)) +
+		") ON CONFLICT (id) DO UPDATE SET " + excludedCols(memberCols) + " WHERE NOT (" + sameCols("members", memberCols) + ")"
+	// A review brought in again by an import comes back out of the bin:
+	// the person importing it asked for it.
+	importReview = "INSERT INTO reviews (id, updated_at" + commaCols(reviewCols) + ") VALUES (?, ?" + placeholders(len(reviewCols)) +
+		") ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, deleted_at = NULL, " + excludedCols(reviewCols) +
+		" WHERE reviews.deleted_at IS NOT NULL OR NOT (" + sameCols("reviews", reviewCols) + ")"
+)
+
+func sameCols(table string, cols []string) string {
+	s := ""
+	for i, c := range cols {
+		if i > 0 {
+			s += " AND "
+		}
+		s += table + "." + c + " IS excluded." + c
+	}
+	return s
+}
+
+func (im *importer) exec(q string, args ...any) (int64, error) {
+	res, err := im.stmts[q].ExecContext(im.ctx, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+func (im *importer) member(m *review.Member) (bool, error) {
+	n, err := im.exec(importMember, append([]any{m.ID}, memberVals(m)...)...)
+	return n > 0, err
+}
+
+// item merges one list item at position pos; it reports a change.
+func (im *importer) item(q, id, parent string, pos int, vals []any) (int64, error) {
+	args := make([]any, 0, len(vals)+3)
+	args = append(args, id, parent, pos)
+	return im.exec(q, append(args, vals...)...)
+}
+
+func (im *importer) review(r *review.Review, res *ImportResult) error {
+	var existed int
+	if err := im.tx.QueryRowContext(im.ctx, "SELECT count(*) FROM reviews WHERE id = ?", r.ID).Scan(&existed); err != nil {
+		return err
+	}
+	changed, err := im.exec(importReview, append([]any{r.ID, nowMs()}, reviewVals(r)...)...)
+	if err != nil {
+		return err
+	}
+	add := func(q, id, parent string, pos int, vals []any) {
+		if err != nil {
+			return
+		}
+		var n int64
+		n, err = im.item(q, id, parent, pos, vals)
+		changed += n
+	}
+	for i := range r.Meetings {
+		add(importMeeting, r.Meetings[i].ID, r.ID, i, meetingVals(&r.Meetings[i]))
+	}
+	for i := range r.Evidence {
+		add(importEvidence, r.Evidence[i].ID, r.ID, i, evidenceVals(&r.Evidence[i]))
+	}
+	for i := range r.Findings {
+		add(importFinding, r.Findings[i].ID, r.ID, i, findingVals(&r.Findings[i]))
+	}
+	for i := range r.Standards {
+		add(importStandard, r.Standards[i].ID, r.ID, i, standardVals(&r.Standards[i]))
+	}
+	for i := range r.Surveys {
+		sv := &r.Surveys[i]
+		add(importSurvey, sv.ID, r.ID, i, surveyVals(sv))
+		for j := range sv.Respondents {
+			add(importResp, sv.Respondents[j].ID, sv.ID, j, respVals(&sv.Respondents[j]))
+		}
+	}
+	for i := range r.Recommendations {
+		add(importRec, r.Recommendations[i].ID, r.ID, i, recVals(&r.Recommendations[i]))
+	}
+	for i := range r.Criteria {
+		add(importCrit, r.Criteria[i].ID, r.ID, i, critVals(&r.Criteria[i]))
+	}
+	if err != nil {
+		return err
+	}
+	res.Reviews++
+	switch {
+	case existed == 0:
+		res.Added++
+	case changed > 0:
+		res.Updated++
+		_, err = im.tx.ExecContext(im.ctx, "UPDATE reviews SET updated_at = ? WHERE id = ?", nowMs(), r.ID)
+	default:
+		res.Unchanged++
+	}
+	return err
 }
 
 // ImportBundle merges a bundle by ID in one transaction: importing the same
-// bundle twice changes nothing.
+// bundle twice changes nothing. A file that is not a scrutiny bundle, or is
+// from a newer version, is refused before anything is written; any error
+// part-way leaves the database as it was.
 func (s *Store) ImportBundle(ctx context.Context, r io.Reader) (ImportResult, error) {
-	return ImportResult{}, &plainError{msg: "bundles are not ready yet"}
+	var res ImportResult
+	err := s.write(ctx, "import the bundle", func(tx *sql.Tx) error {
+		res = ImportResult{}
+		im, err := newImporter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer im.close()
+		return readBundle(ctx, io.LimitReader(r, maxBundleBytes), im, &res)
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+func readBundle(ctx context.Context, r io.Reader, im *importer, res *ImportResult) error {
+	dec := json.NewDecoder(bufio.NewReaderSize(r, 256<<10))
+	notOurs := bundleError("it is not a scrutiny bundle (it should be a .json file exported by scrutiny)")
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return notOurs
+	}
+	var format string
+	var version int64 = -1
+	checked := false
+	for dec.More() {
+		t, err := dec.Token()
+		key, ok := t.(string)
+		if err != nil || !ok {
+			return notOurs
+		}
+		switch key {
+		case "format":
+			if err := dec.Decode(&format); err != nil || format != BundleFormat {
+				return notOurs
+			}
+			continue
+		case "version":
+			var n json.Number
+			if err := dec.Decode(&n); err != nil {
+				return notOurs
+			}
+			if version, err = strconv.ParseInt(string(n), 10, 64); err != nil || version < 1 {
+				return notOurs
+			}
+			continue
+		}
+		if !checked {
+			if format != BundleFormat || version < 1 {
+				return notOurs
+			}
+			if version > BundleVersion {
+				return bundleError("it was written by a newer version of scrutiny (bundle version %d; this copy reads up to %d). Install the newer version to import it", version, BundleVersion)
+			}
+			checked = true
+		}
+		switch key {
+		case "reviews":
+			err = eachElement(dec, func() error {
+				var b bReview
+				if err := dec.Decode(&b); err != nil {
+					return jsonProblem(err)
+				}
+				rv, err := reviewFrom(&b)
+				if err != nil {
+					return err
+				}
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				return im.review(rv, res)
+			})
+		case "members":
+			err = eachElement(dec, func() error {
+				var b bMember
+				if err := dec.Decode(&b); err != nil {
+					return jsonProblem(err)
+				}
+				c := &checker{where: "the members"}
+				c.id("member", b.ID)
+				m, err := memberFrom(b)
+				c.fail(err)
+				if c.err != nil {
+					return c.err
+				}
+				_, err = im.member(&m)
+				return err
+			})
+		default:
+			// Fields a later version of format 1 may add are skipped.
+			var skip json.RawMessage
+			err = dec.Decode(&skip)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if !checked {
+		if format != BundleFormat || version < 1 {
+			return notOurs
+		}
+		if version > BundleVersion {
+			return bundleError("it was written by a newer version of scrutiny (bundle version %d; this copy reads up to %d)", version, BundleVersion)
+		}
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
+		return bundleError("the file is cut short or damaged")
+	}
+	return nil
+}
+
+// eachElement calls fn for each element of the JSON array the decoder is at.
+func eachElement(dec *json.Decoder, fn func() error) error {
+	t, err := dec.Token()
+	if err != nil {
+		return jsonProblem(err)
+	}
+	if t == nil {
+		return nil
+	}
+	if t != json.Delim('[') {
+		return bundleError("a list was expected")
+	}
+	for dec.More() {
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		return jsonProblem(err)
+	}
+	return nil
+}
+
+func jsonProblem(err error) error {
+	var pe *plainError
+	if errors.As(err, &pe) {
+		return err
+	}
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return bundleError("the file is damaged near byte %d", se.Offset)
+	case errors.As(err, &te):
+		return bundleError("the field %q holds the wrong kind of value", te.Field)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return bundleError("the file is cut short")
+	}
+	return bundleError("%v", err)
 }

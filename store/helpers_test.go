@@ -47,9 +47,9 @@ func richReview(tag string) *review.Review {
 		Meetings: []review.Meeting{{
 			Date: d(2019, time.February, 7), StartTime: "18:00", EndTime: "20:30", Venue: "Community centre",
 			Attendees: []string{"m1", "m2"}, Apologies: []string{"m3"},
-			Agenda:    []review.AgendaItem{{Title: "Welcome", Minutes: 5, Notes: "tea"}, {Title: "Evidence"}},
-			Notes:     "Long notes\nwith lines", Decisions: []string{"Visit the call centre"},
-			Expenses:  []review.Expense{{MemberID: "m1", Description: "Bus fare", Pence: 340}},
+			Agenda: []review.AgendaItem{{Title: "Welcome", Minutes: 5, Notes: "tea"}, {Title: "Evidence"}},
+			Notes:  "Long notes\nwith lines", Decisions: []string{"Visit the call centre"},
+			Expenses: []review.Expense{{MemberID: "m1", Description: "Bus fare", Pence: 340}},
 		}},
 		Evidence: []review.Evidence{
 			{Kind: review.KindShadowing, Title: "Listening to calls", Date: d(2019, time.March, 1), Who: "Contact team", Notes: "Two hours"},
