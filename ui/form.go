@@ -232,7 +232,7 @@ func (f *form) labelW() int {
 	if f.stacked() {
 		return 0
 	}
-	return min(18, max(10, f.w/4))
+	return min(18, max(15, f.w/4))
 }
 func (f *form) valueW() int {
 	if f.stacked() {

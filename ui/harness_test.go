@@ -169,3 +169,23 @@ func (tt *tester) lacks(not ...string) {
 }
 
 func ctx() context.Context { return context.Background() }
+
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+func click(x, y int) tea.MouseClickMsg {
+	return tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft}
+}
+
+// checkFrame asserts the frame is exactly h lines of at most w cells.
+func checkFrame(t testing.TB, s string, w, h int) {
+	t.Helper()
+	lines := strings.Split(s, "\n")
+	if len(lines) != h {
+		t.Fatalf("frame has %d lines, want %d:\n%s", len(lines), h, s)
+	}
+	for i, l := range lines {
+		if n := ansi.StringWidth(l); n > w {
+			t.Fatalf("line %d is %d cells wide, window is %d:\n%s", i, n, w, l)
+		}
+	}
+}

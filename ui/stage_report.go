@@ -70,6 +70,7 @@ func newReportStage(ws *workspace) *reportStage {
 	s.vp.KeyMap = viewport.KeyMap{}
 	s.path = textinput.New()
 	s.path.Prompt = ""
+	s.restyle()
 	return s
 }
 
@@ -82,8 +83,14 @@ func (s *reportStage) resize(w, h int) {
 
 func (s *reportStage) typing() bool  { return s.exporting }
 func (s *reportStage) commit() error { return nil }
-func (s *reportStage) restyle()      {}
-func (s *reportStage) reload()       {}
+func (s *reportStage) restyle() {
+	st := s.ws.e.styles
+	ts := textinput.DefaultStyles(st.Dark)
+	ts.Focused.Text = st.Editing
+	ts.Cursor.Blink = false // nothing on screen blinks
+	s.path.SetStyles(ts)
+}
+func (s *reportStage) reload() {}
 func (s *reportStage) jump(string) bool {
 	return false
 }
