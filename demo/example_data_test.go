@@ -69,6 +69,37 @@ func TestExampleSurveysMatchTheReport(t *testing.T) {
 			t.Errorf("second survey question %d: got %s, want %s", i+1, got, w)
 		}
 	}
+	phone := []string{
+		"44 5.41 16 43.2 36.4",
+		"43 5.40 21 51.2 44.2",
+		"44 6.70 32 63.6 27.3",
+		"44 6.50 30 61.4 27.3",
+		"44 6.41 32 61.4 34.1",
+		"44 6.20 32 61.4 34.1",
+	}
+	for i, w := range phone {
+		q := s2.Questions[5+i]
+		b, avg, top, hi, lo := figures(s2, q.ID, 6, 3)
+		if got := fmt.Sprintf("%d %s %s %s %s", b, avg, top, hi, lo); got != w {
+			t.Errorf("phone question %d: got %s, want %s", i+1, got, w)
+		}
+		for _, r := range s2.Respondents {
+			if _, ok := r.Answers[q.ID]; ok && r.Attrs["contact method"] != "phone" {
+				t.Errorf("phone question %d answered by someone who used %s", i+1, r.Attrs["contact method"])
+			}
+		}
+	}
+	ones := func(q review.Question) (n int) {
+		for _, r := range s2.Respondents {
+			if r.Answers[q.ID] == "1" {
+				n++
+			}
+		}
+		return n
+	}
+	if a, b := ones(s2.Questions[6]), ones(s2.Questions[10]); a != 16 || b != 11 {
+		t.Errorf("gave 1: %d for time to resolve (report: 16 of 43), %d for quality (report: 11 of 44)", a, b)
+	}
 	methods := map[string]int{}
 	for _, r := range s2.Respondents {
 		methods[r.Attrs["contact method"]]++

@@ -35,6 +35,7 @@ type scoreSpec struct {
 	high int // how many scored at or above the high threshold (tens included)
 	low  int // how many scored at or below the low threshold
 	sum  int // the total of all answers, which fixes the average
+	ones int // how many of the low scores are 1; 0 leaves it free
 }
 
 // scores builds one answer per person for a 1-10 question with thresholds
@@ -61,6 +62,10 @@ func scores(spec scoreSpec, hi, lo int) []int {
 		{lo + 1, hi - 1, spec.base - spec.high - spec.low, span(lo+1, hi-1)},
 		{hi, 9, spec.high - spec.top, append(span(hi, 9), 8)},
 		{10, 10, spec.top, []int{10}},
+	}
+	if spec.ones > 0 {
+		bands[0] = band{2, lo, spec.low - spec.ones, span(2, lo)}
+		bands = append([]band{{1, 1, spec.ones, []int{1}}}, bands...)
 	}
 	var vals, mins, maxs []int
 	for _, b := range bands {
@@ -122,12 +127,19 @@ func newRespondents(first int, mix contactMix) []review.Respondent {
 
 // answer gives the values to a fixed shuffle of the respondents, so who
 // answered what is mixed across contact methods but the same on every run.
-func answer(rs []review.Respondent, qid string, vals []string, seed uint64) {
+// With a method, only respondents who made contact that way answer.
+func answer(rs []review.Respondent, qid string, vals []string, seed uint64, method ...string) {
+	var who []int
+	for i, r := range rs {
+		if len(method) == 0 || r.Attrs["contact method"] == method[0] {
+			who = append(who, i)
+		}
+	}
 	rng := rand.New(rand.NewPCG(seed, 2019))
-	order := rng.Perm(len(rs))
+	order := rng.Perm(len(who))
 	rng.Shuffle(len(vals), func(i, j int) { vals[i], vals[j] = vals[j], vals[i] })
 	for i, v := range vals {
-		rs[order[i]].Answers[qid] = v
+		rs[who[order[i]]].Answers[qid] = v
 	}
 }
 
@@ -175,6 +187,18 @@ var secondSurveySpecs = []struct {
 	{"How would you rate the customer service you received?", scoreSpec{base: 71, top: 28, high: 46, low: 20, sum: 489}},
 }
 
+var phoneSpecs = []struct {
+	text string
+	spec scoreSpec
+}{
+	{"If you phoned: how happy were you with the wait to get through?", scoreSpec{base: 44, top: 7, high: 19, low: 16, sum: 238}},
+	{"If you phoned: how happy were you with the time it took to resolve your query?", scoreSpec{base: 43, top: 9, high: 22, low: 19, sum: 232, ones: 16}},
+	{"If you phoned: how helpful were the staff?", scoreSpec{base: 44, top: 14, high: 28, low: 12, sum: 295}},
+	{"If you phoned: how competent were the staff?", scoreSpec{base: 44, top: 13, high: 27, low: 12, sum: 286}},
+	{"If you phoned: how clearly was the answer explained?", scoreSpec{base: 44, top: 14, high: 27, low: 15, sum: 282}},
+	{"If you phoned: how good was the answer you were given?", scoreSpec{base: 44, top: 14, high: 27, low: 15, sum: 273, ones: 11}},
+}
+
 func secondSurvey() review.Survey {
 	sv := review.Survey{
 		ID: exID(602), Name: "Second customer survey: what matters most",
@@ -188,6 +212,20 @@ func secondSurvey() review.Survey {
 		id := 621 + i
 		sv.Questions = append(sv.Questions, scale(id, q.text))
 		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id))
+	}
+	// Questions about the call itself, for those who phoned (bases 43 and 44
+	// of 49 in the report). Published → ours, average, % tens, % ≥ 6, % ≤ 3:
+	//
+	//	wait to get through  5.4 16 44.19 36.36 → 5.41 15.9 43.18 36.36 (base 44)
+	//	time to resolve      5.4 21 51.16 44.19 → 5.40 20.9 51.16 44.19 (base 43; 16 gave 1, as reported)
+	//	helpfulness          6.7 32 62.8 27.27  → 6.70 31.8 63.64 27.27 (base 44)
+	//	competence           6.5 30 61.4 27.27  → 6.50 29.5 61.36 27.27 (base 44)
+	//	clearly understood   6.4 32 61.4 34.09  → 6.41 31.8 61.36 34.09 (base 44)
+	//	quality of response  6.2 32 61.4 34.09  → 6.20 31.8 61.36 34.09 (base 44; 11 gave 1, as reported)
+	for i, q := range phoneSpecs {
+		id := 631 + i
+		sv.Questions = append(sv.Questions, scale(id, q.text))
+		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id), "phone")
 	}
 	// About two thirds said yes or maybe (52 of 77, 67.5%).
 	digital := review.Question{ID: exID(626), Text: "Would you use a digital way (web chat, the portal, email) to contact us next time?",
