@@ -62,6 +62,9 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 		return err
 	}
 	defer closeStore(st, &err)
+	if *theme == "" {
+		*theme = a.theme // scrutiny --theme NAME present
+	}
 	if !*plain && !*once && presentScreen != nil {
 		return presentScreen(ctx, st, *theme, a.getenv)
 	}

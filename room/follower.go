@@ -19,6 +19,8 @@ type Snapshot struct {
 	Pos     Position
 	Review  *review.Review // nil when the database has no review yet
 	Version int64
+	// Theme is the theme the editor last chose, so the wall can follow it.
+	Theme string
 }
 
 // Follower reloads from a (usually read-only) store whenever another
@@ -49,6 +51,9 @@ func (f *Follower) Poll(ctx context.Context) (snap Snapshot, changed bool, err e
 		return f.snap, false, err
 	}
 	next.Version = v
+	if t, err := f.st.Setting(ctx, "theme"); err == nil {
+		next.Theme = t
+	}
 	f.snap, f.version, f.loaded = next, v, true
 	return f.snap, true, nil
 }

@@ -17,6 +17,9 @@ type globalKeys struct {
 	Help  key.Binding
 	Undo  key.Binding
 	Mouse key.Binding
+	// Present and Theme are handled in room.go.
+	Present key.Binding
+	Theme   key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -25,6 +28,9 @@ func newGlobalKeys() globalKeys {
 		Help:  bind([]string{"?"}, "?", "all keys"),
 		Undo:  bind([]string{"ctrl+z"}, "ctrl+z", "undo"),
 		Mouse: bind([]string{"ctrl+o"}, "ctrl+o", "mouse on/off"),
+
+		Present: bind([]string{"f5"}, "F5", "present: one thing, large, for the wall"),
+		Theme:   bind([]string{"ctrl+t"}, "ctrl+t", "next theme (remembered)"),
 	}
 }
 

@@ -236,8 +236,16 @@ func TestPresentWindowFollowsTheStore(t *testing.T) {
 			t.Errorf("frame lacks %q:\n%s", want, got)
 		}
 	}
+	// The editor changes theme: the wall follows.
+	if err := ed.SetSetting(ctx, themeSetting, "high-contrast"); err != nil {
+		t.Fatal(err)
+	}
+	step(m.poll()())
+	if m.styles.Theme != "high-contrast" && !style.NoColor() {
+		t.Errorf("the wall did not follow the editor's theme: %q", m.styles.Theme)
+	}
 	step(tea.KeyPressMsg{Code: 't', Text: "t"})
-	if m.styles.Theme != nextTheme("light") && !style.NoColor() {
+	if m.styles.Theme != nextTheme("high-contrast") && !style.NoColor() {
 		t.Errorf("t must cycle the theme, got %q", m.styles.Theme)
 	}
 }

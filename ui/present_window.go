@@ -41,6 +41,7 @@ type PresentModel struct {
 	snap   room.Snapshot
 	styles style.Styles
 	fixed  bool // the theme was chosen, so the terminal's background is not asked
+	chosen bool // chosen here (--theme, t or NO_COLOR): the editor's choice is not followed
 	now    func() time.Time
 	w, h   int
 	err    error
@@ -54,18 +55,19 @@ func NewPresent(st *store.Store, opts PresentOptions) *PresentModel {
 		now = time.Now
 	}
 	theme, fixed := opts.Theme, opts.Theme != ""
+	chosen := fixed
 	if !fixed && st != nil {
 		if t, err := st.Setting(context.Background(), themeSetting); err == nil && style.Known(t) {
 			theme, fixed = t, true
 		}
 	}
 	if style.NoColor() {
-		theme, fixed = "monochrome", true
+		theme, fixed, chosen = "monochrome", true, true
 	}
 	if theme == "" {
 		theme = style.Auto(true)
 	}
-	return &PresentModel{st: st, f: room.NewFollower(st), styles: style.New(theme), fixed: fixed, now: now, w: 80, h: 24}
+	return &PresentModel{st: st, f: room.NewFollower(st), styles: style.New(theme), fixed: fixed, chosen: chosen, now: now, w: 80, h: 24}
 }
 
 type presentPollMsg struct {
@@ -111,6 +113,11 @@ func (m *PresentModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.err = msg.err
 		if msg.err == nil {
 			m.snap = msg.snap
+			// The facilitator changing theme on the laptop changes the wall.
+			if t := msg.snap.Theme; !m.chosen && style.Known(t) && t != m.styles.Theme {
+				m.styles = style.New(t)
+				m.fixed = true
+			}
 		}
 		return m, presentTick()
 	case presentTickMsg:
@@ -123,7 +130,7 @@ func (m *PresentModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case "t":
 			// A read-only window cannot save the choice; the editor does.
 			m.styles = style.New(nextTheme(m.styles.Theme))
-			m.fixed = true
+			m.fixed, m.chosen = true, true
 		}
 	}
 	return m, nil

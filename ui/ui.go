@@ -98,6 +98,7 @@ type Model struct {
 	quitArmed  bool
 	themeFixed bool
 	quitting   bool
+	room       roomState // presentation mode (room.go)
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
@@ -108,6 +109,9 @@ func New(st *store.Store, opts Options) *Model {
 		now = time.Now
 	}
 	theme := opts.Theme
+	if theme == "" {
+		theme = rememberedTheme(st)
+	}
 	fixed := theme != ""
 	if !fixed {
 		theme = style.Auto(true)
@@ -215,6 +219,10 @@ func (m *Model) quit(force bool) tea.Cmd {
 
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer m.roomAfterUpdate()
+	if cmd, ok := m.roomUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
@@ -342,6 +350,9 @@ func (m *Model) View() tea.View {
 
 // Render is the frame as a string (what View shows); tests read it.
 func (m *Model) Render() string {
+	if m.room.presenting {
+		return m.presentRender()
+	}
 	if m.w < minW || m.h < minH {
 		return tooSmall(m.w, m.h)
 	}
@@ -386,17 +397,46 @@ func (m *Model) shortHelp(cur screen) []key.Binding {
 	return append(out, m.keys.Help, m.keys.Quit)
 }
 
-// fullHelp lists every key the current screen accepts, then the global ones.
+// fullHelp lists every key the current screen accepts, then the global
+// ones, in as many columns as fit; nothing is dropped for want of width.
 func (m *Model) fullHelp(cur screen, h int) string {
 	s := m.e.styles
-	hm := cur.help()
-	glob := bindings(m.keys)
-	groups := append(hm.FullHelp(), glob)
-	hv := help.New()
-	hv.Styles = s.Help
-	hv.SetWidth(m.w)
+	var all []key.Binding
+	seen := map[string]bool{}
+	for _, b := range append(append([]key.Binding{}, cur.help().full...), bindings(m.keys)...) {
+		hk := b.Help()
+		if id := hk.Key + "\x00" + hk.Desc; !seen[id] && hk.Key != "" {
+			seen[id] = true
+			all = append(all, b)
+		}
+	}
+	kw, dw := 0, 0
+	for _, b := range all {
+		kw = max(kw, width(b.Help().Key))
+		dw = max(dw, width(b.Help().Desc))
+	}
+	colW := min(kw+1+min(dw, 22), m.w)
+	cols := max(1, (m.w+2)/(colW+2))
+	rows := (len(all) + cols - 1) / cols
 	lines := []string{s.Title.Render("All keys") + s.Muted.Render("  (esc or ? to close)"), ""}
-	lines = append(lines, splitLines(hv.FullHelpView(groups))...)
+	for r := 0; r < rows; r++ {
+		var b strings.Builder
+		for c := 0; c < cols; c++ {
+			i := c*rows + r
+			if i >= len(all) {
+				break
+			}
+			hk := all[i].Help()
+			if c > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(s.Key.Render(pad(hk.Key, kw)) + " " + s.Text.Render(pad(trunc(hk.Desc, colW-kw-1), colW-kw-1)))
+		}
+		lines = append(lines, b.String())
+	}
+	if len(lines) > h {
+		lines = append(lines[:h-1], s.Muted.Render("… (make the window taller to see every key)"))
+	}
 	return strings.Join(box(lines, m.w, h), "\n")
 }
 

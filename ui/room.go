@@ -1,0 +1,260 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/review"
+	"scrutiny/room"
+	"scrutiny/store"
+	"scrutiny/ui/style"
+)
+
+// The editor's side of the room: it tells the present window where it is,
+// shows the same slide full-screen in its own presentation mode (F5), takes
+// the room's votes with quick keys there, and cycles and remembers themes.
+
+// roomState is the root model's presentation mode.
+type roomState struct {
+	presenting bool
+	votes      []review.Level // this session's votes, newest last, for backspace
+	ticking    bool           // a timer tick is scheduled
+}
+
+// roomKeys are the keys of presentation mode; the two that work everywhere
+// (present, theme) live in globalKeys so the help lists them.
+type roomKeys struct {
+	Vote   key.Binding
+	Unvote key.Binding
+	Leave  key.Binding
+	Theme  key.Binding
+}
+
+func newRoomKeys() roomKeys {
+	return roomKeys{
+		Vote:   bind([]string{"1", "2", "3", "4"}, "1-4", "a vote: poor, fair, good, excellent"),
+		Unvote: bind([]string{"backspace", "-"}, "⌫", "take back the last vote"),
+		Leave:  bind([]string{"esc", "f5", "q"}, "esc", "leave presentation"),
+		Theme:  bind([]string{"t", "ctrl+t"}, "t", "next theme"),
+	}
+}
+
+// roomItemer is a stage that can tell the wall which item it shows. Stages
+// that do not implement it show as their stage name, and the split stages
+// (evidence, findings, recommendations) are known here.
+type roomItemer interface {
+	roomItem() (kind, id string, since int64)
+}
+
+// stageRoomNames are the stage names the wall and the present window use,
+// by tab key.
+var stageRoomNames = map[string]string{"1": "overview", "2": "scope", "3": "evidence", "4": "findings",
+	"5": "recommendations", "6": "criteria", "7": "judgement", "8": "report", "9": "surveys", "0": "meetings"}
+
+// position is what the workspace shows now, for the wall.
+func (ws *workspace) position() room.Position {
+	d := stageDefs[ws.active]
+	p := room.Position{ReviewID: ws.rev.ID, Stage: stageRoomNames[d.key]}
+	if p.Stage == "" {
+		p.Stage = strings.ToLower(d.short)
+	}
+	st := ws.stages[ws.active]
+	if st == nil {
+		return p
+	}
+	if ri, ok := st.(roomItemer); ok {
+		p.ItemKind, p.ItemID, p.Since = ri.roomItem()
+		return p
+	}
+	switch s := st.(type) {
+	case *evidenceStage:
+		p.ItemKind, p.ItemID = room.ItemEvidence, s.selectedID()
+	case *findingsStage:
+		p.ItemKind, p.ItemID = room.ItemFinding, s.selectedID()
+	case *recsStage:
+		p.ItemKind, p.ItemID = room.ItemRecommendation, s.selectedID()
+	case *scoringStage:
+		p.ItemKind, p.ItemID = room.ItemCriterion, s.criterionID()
+	case *judgementStage:
+		p.ItemKind = room.ItemJudgement
+	}
+	if p.ItemID == "" && p.ItemKind != room.ItemJudgement {
+		p.ItemKind = ""
+	}
+	return p
+}
+
+// criterionID is the criterion whose field has the focus, or the first.
+func (s *scoringStage) criterionID() string {
+	if fl, ok := s.f.focused(); ok {
+		if _, id, found := strings.Cut(fl.id, ":"); found && strings.Contains(fl.id, "crit") {
+			return id
+		}
+	}
+	if len(s.ws.rev.Criteria) > 0 {
+		return s.ws.rev.Criteria[0].ID
+	}
+	return ""
+}
+
+// roomAfterUpdate publishes the editor's position after every message; it
+// writes only when the position changed.
+func (m *Model) roomAfterUpdate() {
+	if m.e.readOnly || m.e.st == nil {
+		return
+	}
+	var p room.Position
+	if m.screen == scrWorkspace && m.ws != nil {
+		p = m.ws.position()
+	}
+	// A failure here must not disturb the editor; the wall just lags.
+	_ = room.PublishPosition(m.e.ctx, m.e.st, p)
+}
+
+type roomTickMsg struct{}
+
+func roomTick() tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return roomTickMsg{} })
+}
+
+// roomUpdate takes the messages of presentation mode and the two keys that
+// work everywhere. handled false lets the normal handling run.
+func (m *Model) roomUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case roomTickMsg:
+		m.room.ticking = false
+		if m.room.presenting && m.roomSlide().Ticking {
+			m.room.ticking = true
+			return roomTick(), true
+		}
+		return nil, true
+	case tea.KeyPressMsg:
+		if m.confirm != nil || m.showHelp || msg.String() == "ctrl+c" {
+			return nil, false
+		}
+		if m.room.presenting {
+			return m.presentKey(msg), true
+		}
+		switch {
+		case key.Matches(msg, m.keys.Present):
+			if err := m.current().commit(); err != nil {
+				return nil, true
+			}
+			m.room.presenting = true
+			m.room.votes = nil
+			return m.startTicking(), true
+		case key.Matches(msg, m.keys.Theme):
+			m.cycleTheme()
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+func (m *Model) startTicking() tea.Cmd {
+	if m.room.ticking || !m.roomSlide().Ticking {
+		return nil
+	}
+	m.room.ticking = true
+	return roomTick()
+}
+
+func (m *Model) presentKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := newRoomKeys()
+	switch {
+	case key.Matches(msg, k.Leave):
+		m.room.presenting = false
+	case key.Matches(msg, k.Theme):
+		m.cycleTheme()
+	case key.Matches(msg, k.Vote):
+		l := review.Level(int(msg.String()[0] - '0'))
+		if m.vote(func(c *review.Criterion) { c.AddVote(l) }, "a vote for "+l.String()) {
+			m.room.votes = append(m.room.votes, l)
+		}
+	case key.Matches(msg, k.Unvote):
+		if n := len(m.room.votes); n > 0 {
+			l := m.room.votes[n-1]
+			if m.vote(func(c *review.Criterion) { c.RemoveVote(l) }, "took back a vote for "+l.String()) {
+				m.room.votes = m.room.votes[:n-1]
+			}
+		} else {
+			m.e.note("no vote to take back")
+		}
+	}
+	return m.startTicking()
+}
+
+// vote changes the votes of the criterion on the wall and saves at once.
+func (m *Model) vote(apply func(c *review.Criterion), what string) bool {
+	if m.ws == nil {
+		return false
+	}
+	p := m.ws.position()
+	if p.ItemKind != room.ItemCriterion || p.ItemID == "" {
+		m.e.note("votes go to a criterion: open Scoring (6) and choose one first")
+		return false
+	}
+	id := p.ItemID
+	i := m.ws.criterionIndex(id)
+	if i < 0 {
+		return false
+	}
+	before := m.ws.rev.Criteria[i].Votes
+	err := m.e.do(what, func() error { return m.ws.saveCriterion(id, apply) }, func() error {
+		err := m.ws.saveCriterion(id, func(c *review.Criterion) { c.Votes = before })
+		return err
+	})
+	return err == nil
+}
+
+func (m *Model) roomSlide() room.Slide {
+	snap := room.Snapshot{}
+	if m.screen == scrWorkspace && m.ws != nil {
+		snap = room.Snapshot{Pos: m.ws.position(), Review: m.ws.rev}
+	}
+	return room.BuildSlide(snap, m.e.now())
+}
+
+// presentRender is the frame in presentation mode: the slide, and the
+// status line as the hint while something was just saved or went wrong.
+func (m *Model) presentRender() string {
+	hint := "esc leave · t theme"
+	if m.ws != nil && m.ws.position().ItemKind == room.ItemCriterion {
+		hint = "1-4 vote · ⌫ undo vote · esc leave · t theme"
+	}
+	if m.e.statusErr {
+		hint = m.e.status
+	}
+	return presentView(m.e.styles, m.roomSlide(), m.w, m.h, hint)
+}
+
+// cycleTheme switches to the next theme and remembers it for next time.
+func (m *Model) cycleTheme() {
+	next := nextTheme(m.e.styles.Theme)
+	m.SetTheme(next)
+	m.themeFixed = true
+	if !m.e.readOnly && m.e.st != nil {
+		if err := m.e.st.SetSetting(m.e.ctx, themeSetting, next); err != nil {
+			m.e.fail("remember the theme", err)
+			return
+		}
+	}
+	m.e.note("theme: " + next)
+}
+
+// rememberedTheme is the theme chosen last time, or "" to follow the
+// terminal. NO_COLOR always wins.
+func rememberedTheme(st *store.Store) string {
+	if st == nil || style.NoColor() {
+		return ""
+	}
+	t, err := st.Setting(context.Background(), themeSetting)
+	if err != nil || !style.Known(t) {
+		return ""
+	}
+	return t
+}

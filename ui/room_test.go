@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/review"
+	"scrutiny/room"
+)
+
+var f5 = tea.KeyPressMsg{Code: tea.KeyF5}
+
+func TestPresentationModeTakesVotes(t *testing.T) {
+	st := openStore(t)
+	r := &review.Review{Topic: "Customers contacting us"}
+	if err := st.CreateReview(ctx(), r); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"Timeliness and ease of contact", "Quality of the response to the query"} {
+		if err := st.SaveCriterion(ctx(), r.ID, &review.Criterion{Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// 40x12 is below the editor's minimum, but the wall view must work there.
+	tt := newTester(t, st, 40, 12, Options{ReviewID: r.ID})
+	tt.press("6")
+	tt.send(f5)
+	tt.contains("Scoring · Customers contacting us", "Timeliness and ease of contact", "■■■■ Excellent", "No votes yet", "1-4 vote")
+	checkFrame(t, tt.screen(), 40, 12)
+
+	tt.press("3", "3", "2", "4", "backspace")
+	tt.contains("Most votes for good (2 of 3)")
+	got, err := st.LoadReview(ctx(), r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := got.Criteria[0].Votes; v != [5]int{0, 0, 1, 2, 0} {
+		t.Errorf("saved votes = %v, want fair 1, good 2", v)
+	}
+	pos, err := room.ReadPosition(ctx(), st)
+	if err != nil || pos.ReviewID != r.ID || pos.Stage != "criteria" || pos.ItemKind != room.ItemCriterion || pos.ItemID != got.Criteria[0].ID {
+		t.Errorf("published position = %+v, %v", pos, err)
+	}
+
+	// The theme cycles, shows at once and is remembered for next time.
+	tt.press("t")
+	if th, _ := st.Setting(ctx(), themeSetting); th != "light" || tt.m.e.styles.Theme != "light" {
+		t.Errorf("theme after t = %q (saved %q), want light", tt.m.e.styles.Theme, th)
+	}
+	if again := New(st, Options{}); again.e.styles.Theme != "light" {
+		t.Errorf("a new window starts in %q, want the remembered light", again.e.styles.Theme)
+	}
+
+	tt.press("esc")
+	tt.lacks("1-4 vote")
+	tt.send(windowSize(80, 24))
+	tt.contains("Timeliness and ease of contact")
+	// Leaving presentation, digits switch stages again.
+	tt.press("7")
+	pos, _ = room.ReadPosition(ctx(), st)
+	if pos.Stage != "judgement" || pos.ItemKind != room.ItemJudgement {
+		t.Errorf("after moving to Judgement the wall was told %+v", pos)
+	}
+}
+
+func TestVotesNeedACriterion(t *testing.T) {
+	st := openStore(t)
+	r := &review.Review{Topic: "Repairs"}
+	if err := st.CreateReview(ctx(), r); err != nil {
+		t.Fatal(err)
+	}
+	tt := newTester(t, st, 80, 24, Options{ReviewID: r.ID})
+	tt.send(f5)
+	tt.press("3")
+	tt.contains("Repairs")
+	if !strings.Contains(tt.m.e.status, "votes go to a criterion") {
+		t.Errorf("status = %q", tt.m.e.status)
+	}
+	tt.press("ctrl+c")
+}
