@@ -9,9 +9,9 @@ import (
 
 // Escaping of user text for the report. Volunteers type whatever they like;
 // none of it may turn into markup. The rules cover CommonMark, GitHub's
-// tables and pandoc's markdown (which also reads ^, ~, $, {} and lettered
-// lists), while keeping the text readable as plain text: characters are
-// escaped only where they could mean something.
+// tables and pandoc's markdown (which also reads ^, ~, $, {}, @citations and
+// lettered lists), while keeping the text readable as plain text: characters
+// are escaped only where they could mean something.
 
 // EscapeInline makes s safe inside a line of markdown: a list item, a label
 // or a sentence of the report. Line breaks collapse to spaces.
@@ -126,6 +126,17 @@ func escapeText(s string, heading bool) string {
 			}
 		case '&':
 			if entityAt(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '!':
+			// "<!--" opens a comment even after "\<" for pandoc, which
+			// then reads on to the next "-->" wherever it is.
+			if prev == '<' {
+				b.WriteByte('\\')
+			}
+		case '@':
+			// pandoc reads "@name" as a citation; "a@b.org" it leaves.
+			if !isAlnum(prev) {
 				b.WriteByte('\\')
 			}
 		case '#', '{', '}':
