@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math/rand/v2"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -59,8 +60,35 @@ func readBack(t *testing.T, kind, s, got string) {
 	}
 }
 
-func TestPandocCells(t *testing.T) {
-	cases := pandocCases()
+func TestPandocCells(t *testing.T) { pandocCells(t, pandocCases()) }
+
+func TestPandocHeadings(t *testing.T) { pandocHeadings(t, pandocCases()) }
+
+func TestPandocInline(t *testing.T) { pandocInline(t, pandocCases()) }
+
+// TestPandocRandom checks escaping through pandoc with random mixtures of
+// the characters and words markdown readers care about.
+func TestPandocRandom(t *testing.T) {
+	tokens := []string{"|", "\\", "\\", "*", "_", "#", "<", ">", "[", "]", "(", ")", "`", "~", "^", "$", "{", "}",
+		"!", "@", "&", ";", ":", "-", "+", "=", ".", "1.", "a)", "(i)", "<!--", "-->", "<b>", "http://x.org",
+		"&amp;", "&#35;", " ", " ", " ", "\n", "\n\n", "\t", "word", "snake_case", "é", "שלום", "👍", "%", "'", "\"", "\x1b[1m"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var cases []string
+	for len(cases) < 400 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			b.WriteString(tokens[rng.IntN(len(tokens))])
+		}
+		if collapse(b.String()) != "" {
+			cases = append(cases, b.String())
+		}
+	}
+	pandocCells(t, cases)
+	pandocHeadings(t, cases)
+	pandocInline(t, cases)
+}
+
+func pandocCells(t *testing.T, cases []string) {
 	var md strings.Builder
 	for i, s := range cases {
 		fmt.Fprintf(&md, "Case %d.\n\n%s\n", i, cellTable(EscapeCell(s)))
@@ -80,8 +108,7 @@ func TestPandocCells(t *testing.T) {
 	}
 }
 
-func TestPandocHeadings(t *testing.T) {
-	cases := pandocCases()
+func pandocHeadings(t *testing.T, cases []string) {
 	var md strings.Builder
 	for i, s := range cases {
 		fmt.Fprintf(&md, "Case %d.\n\n## %s\n\n", i, EscapeHeading(s))
@@ -96,8 +123,7 @@ func TestPandocHeadings(t *testing.T) {
 	}
 }
 
-func TestPandocInline(t *testing.T) {
-	cases := pandocCases()
+func pandocInline(t *testing.T, cases []string) {
 	var md strings.Builder
 	for i, s := range cases {
 		fmt.Fprintf(&md, "Case %d.\n\n- %s\n\nCase %d.\n\n%s\n\n", i, EscapeInline(s), i, EscapeInline(s))
