@@ -42,22 +42,46 @@ func (w *reportWriter) attributes(sv *Survey) []string {
 }
 
 // surveyAbout says how the survey was sent and how many answered:
-// "Sent by text on 12 February 2019. Responses: 57 of 670, 8.5%."
+// "Sent by text message on 12 February 2019. Responses: 57 of 670, 8.5%."
 func surveyAbout(sv *Survey) string {
-	s := ""
-	if ch := EscapeInline(string(sv.Channel)); ch != "" {
-		s = "Sent by " + ch
-	}
+	s := channelPhrase(sv.Channel)
 	if !sv.Date.IsZero() {
 		if s == "" {
-			s = "Sent"
+			s = "Carried out"
 		}
 		s += " on " + sv.Date.Short()
 	}
 	if s != "" {
 		s += ". "
 	}
+	if _, _, _, ok := sv.ResponseRate(); !ok {
+		return s + capitalise(sv.ResponseRateText()) + "; how many were sent is not recorded."
+	}
 	return s + "Responses: " + sv.ResponseRateText() + "."
+}
+
+// channelPhrase says how a survey reached people, in words.
+func channelPhrase(c Channel) string {
+	switch c {
+	case "":
+		return ""
+	case ChannelText:
+		return "Sent by text message"
+	case ChannelEmail:
+		return "Sent by email"
+	case ChannelPhone:
+		return "Asked by phone"
+	case ChannelPaper:
+		return "Sent on paper"
+	case ChannelOnline:
+		return "Run online"
+	case ChannelInPerson:
+		return "Asked in person"
+	}
+	if e := EscapeInline(string(c)); e != "" {
+		return "Sent by " + e
+	}
+	return ""
 }
 
 // answered lists the questions that have figures (free text has none).

@@ -157,7 +157,7 @@ func TestReportSurveyTable(t *testing.T) {
 	// q1 by hand: 57 answers, sum 413, so 7.25; 20 tens (35.1%), 48 at 6
 	// or more (84.2%), 9 at 3 or less (15.8%). 59 of 670 is 8.8%.
 	mustContain(t, "survey", md,
-		"#### Survey: Ease of contact\n\nSent by text. Responses: 59 of 670, 8.8%.",
+		"#### Survey: Ease of contact\n\nSent by text message. Responses: 59 of 670, 8.8%.",
 		"| Question | Base | Average | % top score | % ≥ 6 | % ≤ 3 |\n|---|---:|---:|---:|---:|---:|\n",
 		"| How easy was it to contact us? | 57 | 7.25 | 35.1 | 84.2 | 15.8 |",
 		"| Would you use web chat? | 2 ⚠ | – | – | – | – |",
@@ -165,6 +165,12 @@ func TestReportSurveyTable(t *testing.T) {
 	if strings.Contains(md, "Anything else?") {
 		t.Errorf("free-text question in the figures table:\n%s", md)
 	}
+
+	r := reportSample()
+	r.Surveys[0].Sent, r.Surveys[0].Channel, r.Surveys[0].Date = 0, ChannelInPerson, D(2019, time.March, 1)
+	md = string(Render(r))
+	mustContain(t, "survey without a count sent", md,
+		"Asked in person on 1 March 2019. 59 responses; how many were sent is not recorded.")
 }
 
 func TestReportRecommendations(t *testing.T) {
