@@ -19,7 +19,15 @@ type builder struct {
 	intern   []map[string]string // per column: one copy of each repeated value
 	nq       int
 	building bool
+	// answers remembers, per column, what each value seen became.
+	answers []map[string]cachedAnswer
+	// attrs shares one Attrs map between respondents with the same
+	// attribute values, keyed by those values joined.
+	attrs   map[string]map[string]string
+	attrKey strings.Builder
 }
+
+type cachedAnswer struct{ ans, why string }
 
 const maxInterned = 1000
 
@@ -29,11 +37,14 @@ func newBuilder(p *Preview, labels labelIndex, sampleN int) *builder {
 		b.points = append(b.points, strconv.Itoa(i))
 	}
 	b.intern = make([]map[string]string, len(p.Columns))
+	b.answers = make([]map[string]cachedAnswer, len(p.Columns))
+	b.attrs = map[string]map[string]string{}
 	for i, c := range p.Columns {
 		if c.IsQuestion() {
 			b.nq++
 		}
 		b.intern[i] = map[string]string{}
+		b.answers[i] = map[string]cachedAnswer{}
 	}
 	return b
 }
@@ -92,8 +103,10 @@ func (b *builder) row(row int, rec []string, perr error) {
 		return
 	}
 	var r review.Respondent
+	var attrs map[string]string
 	if b.building {
 		r.Answers = make(map[string]string, b.nq)
+		b.attrKey.Reset()
 	}
 	for i := range p.Columns {
 		c := &p.Columns[i]
@@ -105,21 +118,33 @@ func (b *builder) row(row int, rec []string, perr error) {
 			c.Blank++
 			continue
 		}
-		if why := textProblem(v); why != "" {
-			b.fail(RowError{Row: row, Column: c.Header, Reason: why})
-			continue
-		}
 		if c.Kind == Attribute {
+			if why := textProblem(v); why != "" {
+				b.fail(RowError{Row: row, Column: c.Header, Reason: why})
+				continue
+			}
 			if b.building {
-				if r.Attrs == nil {
-					r.Attrs = map[string]string{}
+				if attrs == nil {
+					attrs = map[string]string{}
 				}
-				r.Attrs[c.Header] = b.keep(i, v)
+				v = b.keep(i, v)
+				attrs[c.Header] = v
+				fmt.Fprintf(&b.attrKey, "%d\x00%s\x00", i, v)
 			}
 			c.Answered++
 			continue
 		}
-		ans, why := b.answer(i, c, v)
+		ca, ok := b.answers[i][v]
+		if !ok {
+			ca.ans, ca.why = "", textProblem(v)
+			if ca.why == "" {
+				ca.ans, ca.why = b.answer(i, c, v)
+			}
+			if len(b.answers[i]) < maxCached {
+				b.answers[i][strings.Clone(v)] = ca
+			}
+		}
+		ans, why := ca.ans, ca.why
 		if why != "" {
 			b.fail(RowError{Row: row, Column: c.Header, Reason: why})
 			continue
@@ -134,6 +159,15 @@ func (b *builder) row(row int, rec []string, perr error) {
 		}
 	}
 	if b.building {
+		if attrs != nil {
+			key := b.attrKey.String()
+			if shared, ok := b.attrs[key]; ok {
+				attrs = shared
+			} else if len(b.attrs) < maxInterned {
+				b.attrs[key] = attrs
+			}
+		}
+		r.Attrs = attrs
 		p.Respondents = append(p.Respondents, r)
 	}
 }

@@ -29,55 +29,103 @@ type colStat struct {
 	overflow    bool
 	maxLen      int
 	words       int // most words in one answer
+	cache       map[string]valClass
 }
 
 func newColStat() *colStat {
-	return &colStat{lo: 11, hi: -1, setHits: map[int]int{}, distinct: map[string]struct{}{}}
+	return &colStat{lo: 11, hi: -1, setHits: map[int]int{}, distinct: map[string]struct{}{}, cache: map[string]valClass{}}
+}
+
+// valClass is what one value is; survey answers repeat a great deal, so
+// each column remembers the class of the values it has seen.
+type valClass struct {
+	kind  uint8
+	point int // cInt and cLabel
+	set   int // cLabel
+	words int // cOther
+}
+
+const (
+	cBad uint8 = iota // not text: reported on its row in pass 2
+	cExcluded
+	cYesNo
+	cInt
+	cLabel
+	cOther
+)
+
+const maxCached = 512
+
+func classify(v string, labels labelIndex) valClass {
+	switch {
+	case textProblem(v) != "":
+		return valClass{kind: cBad}
+	case isExcludedAnswer(v):
+		return valClass{kind: cExcluded}
+	}
+	if _, ok := review.YesNo(v); ok {
+		return valClass{kind: cYesNo}
+	}
+	if n, ok := leadingPoint(v); ok {
+		return valClass{kind: cInt, point: n}
+	}
+	if h, ok := labels[normLabel(v)]; ok {
+		return valClass{kind: cLabel, point: h.point, set: h.set}
+	}
+	c := valClass{kind: cOther}
+	if len(v) > 10 {
+		c.words = len(strings.Fields(v))
+	}
+	return c
 }
 
 func (s *colStat) add(v string, labels labelIndex) {
-	if v == "" || textProblem(v) != "" {
+	if v == "" {
+		return
+	}
+	c, ok := s.cache[v]
+	if !ok {
+		c = classify(v, labels)
+		if len(s.cache) < maxCached {
+			s.cache[strings.Clone(v)] = c
+		}
+	}
+	if c.kind == cBad {
 		return
 	}
 	s.n++
-	if isExcludedAnswer(v) {
+	if c.kind == cExcluded {
 		s.excluded++
 		return
 	}
-	if len(v) > s.maxLen {
-		s.maxLen = len(v)
-	}
+	s.maxLen = max(s.maxLen, len(v))
 	if !s.overflow {
 		if _, ok := s.distinct[v]; !ok {
 			if len(s.distinct) >= maxChoices {
 				s.overflow = true
 			} else {
+				v = strings.Clone(v)
 				s.distinct[v] = struct{}{}
 				s.order = append(s.order, v)
 			}
 		}
 	}
-	if _, ok := review.YesNo(v); ok {
+	switch c.kind {
+	case cYesNo:
 		s.yesno++
-		return
-	}
-	if n, ok := leadingPoint(v); ok {
+	case cInt:
 		s.ints++
-		if n >= 0 && n <= 10 {
+		if c.point >= 0 && c.point <= 10 {
 			s.inScale++
-			s.lo, s.hi = min(s.lo, n), max(s.hi, n)
-			s.zero = s.zero || n == 0
+			s.lo, s.hi = min(s.lo, c.point), max(s.hi, c.point)
+			s.zero = s.zero || c.point == 0
 		}
-		return
-	}
-	if h, ok := labels[normLabel(v)]; ok {
+	case cLabel:
 		s.labels++
-		s.setHits[h.set]++
-		s.lo, s.hi = min(s.lo, h.point), max(s.hi, h.point)
-		return
-	}
-	if len(v) > 10 {
-		s.words = max(s.words, len(strings.Fields(v)))
+		s.setHits[c.set]++
+		s.lo, s.hi = min(s.lo, c.point), max(s.hi, c.point)
+	default:
+		s.words = max(s.words, c.words)
 	}
 }
 
@@ -156,9 +204,6 @@ func decide(i int, h string, s *colStat, o *Options, sets []LabelSet) Column {
 		c.Min, c.Max, c.Labels = scaleRange(h, s, o, sets)
 	case Choice:
 		c.Labels = append([]string(nil), s.order...)
-	}
-	if c.IsQuestion() {
-		c.QuestionID = newQuestionID()
 	}
 	return c
 }

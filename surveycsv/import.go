@@ -52,6 +52,7 @@ func Import(ctx context.Context, st *store.Store, reviewID string, p *Preview, s
 		return errors.New("the file has no question columns, so there is nothing to import")
 	}
 	rs := sv.Respondents
+	defer leanGC(len(rs))()
 	saved := *sv
 	saved.Respondents = nil
 	if err := st.SaveSurvey(ctx, reviewID, &saved); err != nil {

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/google/uuid"
-
 	"scrutiny/review"
 )
 
@@ -81,6 +79,10 @@ type Column struct {
 	Labels   []string // scale labels from Min up, or the choices
 	// QuestionID is the ID the question gets (question kinds only), so
 	// respondents' answers can refer to it before the survey is saved.
+	// Question IDs only need to be unique within their survey (questions
+	// are stored inside it), so they are short, "q1", "q2"...: every
+	// respondent's answers are keyed by them, and 36-character UUIDs would
+	// make a 100,000-row import write five times as much.
 	QuestionID string
 	Answered   int // values read (scale points, yes/no, choices, text)
 	Excluded   int // "Don't know" / "N/A"
@@ -127,6 +129,9 @@ type Preview struct {
 	// empty nothing can be imported.
 	Errors []RowError
 	// Respondents are ready to import; nil when there are errors.
+	// Respondents with the same attributes share one Attrs map (an import
+	// of 100,000 rows would otherwise hold 100,000 copies of "phone"):
+	// replace a respondent's Attrs rather than changing it in place.
 	Respondents []review.Respondent
 }
 
@@ -171,7 +176,9 @@ func Read(src io.ReadSeeker, o Options) (*Preview, error) {
 	sets := append(append([]LabelSet{}, o.LabelSets...), DefaultLabelSets...)
 
 	// Pass 1: look at every value to decide what each column is.
+	rows := 0
 	header, err := eachRecord(src, &o, p, func(row int, rec []string, perr error) {
+		rows++
 		if perr != nil {
 			return
 		}
@@ -192,12 +199,18 @@ func Read(src io.ReadSeeker, o Options) (*Preview, error) {
 		return nil, err
 	}
 	p.Columns = make([]Column, len(header))
+	nq := 0
 	for i, h := range header {
 		p.Columns[i] = decide(i, h, stats[i], &o, sets)
+		if p.Columns[i].IsQuestion() {
+			nq++
+			p.Columns[i].QuestionID = "q" + strconv.Itoa(nq)
+		}
 	}
 	stats = nil
 
 	// Pass 2: check every row against the plan and build the respondents.
+	defer leanGC(rows)()
 	b := newBuilder(p, labels, o.PreviewRows)
 	if _, err := eachRecord(src, &o, nil, b.row, nil); err != nil {
 		return nil, err
@@ -305,12 +318,4 @@ func headerNames(rec []string) ([]string, error) {
 		return nil, ErrEmpty
 	}
 	return out, nil
-}
-
-func newQuestionID() string {
-	id, err := uuid.NewV7()
-	if err != nil {
-		return uuid.NewString()
-	}
-	return id.String()
 }
