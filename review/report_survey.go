@@ -57,7 +57,8 @@ func surveyAbout(sv *Survey) string {
 	if _, _, _, ok := sv.ResponseRate(); !ok {
 		return s + capitalise(sv.ResponseRateText()) + "; how many were sent is not recorded."
 	}
-	return s + "Responses: " + sv.ResponseRateText() + "."
+	n, sent, _, _ := sv.ResponseRate()
+	return s + fmt.Sprintf("Responses: %d of %d (%s).", n, sent, Pct1(n, sent))
 }
 
 // channelPhrase says how a survey reached people, in words.
@@ -290,12 +291,18 @@ func statsSentence(q *Question, s Stats) string {
 }
 
 // sharesTable breaks a yes/no or choice question down by group: the share
-// of each group giving each answer.
+// of each group giving each answer. Columns are matched by answer value,
+// since groups can give different answers outside the listed choices.
 func sharesTable(first string, names []string, stats []Stats) string {
-	var labels []string
-	if len(stats) > 0 {
-		for _, c := range stats[0].Counts {
-			labels = append(labels, "% "+orDash(EscapeCell(c.Label)))
+	var values, labels []string
+	seen := map[string]bool{}
+	for _, s := range stats {
+		for _, c := range s.Counts {
+			if !seen[c.Value] {
+				seen[c.Value] = true
+				values = append(values, c.Value)
+				labels = append(labels, "% "+orDash(EscapeCell(c.Label)))
+			}
 		}
 	}
 	var t strings.Builder
@@ -306,10 +313,16 @@ func sharesTable(first string, names []string, stats []Stats) string {
 	t.WriteString(" |\n|---|---:" + strings.Repeat("|---:", len(labels)) + "|")
 	for i, s := range stats {
 		fmt.Fprintf(&t, "\n| %s | %d", names[i], s.Base)
-		for j := range labels {
+		for _, v := range values {
 			cell := "–"
-			if j < len(s.Counts) && s.Base > 0 {
-				cell = Num1(s.Counts[j].N, s.Base)
+			if s.Base > 0 {
+				n := 0
+				for _, c := range s.Counts {
+					if c.Value == v {
+						n = c.N
+					}
+				}
+				cell = Num1(n, s.Base)
 			}
 			t.WriteString(" | " + cell)
 		}

@@ -157,7 +157,7 @@ func TestReportSurveyTable(t *testing.T) {
 	// q1 by hand: 57 answers, sum 413, so 7.25; 20 tens (35.1%), 48 at 6
 	// or more (84.2%), 9 at 3 or less (15.8%). 59 of 670 is 8.8%.
 	mustContain(t, "survey", md,
-		"#### Survey: Ease of contact\n\nSent by text message. Responses: 59 of 670, 8.8%.",
+		"#### Survey: Ease of contact\n\nSent by text message. Responses: 59 of 670 (8.8%).",
 		"| Question | Base | Average | % top score | % ≥ 6 | % ≤ 3 |\n|---|---:|---:|---:|---:|---:|\n",
 		"| How easy was it to contact us? | 57 | 7.25 | 35.1 | 84.2 | 15.8 |",
 		"| Would you use web chat? | 2 ⚠ | – | – | – | – |",
@@ -229,6 +229,19 @@ func TestReportAppendix(t *testing.T) {
 		"#### Q3. Anything else?\n\n1 written answer:\n\n- Be quicker \\| please")
 	if strings.Contains(section(t, md, "#### Q1. How easy was it to contact us?"), "By contact method") {
 		t.Errorf("breakdown shown for a question only answered by tally")
+	}
+}
+
+func TestSharesTableMatchesAnswersByValue(t *testing.T) {
+	got := sharesTable("Area", []string{"North", "South"}, []Stats{
+		{Base: 4, Counts: []Count{{Value: "a", Label: "A", N: 1}, {Value: "b", Label: "B", N: 1}, {Value: "x", Label: "x", N: 2}}},
+		{Base: 2, Counts: []Count{{Value: "a", Label: "A", N: 0}, {Value: "b", Label: "B", N: 1}, {Value: "y", Label: "y", N: 1}}},
+	})
+	want := "| Area | Base | % A | % B | % x | % y |\n|---|---:|---:|---:|---:|---:|\n" +
+		"| North | 4 | 25.0 | 25.0 | 50.0 | 0.0 |\n" +
+		"| South | 2 | 0.0 | 50.0 | 0.0 | 50.0 |"
+	if got != want {
+		t.Errorf("shares table:\n%s\nwant:\n%s", got, want)
 	}
 }
 
