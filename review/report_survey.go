@@ -238,6 +238,9 @@ func (w *reportWriter) questionDetail(sv *Survey, qi int) {
 		w.blockf("By %s:", by)
 		if s.HasMean {
 			w.block(statsTable(head, names, stats))
+			if anySmall(stats) {
+				w.block(smallBaseNote)
+			}
 		} else {
 			w.block(sharesTable(head, names, stats))
 		}
