@@ -41,23 +41,22 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 				continue
 			}
 			done[id] = true
-			r, err := loadReview(ctx, tx, id)
+			raw := map[string][]byte{}
+			r, err := loadReviewRaw(ctx, tx, id, raw)
 			if err != nil {
 				return err
 			}
 			if !all {
 				noteMembers(r, referenced)
 			}
-			buf.Reset()
-			if err := enc.Encode(reviewTo(r)); err != nil {
-				return err
-			}
 			if !first {
 				bw.WriteByte(',')
 			}
 			first = false
 			bw.WriteByte('\n')
-			bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+			if err := writeReview(bw, &buf, enc, reviewTo(r), raw); err != nil {
+				return err
+			}
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -82,6 +81,47 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 		return bw.Flush()
 	})
 	return err
+}
+
+// writeReview writes one review as JSON, the same bytes encoding/json would
+// give for the whole bReview, but with each survey's respondents copied
+// from the file instead of decoded and encoded again: they are most of a
+// large bundle.
+func writeReview(w *bufio.Writer, buf *bytes.Buffer, enc *json.Encoder, b *bReview, raw map[string][]byte) error {
+	surveys := b.Surveys
+	b.Surveys = nil
+	buf.Reset()
+	if err := enc.Encode(b); err != nil {
+		return err
+	}
+	head := bytes.TrimRight(buf.Bytes(), "\n")
+	if len(surveys) == 0 {
+		w.Write(head)
+		return nil
+	}
+	w.Write(head[:len(head)-1]) // without the closing brace
+	w.WriteString(`,"surveys":[`)
+	for i, sv := range surveys {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		sv.Respondents = nil
+		buf.Reset()
+		if err := enc.Encode(sv); err != nil {
+			return err
+		}
+		head := bytes.TrimRight(buf.Bytes(), "\n")
+		if rs := raw[sv.ID]; len(rs) > 0 {
+			w.Write(head[:len(head)-1])
+			w.WriteString(`,"respondents":[`)
+			w.Write(rs)
+			w.WriteString("]}")
+		} else {
+			w.Write(head)
+		}
+	}
+	w.WriteString("]}")
+	return nil
 }
 
 func liveReviewIDs(ctx context.Context, tx *sql.Tx) ([]string, error) {

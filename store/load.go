@@ -97,6 +97,13 @@ func (s *Store) LoadReview(ctx context.Context, id string) (*review.Review, erro
 }
 
 func loadReview(ctx context.Context, tx *sql.Tx, id string) (*review.Review, error) {
+	return loadReviewRaw(ctx, tx, id, nil)
+}
+
+// loadReviewRaw is loadReview; when raw is not nil the respondents are not
+// decoded but copied into raw[surveyID] as the bundle's JSON array body,
+// which is what the exporter writes.
+func loadReviewRaw(ctx context.Context, tx *sql.Tx, id string, raw map[string][]byte) (*review.Review, error) {
 	r := &review.Review{ID: id}
 	var stage, start, end, board, objectives, focus, out, memberIDs string
 	var level int
@@ -131,8 +138,9 @@ func loadReview(ctx context.Context, tx *sql.Tx, id string) (*review.Review, err
 			return nil, badColumn(err)
 		}
 	}
+	surveys := func(ctx context.Context, tx *sql.Tx, r *review.Review) error { return loadSurveys(ctx, tx, r, raw) }
 	steps := []func(context.Context, *sql.Tx, *review.Review) error{
-		loadMembers, loadMeetings, loadEvidence, loadFindings, loadStandards, loadSurveys, loadRecs, loadCriteria,
+		loadMembers, loadMeetings, loadEvidence, loadFindings, loadStandards, surveys, loadRecs, loadCriteria,
 	}
 	for _, f := range steps {
 		if err := f(ctx, tx, r); err != nil {
@@ -270,7 +278,7 @@ func loadStandards(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 	})
 }
 
-func loadSurveys(ctx context.Context, tx *sql.Tx, r *review.Review) error {
+func loadSurveys(ctx context.Context, tx *sql.Tx, r *review.Review, raw map[string][]byte) error {
 	err := each(ctx, tx, "surveys", "name, held_on, channel, sent, evidence_id, high, low, questions", "review_id", r.ID, func(rows *sql.Rows) error {
 		var sv review.Survey
 		var date, channel, qs string
@@ -296,6 +304,14 @@ func loadSurveys(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 	in := interner{}
 	for i := range r.Surveys {
 		sv := &r.Surveys[i]
+		if raw != nil {
+			b, err := rawRespondents(ctx, tx, sv.ID)
+			if err != nil {
+				return err
+			}
+			raw[sv.ID] = b
+			continue
+		}
 		rows, err := tx.QueryContext(ctx, "SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, id", sv.ID)
 		if err != nil {
 			return err
@@ -370,3 +386,41 @@ func loadCriteria(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 		return nil
 	})
 }
+
+// rawRespondents copies a survey's respondents into bundle JSON (the
+// elements of the array, without brackets). The stored attrs and answers
+// are already JSON objects with sorted keys, written by flatMap.
+func rawRespondents(ctx context.Context, tx *sql.Tx, surveyID string) ([]byte, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, id", surveyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var b []byte
+	for rows.Next() {
+		var id, attrs, answers sql.RawBytes
+		if err := rows.Scan(&id, &attrs, &answers); err != nil {
+			return nil, err
+		}
+		if !isObject(attrs) || !isObject(answers) {
+			return nil, badColumn(fmt.Errorf("the answers of respondent %s are damaged", id))
+		}
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"id":`...)
+		b = appendJSONString(b, string(id))
+		if len(attrs) > 2 {
+			b = append(b, `,"attrs":`...)
+			b = append(b, attrs...)
+		}
+		if len(answers) > 2 {
+			b = append(b, `,"answers":`...)
+			b = append(b, answers...)
+		}
+		b = append(b, '}')
+	}
+	return b, rows.Err()
+}
+
+func isObject(b []byte) bool { return len(b) >= 2 && b[0] == '{' && b[len(b)-1] == '}' }
