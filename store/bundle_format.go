@@ -108,16 +108,16 @@ type bStandard struct {
 }
 
 type bSurvey struct {
-	ID          string        `json:"id"`
-	Name        string        `json:"name"`
-	Date        string        `json:"date,omitempty"`
-	Channel     string        `json:"channel,omitempty"`
-	Sent        int           `json:"sent,omitempty"`
-	Evidence    string        `json:"evidence_id,omitempty"`
-	High        int           `json:"high,omitempty"`
-	Low         int           `json:"low,omitempty"`
-	Questions   []jQuestion   `json:"questions,omitempty"`
-	Respondents bRespondents  `json:"respondents,omitempty"`
+	ID          string       `json:"id"`
+	Name        string       `json:"name"`
+	Date        string       `json:"date,omitempty"`
+	Channel     string       `json:"channel,omitempty"`
+	Sent        int          `json:"sent,omitempty"`
+	Evidence    string       `json:"evidence_id,omitempty"`
+	High        int          `json:"high,omitempty"`
+	Low         int          `json:"low,omitempty"`
+	Questions   []jQuestion  `json:"questions,omitempty"`
+	Respondents bRespondents `json:"respondents,omitempty"`
 }
 
 type bRespondent struct {
