@@ -51,6 +51,12 @@ type result struct {
 // pointing into dir, so no test can touch the real user's database.
 func scrutiny(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return scrutinyEnv(t, dir, nil, args...)
+}
+
+// scrutinyEnv is scrutiny with extra environment variables ("K=V").
+func scrutinyEnv(t *testing.T, dir string, extra []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	var env []string
@@ -59,7 +65,7 @@ func scrutiny(t *testing.T, dir string, args ...string) result {
 			env = append(env, kv)
 		}
 	}
-	cmd.Env = append(env, "HOME="+filepath.Join(dir, "home"), "XDG_DATA_HOME=")
+	cmd.Env = append(append(env, "HOME="+filepath.Join(dir, "home"), "XDG_DATA_HOME="), extra...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -446,5 +452,20 @@ func TestCheckFindsDamage(t *testing.T) {
 	r := scrutiny(t, dir, "--db", db, "check")
 	if r.code != 1 || r.stderr == "" {
 		t.Errorf("check on a damaged file: exit %d, stderr %q, stdout %q", r.code, r.stderr, r.stdout)
+	}
+}
+
+func TestDatabaseFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	envDB, flagDB := filepath.Join(dir, "env.db"), filepath.Join(dir, "flag.db")
+	env := []string{"SCRUTINY_DB=" + envDB}
+	if r := scrutinyEnv(t, dir, env, "demo"); r.code != 0 || !strings.Contains(r.stdout, envDB) {
+		t.Fatalf("demo with SCRUTINY_DB: %+v", r)
+	}
+	if r := scrutinyEnv(t, dir, env, "--db", flagDB, "list"); r.stdout != "" || !strings.Contains(r.stderr, flagDB) {
+		t.Errorf("--db did not win over SCRUTINY_DB: %+v", r)
+	}
+	if r := scrutinyEnv(t, dir, env, "list"); !strings.Contains(r.stdout, "Customers contacting Great Places") {
+		t.Errorf("list with SCRUTINY_DB: %+v", r)
 	}
 }
