@@ -1,0 +1,55 @@
+package demo_test
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+
+	"scrutiny/demo"
+	"scrutiny/review"
+	"scrutiny/store"
+)
+
+// TestLoadExampleTwice loads the example into a real database file twice:
+// the second load changes nothing, and the review read back renders the
+// same report as the value it was built from.
+func TestLoadExampleTwice(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "p.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	id, err := demo.LoadExample(ctx, st)
+	if err != nil || id != demo.ExampleID {
+		t.Fatalf("LoadExample: %q, %v", id, err)
+	}
+	res, err := st.ImportReviews(ctx, demo.Example())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 0 || res.Updated != 0 || res.Unchanged != 1 {
+		t.Errorf("loading the example again: %+v, want it unchanged", res)
+	}
+	list, err := st.ListReviews(ctx)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("after two loads: %d reviews, %v", len(list), err)
+	}
+	got, err := st.LoadReview(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := review.Render(demo.Example()), review.Render(got); !bytes.Equal(a, b) {
+		t.Error("the example read back from the database renders a different report")
+	}
+	answers := 0
+	for _, sv := range got.Surveys {
+		for _, p := range sv.Respondents {
+			answers += len(p.Answers)
+		}
+	}
+	if answers == 0 || len(got.Meetings) != 4 || len(got.Members) != 8 {
+		t.Errorf("read back: %d answers, %d meetings, %d members", answers, len(got.Meetings), len(got.Members))
+	}
+}
