@@ -84,6 +84,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		return 2
 	}
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		fmt.Fprintln(stderr, "scrutiny: stopped before it finished; everything saved until then is kept.")
+		return 1
+	}
 	fmt.Fprintf(stderr, "scrutiny: %s\n", err)
 	return 1
 }
