@@ -100,6 +100,15 @@ func TestExampleSurveysMatchTheReport(t *testing.T) {
 	if a, b := ones(s2.Questions[6]), ones(s2.Questions[10]); a != 16 || b != 11 {
 		t.Errorf("gave 1: %d for time to resolve (report: 16 of 43), %d for quality (report: 11 of 44)", a, b)
 	}
+	for i, w := range []string{"6.84 33", "6.65 34", "6.07 32", "6.48 27", "6.75 35"} {
+		_, avg, top, _, _ := figures(s2, s2.Questions[11+i].ID, 6, 3)
+		if got := avg + " " + top; got != w {
+			t.Errorf("overall question %d: got %s, want %s", i+1, got, w)
+		}
+	}
+	if q := s2.Questions[len(s2.Questions)-1]; q.Kind != review.QuestionChoice {
+		t.Errorf("the last question should be the choice about digital contact, not %q", q.Text)
+	}
 	methods := map[string]int{}
 	for _, r := range s2.Respondents {
 		methods[r.Attrs["contact method"]]++

@@ -199,6 +199,17 @@ var phoneSpecs = []struct {
 	{"If you phoned: how good was the answer you were given?", scoreSpec{base: 44, top: 14, high: 27, low: 15, sum: 273, ones: 11}},
 }
 
+var overallSpecs = []struct {
+	text string
+	spec scoreSpec
+}{
+	{"Overall: you can contact Great Places in the way you prefer", scoreSpec{base: 76, top: 25, high: 47, low: 18, sum: 520}},
+	{"Overall: Great Places cares about its customers", scoreSpec{base: 77, top: 26, high: 46, low: 20, sum: 512}},
+	{"Overall: Great Places is reliable and keeps its promises", scoreSpec{base: 76, top: 24, high: 40, low: 25, sum: 461}},
+	{"Overall: Great Places is open and transparent", scoreSpec{base: 77, top: 21, high: 45, low: 21, sum: 499}},
+	{"Overall: you trust Great Places", scoreSpec{base: 77, top: 27, high: 47, low: 19, sum: 520}},
+}
+
 func secondSurvey() review.Survey {
 	sv := review.Survey{
 		ID: exID(602), Name: "Second customer survey: what matters most",
@@ -226,6 +237,13 @@ func secondSurvey() review.Survey {
 		id := 631 + i
 		sv.Questions = append(sv.Questions, scale(id, q.text))
 		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id), "phone")
+	}
+	// How customers feel about Great Places overall. The report gives only
+	// the average and the % of tens; both match (bases 76 or 77).
+	for i, q := range overallSpecs {
+		id := 641 + i
+		sv.Questions = append(sv.Questions, scale(id, q.text))
+		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id))
 	}
 	// About two thirds said yes or maybe (52 of 77, 67.5%).
 	digital := review.Question{ID: exID(626), Text: "Would you use a digital way (web chat, the portal, email) to contact us next time?",
