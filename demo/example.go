@@ -4,8 +4,11 @@
 //
 // The example follows the facts and figures of a real public scrutiny report
 // (a tenant panel's review of how customers contact their landlord, Great
-// Places Housing Group, January to March 2019). The panel members' names and
-// the wording are invented; the figures are the report's.
+// Places Housing Group, January to March 2019). The figures are the
+// report's; the wording is ours, and so are the details the report does not
+// give: the members' names, meeting and evidence dates, expenses, the room's
+// votes and the one out-of-scope item. Survey answers are built to reproduce
+// the published figures (see scoreSpec for which match exactly).
 package demo
 
 import (
