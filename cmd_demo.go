@@ -21,7 +21,8 @@ changes nothing.
   --size large   instead fill the database with made-up data for speed tests:
                  100 reviews, 10,000 evidence items, 30,000 findings,
                  5,000 recommendations and 1,000,000 survey answers.
-                 Use a separate file for this, for example --db large.db.
+                 It goes only into a file with no other reviews, for
+                 example --db large.db.
 
 Examples:
   scrutiny demo
@@ -52,9 +53,21 @@ func runDemo(ctx context.Context, a *app, args []string) (err error) {
 	defer closeStore(st, &err)
 
 	if *size == "large" {
-		start := time.Now()
-		err := demo.Large(ctx, st, func(msg string) { fmt.Fprintln(a.stderr, msg) })
+		// Made-up reviews mixed in with a panel's real ones would be a
+		// nuisance to remove, so the large data only goes into a file that
+		// holds nothing else.
+		sums, err := st.ListReviews(ctx)
 		if err != nil {
+			return err
+		}
+		for _, s := range sums {
+			if !demo.IsLarge(s.ID) {
+				return fmt.Errorf("%s already holds other reviews (such as %q), and the made-up data would be mixed in with them; "+
+					"use a separate file, for example: scrutiny demo --size large --db large.db", st.Path(), s.Topic)
+			}
+		}
+		start := time.Now()
+		if err := demo.Large(ctx, st, func(msg string) { fmt.Fprintln(a.stderr, msg) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "Filled %s with the large synthetic data in %s.\n", st.Path(),

@@ -429,6 +429,13 @@ func TestDemoLarge(t *testing.T) {
 	if answers != 10000 {
 		t.Errorf("one review holds %d survey answers, want 10,000 (1,000,000 in all)", answers)
 	}
+	// Refused where it would mix with other reviews.
+	mixed := filepath.Join(dir, "mixed.db")
+	must(t, dir, "--db", mixed, "demo")
+	expect(t, scrutiny(t, dir, "--db", mixed, "demo", "--size", "large"), 1, "already holds other reviews")
+	if list := must(t, dir, "--db", mixed, "list").stdout; strings.Count(list, "\n") != 1 {
+		t.Errorf("refused large demo still changed the file:\n%s", list)
+	}
 	e := scrutiny(t, dir, "--db", db, "export")
 	expect(t, e, 1, "there are 100 reviews; choose one with --review ID")
 	if !strings.Contains(e.stderr, "and 80 more (scrutiny list shows them all)") {

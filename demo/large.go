@@ -24,10 +24,16 @@ const (
 	LargeQuestionsPer       = 20
 )
 
+// largePrefix starts every ID of the synthetic data.
+const largePrefix = "01900000-5ca1-"
+
+// IsLarge reports whether id belongs to the synthetic large data.
+func IsLarge(id string) bool { return strings.HasPrefix(id, largePrefix) }
+
 // largeID is UUID-shaped and fixed for (review, kind, n), so loading the
 // large data twice merges instead of duplicating.
 func largeID(ri int, kind byte, n int) string {
-	return fmt.Sprintf("01900000-5ca1-7000-8000-%02x%02x%08x", ri, kind, n)
+	return fmt.Sprintf(largePrefix+"7000-8000-%02x%02x%08x", ri, kind, n)
 }
 
 const (
