@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scrutiny/review"
+	"scrutiny/room"
+)
+
+// meetingsTester opens a review whose panel has Ann (chair), Bob and Cat,
+// who has left, on the Meetings tab.
+func meetingsTester(t *testing.T) (*tester, *review.Review) {
+	st := openStore(t)
+	r := &review.Review{Topic: "Customers contacting us"}
+	var ids []string
+	for _, m := range []review.Member{
+		{Name: "Ann Lee", Role: review.RoleChair},
+		{Name: "Bob Hall", Role: review.RoleMember},
+		{Name: "Cat Moss", Role: review.RoleMember, Left: review.D(2025, 6, 30)},
+	} {
+		if err := st.SaveMember(ctx(), &m); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, m.ID)
+	}
+	r.MemberIDs = ids
+	if err := st.CreateReview(ctx(), r); err != nil {
+		t.Fatal(err)
+	}
+	tt := newTester(t, st, 100, 30, Options{ReviewID: r.ID})
+	tt.press("0")
+	return tt, r
+}
+
+func (tt *tester) editField(id, text, finish string) {
+	tt.t.Helper()
+	s, ok := tt.m.ws.cur().(*meetingsStage)
+	if !ok {
+		tt.t.Fatalf("not on the meetings tab:\n%s", tt.screen())
+	}
+	s.focusDetail(id)
+	tt.press("enter")
+	for range 40 {
+		tt.press("backspace")
+	}
+	for i, l := range strings.Split(text, "\n") {
+		if i > 0 {
+			tt.press("enter")
+		}
+		tt.typeText(l)
+	}
+	tt.press(finish)
+}
+
+func TestMeetingsTabRecordsAMeeting(t *testing.T) {
+	t.Chdir(t.TempDir())
+	tt, r := meetingsTester(t)
+	tt.contains("Meetings (0) · 0h · £0.00", "Panel members", "✓ Ann Lee", "Cat Moss (left)")
+
+	tt.press("a")
+	tt.press("enter") // keep today's date
+	tt.editField("mt-start", "6pm", "enter")
+	tt.editField("mt-end", "8:15pm", "enter")
+	tt.editField("mt-venue", "Community Centre", "enter")
+	tt.editField("mt-attendees", "ann lee\nBob Hall", "tab")
+	tt.editField("mt-apologies", "Zed", "tab")
+	tt.contains("not on the panel roster")
+	tt.editField("mt-apologies", "Cat Moss", "tab")
+	tt.editField("mt-agenda", "Welcome (10 min)\nScore the criteria (20 min)", "tab")
+	tt.editField("mt-decisions", "Mystery shop the phone line", "tab")
+	tt.editField("mt-expenses", "Ann Lee: bus fare £12.50\nRoom hire 30", "tab")
+	tt.contains("Meetings (1) · 2h15 · £42.50", "2 present · 1 apology · 2h15 · £42.50")
+
+	got, err := tt.m.e.st.LoadReview(ctx(), r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Meetings) != 1 {
+		t.Fatalf("meetings = %+v", got.Meetings)
+	}
+	m := got.Meetings[0]
+	if m.StartTime != "18:00" || m.EndTime != "20:15" || m.Venue != "Community Centre" || m.Date != review.D(2026, 3, 14) {
+		t.Errorf("meeting = %+v", m)
+	}
+	if len(m.Attendees) != 2 || m.Attendees[0] != r.MemberIDs[0] || len(m.Apologies) != 1 || m.Apologies[0] != r.MemberIDs[2] {
+		t.Errorf("attendance = %v / %v", m.Attendees, m.Apologies)
+	}
+	if len(m.Agenda) != 2 || m.Agenda[1].Title != "Score the criteria" || m.Agenda[1].Minutes != 20 {
+		t.Errorf("agenda = %+v", m.Agenda)
+	}
+	if len(m.Expenses) != 2 || m.Expenses[0].MemberID != r.MemberIDs[0] || m.Expenses[0].Pence != 1250 ||
+		m.Expenses[1].MemberID != "" || m.Expenses[1].Description != "Room hire" || m.Expenses[1].Pence != 3000 {
+		t.Errorf("expenses = %+v", m.Expenses)
+	}
+
+	// The agenda timer goes to the wall.
+	tt.press("esc", "s")
+	tt.contains("timing item 1: Welcome")
+	pos, _ := room.ReadPosition(ctx(), tt.m.e.st)
+	if pos.Stage != "meetings" || pos.ItemKind != room.ItemAgenda || pos.ItemID != room.AgendaItem(m.ID, 0) || pos.Since != fixedNow().UnixMilli() {
+		t.Errorf("position = %+v", pos)
+	}
+	tt.send(f5)
+	tt.contains("Welcome", "Agenda item 1 of 2", "Time: 0:00 of 10:00", "Next: Score the criteria")
+	tt.press("esc")
+
+	// The minutes, written to the current folder.
+	tt.press("x")
+	tt.contains("minutes written to")
+	md, err := os.ReadFile("minutes-1-2026-03-14.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"- Ann Lee (chair)", "- Cat Moss", "1. Welcome (10 minutes)", "| Ann Lee (chair) | bus fare | £12.50 |", "**£42.50**"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("minutes lack %q:\n%s", want, md)
+		}
+	}
+	if left, _ := filepath.Glob(".scrutiny-export-*"); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestMeetingsTabAddsAMemberWhoKeepsHistory(t *testing.T) {
+	tt, r := meetingsTester(t)
+	tt.press("m")
+	tt.typeText("Dee Khan")
+	tt.press("enter")
+	tt.contains("✓ Dee Khan")
+	got, err := tt.m.e.st.LoadReview(ctx(), r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Members) != 4 || got.Members[3].Name != "Dee Khan" {
+		t.Fatalf("members = %+v", got.Members)
+	}
+	// Marking her as having left keeps her on the roster, shown as left.
+	tt.editField("mb-left", "1 April 2026", "enter")
+	tt.contains("Dee Khan (left)")
+	ms, _ := tt.m.e.st.ListMembers(ctx())
+	if len(ms) != 4 {
+		t.Errorf("roster = %+v", ms)
+	}
+}
