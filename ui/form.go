@@ -75,15 +75,28 @@ func newFormKeys() formKeys {
 
 type editKeys struct {
 	Save, Done, NextField, PrevField, Discard key.Binding
+	// Move applies to one-line fields; Text lists the keys the text box
+	// itself handles, so the help names them too.
+	Move, Text key.Binding
+}
+
+// textEditingKeys are the keys a text box uses for editing.
+func textEditingKeys() key.Binding {
+	return bind([]string{"backspace", "delete", "left", "right", "up", "down", "home", "end", "enter", "space",
+		"ctrl+a", "ctrl+b", "ctrl+d", "ctrl+e", "ctrl+f", "ctrl+h", "ctrl+k", "ctrl+m", "ctrl+n", "ctrl+p",
+		"ctrl+t", "ctrl+u", "ctrl+v", "ctrl+w", "alt+left", "alt+right", "alt+b", "alt+f", "alt+d",
+		"pgup", "pgdown"}, "arrows, backspace…", "edit the text")
 }
 
 func newEditKeys() editKeys {
 	return editKeys{
 		Save:      bind([]string{"ctrl+s"}, "ctrl+s", "save"),
-		Done:      bind([]string{"esc"}, "esc/enter", "save and stop typing"),
+		Done:      bind([]string{"esc"}, "esc", "save and stop typing"),
 		NextField: bind([]string{"tab"}, "tab", "save, next field"),
 		PrevField: bind([]string{"shift+tab"}, "shift+tab", "save, previous field"),
 		Discard:   bind([]string{"ctrl+z"}, "ctrl+z", "forget this typing"),
+		Move:      bind([]string{"enter", "up", "down"}, "enter/↑/↓", "save (and move)"),
+		Text:      textEditingKeys(),
 	}
 }
 

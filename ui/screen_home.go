@@ -26,7 +26,7 @@ func newHomeKeys() homeKeys {
 		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
 		First:    bind([]string{"home"}, "home", "first"),
 		Last:     bind([]string{"end"}, "end", "last"),
-		Open:     bind([]string{"enter"}, "enter", "open (restore in the bin)"),
+		Open:     bind([]string{"enter"}, "enter", "open; in the bin: restore"),
 		New:      bind([]string{"ctrl+n"}, "ctrl+n", "new review"),
 		Archive:  bind([]string{"ctrl+a"}, "ctrl+a", "archive / unarchive"),
 		Delete:   bind([]string{"delete", "ctrl+d"}, "del", "move to the bin"),

@@ -22,7 +22,7 @@ type searcher interface {
 	search(q string) []hit
 }
 
-type searchKeys struct{ Up, Down, Go, Cancel key.Binding }
+type searchKeys struct{ Up, Down, Go, Cancel, Text key.Binding }
 
 // searchBox is the "/" search across the open review.
 type searchBox struct {
@@ -40,6 +40,7 @@ func newSearchBox(ws *workspace) *searchBox {
 		Down:   bind([]string{"down", "ctrl+n"}, "↓", "next result"),
 		Go:     bind([]string{"enter"}, "enter", "go to it"),
 		Cancel: bind([]string{"esc"}, "esc", "close the search"),
+		Text:   textEditingKeys(),
 	}}
 	b.input = textinput.New()
 	b.input.Prompt = "/ "
@@ -66,7 +67,8 @@ func (b *searchBox) resize(w, h int) {
 }
 
 func (b *searchBox) help() helpMap {
-	return helpMap{short: bindings(b.keys), full: bindings(b.keys)}
+	k := b.keys
+	return helpMap{short: []key.Binding{k.Go, k.Down, k.Cancel}, full: bindings(k)}
 }
 
 func (b *searchBox) update(msg tea.Msg) tea.Cmd {

@@ -68,11 +68,13 @@ func (s *formStage) help() helpMap {
 // editHelp is the help while a field is being typed into.
 func editHelp(f *form) helpMap {
 	fl, _ := f.focused()
-	short := []key.Binding{f.ekeys.Done, f.ekeys.NextField}
+	k := f.ekeys
 	if fl.multiline() {
-		short = []key.Binding{bind([]string{"esc"}, "esc/tab", "save"), bind([]string{"enter"}, "enter", "new line"), f.ekeys.Discard}
+		short := []key.Binding{bind([]string{"esc"}, "esc/tab", "save"), bind([]string{"enter"}, "enter", "new line"), k.Discard}
+		return helpMap{short: short, full: []key.Binding{k.Done, k.Save, k.NextField, k.PrevField, k.Discard, k.Text}}
 	}
-	return helpMap{short: short, full: bindings(f.ekeys)}
+	return helpMap{short: []key.Binding{k.Move, k.Done, k.NextField},
+		full: []key.Binding{k.Move, k.Done, k.Save, k.NextField, k.PrevField, k.Discard, k.Text}}
 }
 
 func (s *formStage) update(msg tea.Msg) tea.Cmd {

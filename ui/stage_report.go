@@ -20,7 +20,7 @@ type reportKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Export key.Binding
 }
 
-type exportKeys struct{ Write, Cancel key.Binding }
+type exportKeys struct{ Write, Cancel, Text key.Binding }
 
 // reportStage is tab 8: a preview of exactly what export writes (the
 // markdown of review.Render, drawn by glamour in a command and kept per
@@ -65,6 +65,7 @@ func newReportStage(ws *workspace) *reportStage {
 	}, xkeys: exportKeys{
 		Write:  bind([]string{"enter"}, "enter", "write the file"),
 		Cancel: bind([]string{"esc"}, "esc", "cancel"),
+		Text:   textEditingKeys(),
 	}}
 	s.vp = viewport.New()
 	s.vp.KeyMap = viewport.KeyMap{}
@@ -105,7 +106,7 @@ func (s *reportStage) escape() bool {
 
 func (s *reportStage) help() helpMap {
 	if s.exporting {
-		return helpMap{short: bindings(s.xkeys), full: bindings(s.xkeys)}
+		return helpMap{short: []key.Binding{s.xkeys.Write, s.xkeys.Cancel}, full: bindings(s.xkeys)}
 	}
 	return helpMap{short: []key.Binding{s.keys.Export, s.keys.PageDown, s.keys.Up},
 		full: bindings(s.keys)}

@@ -73,10 +73,10 @@ func newWsKeys() wsKeys {
 		PrevStage: bind([]string{"["}, "[", "previous stage"),
 		NextStage: bind([]string{"]"}, "]", "next stage"),
 		Search:    bind([]string{"/"}, "/", "search this review"),
-		Back:      bind([]string{"esc"}, "esc", "back (to the tabs, then the list)"),
-		TabLeft:   bind([]string{"left"}, "←/→", "on the tabs: change stage"),
-		TabRight:  bind([]string{"right"}, "→", "next stage (on the tabs)"),
-		Enter:     bind([]string{"enter", "down"}, "enter/↓", "on the tabs: into the stage"),
+		Back:      bind([]string{"esc"}, "esc", "back: tabs, then list"),
+		TabLeft:   bind([]string{"left"}, "←/→", "tabs: change stage"),
+		TabRight:  bind([]string{"right"}, "→", "tabs: next stage"),
+		Enter:     bind([]string{"enter", "down"}, "enter/↓", "tabs: into the stage"),
 	}
 }
 
@@ -102,7 +102,9 @@ func newWorkspace(e *env, id string) (*workspace, error) {
 	}
 	ws := &workspace{e: e, rev: r, keys: newWsKeys(), stages: make([]stage, len(stageDefs))}
 	ws.loadRoster()
-	_ = e.st.SetSetting(e.ctx, "last_review", id)
+	if cur, _ := e.st.Setting(e.ctx, "last_review"); cur != id && !e.readOnly {
+		_ = e.st.SetSetting(e.ctx, "last_review", id)
+	}
 	return ws, nil
 }
 

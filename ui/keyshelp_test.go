@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+
+	"scrutiny/demo"
+)
+
+// candidateKeys are the keys a person might press.
+func candidateKeys() []string {
+	var ks []string
+	for c := 'a'; c <= 'z'; c++ {
+		ks = append(ks, string(c), "ctrl+"+string(c))
+	}
+	for c := '0'; c <= '9'; c++ {
+		ks = append(ks, string(c))
+	}
+	for _, c := range "+!/?[]JKG" {
+		ks = append(ks, string(c))
+	}
+	return append(ks, "enter", "esc", "tab", "shift+tab", "up", "down", "left", "right", "pgup", "pgdown",
+		"home", "end", "delete", "backspace", "space", "shift+up", "shift+down")
+}
+
+// TestEveryKeyIsInHelp presses every candidate key on every screen and
+// stage; any key that changes what is shown must be one the screen's help
+// (or the global help) lists.
+func TestEveryKeyIsInHelp(t *testing.T) {
+	st := openStore(t)
+	id, err := demo.LoadExample(ctx(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contexts := map[string][]string{
+		"home":          nil,
+		"tabs":          {"enter", "esc"},
+		"search":        {"enter", "/"},
+		"report-export": {"enter", "8", "e"},
+	}
+	for _, d := range stageDefs {
+		contexts["stage"+d.key] = []string{"enter", d.key}
+		contexts["stage"+d.key+"-detail"] = []string{"enter", d.key, "enter"}
+	}
+	for name, setup := range contexts {
+		var tt *tester
+		for _, k := range candidateKeys() {
+			// A key that changed nothing leaves the tester as it was, so
+			// it is rebuilt only after a key that did something.
+			if tt == nil {
+				tt = newTester(t, st, 100, 30, Options{})
+				tt.press(setup...)
+			}
+			cur := tt.m.current()
+			if cur.typing() && len(k) == 1 {
+				continue // letters type into the field
+			}
+			helpKeys := append(append([]key.Binding{}, cur.help().full...), bindings(tt.m.keys)...)
+			before := tt.screen()
+			tt.press(k)
+			changed := tt.screen() != before || tt.m.quitting
+			if !changed {
+				continue
+			}
+			tt = nil
+			msg := keyMsg(k)
+			listed := false
+			for _, b := range helpKeys {
+				if key.Matches(msg, b) {
+					listed = true
+					break
+				}
+			}
+			if !listed && name == "home" && msg.Text != "" {
+				listed = true // typing filters; help says "type  filter the list"
+			}
+			if !listed {
+				t.Errorf("%s: key %q changes the screen but is not in its help", name, k)
+			}
+		}
+	}
+	_ = id
+}
