@@ -48,6 +48,11 @@ func (a *app) newFlags(c *command) *flag.FlagSet {
 // --db y.db" works as well as "import --db y.db x.json"). It returns
 // errHelpShown after printing the help for --help.
 func (a *app) parse(c *command, fs *flag.FlagSet, args []string) ([]string, error) {
+	// A "--" ends the flags: everything after it is positional.
+	var rest []string
+	if i := indexOf(args, "--"); i >= 0 {
+		args, rest = args[:i], args[i+1:]
+	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -59,11 +64,7 @@ func (a *app) parse(c *command, fs *flag.FlagSet, args []string) ([]string, erro
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, nil
-		}
-		// A "--" ends the flags: everything after it is positional.
-		if i := indexOf(args, "--"); i == 0 {
-			return append(pos, args[1:]...), nil
+			return append(pos, rest...), nil
 		}
 		pos = append(pos, args[0])
 		args = args[1:]

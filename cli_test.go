@@ -76,8 +76,8 @@ func TestFlagsAnywhere(t *testing.T) {
 	defer delete(commands, "probe")
 	var out, errb bytes.Buffer
 	env := func(string) string { return "" }
-	code := run(context.Background(), []string{"--db=one.db", "probe", "a", "-x", "b", "--db", "two.db", "--", "-c"}, nil, &out, &errb, env)
-	if code != 0 || strings.Join(got, ",") != "a,b,-c" || gotDB != "two.db" {
+	code := run(context.Background(), []string{"--db=one.db", "probe", "a", "-x", "b", "--db", "two.db", "--", "-c", "-x"}, nil, &out, &errb, env)
+	if code != 0 || strings.Join(got, ",") != "a,b,-c,-x" || gotDB != "two.db" {
 		t.Errorf("code %d, args %q, db %q, stderr %q", code, got, gotDB, errb.String())
 	}
 	out.Reset()
