@@ -53,7 +53,8 @@ func runImport(ctx context.Context, a *app, args []string) (err error) {
 	defer closeStore(st, &err)
 	res, err := st.ImportBundle(ctx, f)
 	if err != nil {
-		return fmt.Errorf("nothing was imported from %s: %w", name, err)
+		// The store's message already says that nothing was changed.
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	fmt.Fprintf(a.stdout, "Read %s from %s: %d added, %d updated, %d unchanged.\n",
 		plural(res.Reviews, "review", "reviews"), name, res.Added, res.Updated, res.Unchanged)

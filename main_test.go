@@ -331,7 +331,7 @@ func TestBundleRoundTrip(t *testing.T) {
 	} {
 		f := filepath.Join(dir, name)
 		os.WriteFile(f, []byte(content), 0o644)
-		expect(t, scrutiny(t, dir, "--db", b, "import", f), 1, "nothing was imported from "+f)
+		expect(t, scrutiny(t, dir, "--db", b, "import", f), 1, "scrutiny: "+f+": ")
 	}
 	if after := must(t, dir, "--db", b, "list").stdout; after != list {
 		t.Errorf("a refused import changed the list:\n%s", after)
