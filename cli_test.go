@@ -105,3 +105,34 @@ func TestWriteFileAtomicFailureKeepsOld(t *testing.T) {
 		t.Errorf("temporary file left behind: %v", entries)
 	}
 }
+
+// TestReadmeMatchesCI keeps the documentation honest: the test command the
+// README gives is the one CI runs, and every command is documented.
+func TestReadmeMatchesCI(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ci, err := os.ReadFile(filepath.Join(".ci", "run"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const testCmd = "go test ./..."
+	if !strings.Contains(string(readme), "go run .          # open scrutiny\n"+testCmd) {
+		t.Errorf("README's set-up commands are not `go run .` and `%s`", testCmd)
+	}
+	found := false
+	for _, line := range strings.Split(string(ci), "\n") {
+		if f := strings.Fields(line); len(f) >= 3 && strings.Join(f[:3], " ") == testCmd && !strings.HasPrefix(line, "#") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf(".ci/run does not run %q", testCmd)
+	}
+	for name := range commands {
+		if !strings.Contains(string(readme), "`scrutiny "+name) {
+			t.Errorf("README does not document scrutiny %s", name)
+		}
+	}
+}
