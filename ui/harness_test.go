@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -80,6 +81,14 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 		return out
 	case tea.QuitMsg:
 		return nil
+	}
+	// tea.Sequence returns an unexported slice of commands: run them in order.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		var out []tea.Msg
+		for i := 0; i < v.Len(); i++ {
+			out = append(out, runCmd(v.Index(i).Interface().(tea.Cmd))...)
+		}
+		return out
 	}
 	return []tea.Msg{msg}
 }

@@ -102,7 +102,7 @@ func createReview(e *env) tea.Cmd {
 		return nil
 	}
 	e.note("New review created: type its topic and press enter.")
-	return tea.Batch(send(openReviewMsg{id: r.ID}), send(editTopicMsg{}))
+	return tea.Sequence(send(openReviewMsg{id: r.ID}), send(editTopicMsg{}))
 }
 
 // editTopicMsg opens the topic field of the review just created.

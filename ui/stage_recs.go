@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/google/uuid"
 
 	"scrutiny/review"
 	"scrutiny/store"
@@ -236,7 +237,15 @@ func recFields(ws *workspace, id string) []field {
 	fs = append(fs, field{id: "add-sub", label: "+ add a sub-point", kind: fAction, placeholder: "the next lettered point",
 		add: func(v string) (func() error, error) {
 			old := recByID(ws, id).SubPoints
-			err := set(func(r *review.Recommendation) { r.SubPoints = append(r.SubPoints, review.SubPoint{Text: v}) })
+			// Sub-points get their ID here so each can be found, moved
+			// and deleted on its own before the review is read again.
+			sid, err := uuid.NewV7()
+			if err != nil {
+				return nil, err
+			}
+			err = set(func(r *review.Recommendation) {
+				r.SubPoints = append(r.SubPoints, review.SubPoint{ID: sid.String(), Text: v})
+			})
 			return func() error {
 				return ws.saveRec(id, func(r *review.Recommendation) { r.SubPoints = slices.Clone(old) })
 			}, err

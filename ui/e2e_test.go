@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"scrutiny/store"
+)
+
+// tmuxApp runs the real binary in a detached tmux session of a fixed size.
+type tmuxApp struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func startTmux(t *testing.T, bin, db, socket, name string) *tmuxApp {
+	t.Helper()
+	cmd := fmt.Sprintf("exec env SCRUTINY_DB=%q TERM=xterm-256color %q", db, bin)
+	out, err := exec.Command("tmux", "-S", socket, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", cmd).CombinedOutput()
+	if err != nil {
+		t.Fatalf("tmux: %v: %s", err, out)
+	}
+	a := &tmuxApp{t: t, socket: socket, name: name}
+	t.Cleanup(func() { exec.Command("tmux", "-S", socket, "kill-session", "-t", name).Run() })
+	return a
+}
+
+func (a *tmuxApp) keys(ks ...string) {
+	a.t.Helper()
+	for _, k := range ks {
+		if out, err := exec.Command("tmux", "-S", a.socket, "send-keys", "-t", a.name, k).CombinedOutput(); err != nil {
+			a.t.Fatalf("send-keys %q: %v: %s", k, err, out)
+		}
+		// A lone escape is only known to be one after a pause; without
+		// it the next key would arrive as alt+key.
+		if k == "Escape" {
+			time.Sleep(300 * time.Millisecond)
+		} else {
+			time.Sleep(30 * time.Millisecond)
+		}
+	}
+}
+
+// text types literally (no key names).
+func (a *tmuxApp) text(s string) {
+	a.t.Helper()
+	if out, err := exec.Command("tmux", "-S", a.socket, "send-keys", "-t", a.name, "-l", s).CombinedOutput(); err != nil {
+		a.t.Fatalf("send-keys: %v: %s", err, out)
+	}
+	time.Sleep(50 * time.Millisecond)
+}
+
+func (a *tmuxApp) screen() string {
+	out, _ := exec.Command("tmux", "-S", a.socket, "capture-pane", "-p", "-t", a.name).CombinedOutput()
+	return string(out)
+}
+
+// waitFor polls the screen until it shows want.
+func (a *tmuxApp) waitFor(want string) {
+	a.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(a.screen(), want) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	a.t.Fatalf("the screen never showed %q:\n%s", want, a.screen())
+}
+
+func (a *tmuxApp) pid() int {
+	out, err := exec.Command("tmux", "-S", a.socket, "display-message", "-p", "-t", a.name, "#{pane_pid}").Output()
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	p, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return p
+}
+
+// TestEndToEndInTmux drives the real program in a terminal: it creates a
+// review, fills each stage, exports the report, then kills the program
+// with SIGKILL while a field is being typed and checks that everything the
+// screen called saved is still there after a restart.
+func TestEndToEndInTmux(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test skipped in -short mode")
+	}
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "scrutiny")
+	if out, err := exec.Command("go", "build", "-o", bin, "scrutiny").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	db := filepath.Join(dir, "panel.db")
+	socket := filepath.Join(dir, "tmux.sock")
+	report := filepath.Join(dir, "report.md")
+
+	a := startTmux(t, bin, db, socket, "one")
+	a.waitFor("Welcome to scrutiny")
+	a.keys("Enter")
+	a.waitFor("save and stop typing")
+	a.text("Repairs by phone")
+	a.keys("Enter")
+	a.waitFor("saved ")
+
+	// 2 Scope: the aim.
+	a.keys("2", "Enter")
+	a.text("Find out how repairs are reported")
+	a.keys("Escape")
+	a.waitFor("Find out how repairs")
+
+	// 3 Evidence with a good-practice finding under it.
+	a.keys("3", "a")
+	a.text("Mystery shop of the repairs line")
+	a.keys("Enter", "+")
+	a.text("Friendly call handlers")
+	a.keys("Enter")
+	a.waitFor("Friendly call handlers")
+	a.keys("Escape")
+
+	// 4 Findings: an issue.
+	a.keys("4", "a")
+	a.text("Callbacks often missed")
+	a.keys("Escape", "Escape")
+	a.waitFor("Callbacks often missed")
+
+	// 5 Recommendations with a sub-point.
+	a.keys("5", "a")
+	a.text("Ring customers back when promised")
+	a.keys("Escape", "s")
+	a.text("log every promised call back")
+	a.keys("Enter", "Escape")
+	a.waitFor("1. Ring customers back")
+
+	// 6 Scoring.
+	a.keys("6", "a")
+	a.text("Ease of reporting")
+	a.keys("Enter", "Up", "Up", "Right", "Right", "Right")
+	a.waitFor("Good")
+
+	// 7 Judgement.
+	a.keys("7", "Right", "Down", "Down", "Enter")
+	a.text("Getting there")
+	a.keys("Escape")
+	a.waitFor("Getting there")
+
+	// 8 Report: export.
+	a.keys("8")
+	a.waitFor("exactly what export writes")
+	a.keys("e", "C-u")
+	a.text(report)
+	a.keys("Enter")
+	a.waitFor("report exported to")
+	md, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Repairs by phone", "Find out how repairs are reported", "Mystery shop of the repairs line",
+		"Friendly call handlers", "Callbacks often missed", "Ring customers back when promised",
+		"log every promised call back", "Ease of reporting", "Getting there"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("exported report lacks %q", want)
+		}
+	}
+
+	// Save one more field, then start typing another and kill the app.
+	a.keys("1", "Down", "Enter")
+	a.text("Responsive repairs")
+	a.keys("Enter")
+	a.waitFor("Responsive repairs")
+	a.waitFor("saved ")
+	a.keys("Down", "Enter")
+	a.text("half typed, never saved")
+	a.waitFor("half typed")
+	if err := syscall.Kill(a.pid(), syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+
+	st, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := st.ListReviews(ctx())
+	if err != nil || len(list) != 1 {
+		t.Fatalf("reviews after the kill: %v %v", list, err)
+	}
+	r, err := st.LoadReview(ctx(), list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ServiceArea != "Responsive repairs" || r.Topic != "Repairs by phone" || r.Scope.Aim == "" ||
+		len(r.Evidence) != 1 || len(r.Findings) != 2 || len(r.Recommendations) != 1 || len(r.Criteria) != 1 ||
+		r.Judgement.Explanation != "Getting there" {
+		t.Fatalf("after the kill the review is %+v", r)
+	}
+	if r.WhyArea != "" {
+		t.Fatalf("unsaved typing reached the database: %q", r.WhyArea)
+	}
+	if lines, err := st.Check(ctx()); err != nil || len(lines) != 1 || lines[0] != "ok" {
+		t.Fatalf("integrity check: %v %v", lines, err)
+	}
+	st.Close()
+
+	// Restart: the saved values are on screen.
+	b := startTmux(t, bin, db, socket, "two")
+	b.waitFor("Repairs by phone")
+	b.keys("Enter")
+	b.waitFor("Responsive repairs")
+	b.keys("q")
+}
