@@ -89,8 +89,8 @@ func paragraphBlocks(para string) []string {
 	return blocks
 }
 
-// normaliseBreaks cleans s and turns every kind of line ending into "\n",
-// with blank lines (even ones holding spaces) as exactly "\n\n".
+// normaliseBreaks cleans s, turns every kind of line ending into "\n" and
+// trims the end of each line, so a line of spaces counts as blank.
 func normaliseBreaks(s string) string {
 	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n", "\u0085", "\n").Replace(s)
 	s = stripBidiControls(Clean(s))

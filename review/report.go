@@ -274,17 +274,19 @@ func (w *reportWriter) approach() {
 	for i := range r.Evidence {
 		e := &r.Evidence[i]
 		w.blockf("### %s %s", w.evidenceRef[e.ID], evidenceTitle(e))
+		// Lines of one paragraph rather than a list, so notes that
+		// start with a list of their own do not run into it.
 		var facts []string
 		if k := EscapeInline(string(e.Kind)); k != "" {
-			facts = append(facts, "- Kind: "+capitalise(k))
+			facts = append(facts, "Kind: "+capitalise(k))
 		}
 		if !e.Date.IsZero() {
-			facts = append(facts, "- Date: "+e.Date.Long())
+			facts = append(facts, "Date: "+e.Date.Long())
 		}
 		if who := EscapeInline(e.Who); who != "" {
-			facts = append(facts, "- Who: "+who)
+			facts = append(facts, "Who: "+who)
 		}
-		w.block(strings.Join(facts, "\n"))
+		w.block(strings.Join(facts, "  \n"))
 		w.paragraphsOr(e.Notes, "*What was done is not yet written.*")
 	}
 }

@@ -122,9 +122,17 @@ func TestReportIntroductionAndScope(t *testing.T) {
 func TestReportApproach(t *testing.T) {
 	md := section(t, string(Render(reportSample())), "## 4. Our approach")
 	mustContain(t, "approach", md,
-		"### E1 Overview of customer access\n\n- Kind: Performance data\n- Date: Monday 7 January 2019\n- Who: Business Intelligence team\n\nWe heard the performance trends.",
-		"### E2 Shadowing the Customer Hub\n\n- Kind: Shadowing\n- Date: Monday 4 February 2019\n\nWe listened to calls.",
-		"### E3 Texting customers\n\n- Kind: Survey\n\n*What was done is not yet written.*")
+		"### E1 Overview of customer access\n\nKind: Performance data  \nDate: Monday 7 January 2019  \nWho: Business Intelligence team\n\nWe heard the performance trends.",
+		"### E2 Shadowing the Customer Hub\n\nKind: Shadowing  \nDate: Monday 4 February 2019\n\nWe listened to calls.",
+		"### E3 Texting customers\n\nKind: Survey\n\n*What was done is not yet written.*")
+}
+
+func TestReportEvidenceNotesWithAList(t *testing.T) {
+	r := reportSample()
+	r.Evidence[1].Notes = "- listened to calls\n- read the call notes"
+	out := toHTML(t, section(t, string(Render(r)), "## 4. Our approach"))
+	mustContain(t, "evidence notes", out,
+		"<p>Kind: Shadowing<br>\nDate: Monday 4 February 2019</p>\n<ul>\n<li>listened to calls</li>\n<li>read the call notes</li>\n</ul>")
 }
 
 func TestReportFindingsGroupedByEvidence(t *testing.T) {
