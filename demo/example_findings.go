@@ -77,7 +77,7 @@ func exampleFindings() []review.Finding {
 		{ID: fComments, Kind: is, EvidenceIDs: ev(eSurvey1, eSurvey2),
 			Text: "Comments behind low scores were about long waits on the phone, call backs, emails and passed-on requests that never came, and not being kept informed, all of which make customers ring again."},
 		{ID: fInformed, Kind: is, EvidenceIDs: ev(eSurvey2),
-			Text: "Of the five things we asked about, feeling kept informed scored lowest (6.39 out of 10), even though nearly 4 in 10 customers still gave it full marks."},
+			Text: "Of the five questions every customer was asked about their contact, feeling kept informed scored lowest (6.39 out of 10), even though nearly 4 in 10 still gave it full marks."},
 		{ID: fPhoneWaits, Kind: is, EvidenceIDs: ev(eSurvey2),
 			Text: "Customers who phoned were least happy with the wait to get through and the time to sort out their query, both 5.4 out of 10 on average; 16 of the 43 phone customers who answered gave the time to resolve their query the lowest score, 1."},
 		{ID: fStaffScores, Kind: gp, EvidenceIDs: ev(eSurvey2),
