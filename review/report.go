@@ -273,7 +273,7 @@ func (w *reportWriter) approach() {
 	}
 	for i := range r.Evidence {
 		e := &r.Evidence[i]
-		w.blockf("### %s %s", w.evidenceRef[e.ID], evidenceTitle(e))
+		w.blockf("### E%d %s", i+1, evidenceTitle(e))
 		// Lines of one paragraph rather than a list, so notes that
 		// start with a list of their own do not run into it.
 		var facts []string

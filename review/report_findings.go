@@ -97,7 +97,7 @@ func (w *reportWriter) findings() {
 			continue
 		}
 		shown = true
-		w.blockf("### %s %s", w.evidenceRef[g.evidence.ID], evidenceTitle(g.evidence))
+		w.blockf("### E%d %s", i+1, evidenceTitle(g.evidence))
 		w.group(g, "####")
 	}
 	if len(w.other.good)+len(w.other.issues) > 0 {

@@ -546,3 +546,32 @@ func BenchmarkRenderLargeReview(b *testing.B) {
 		Render(r)
 	}
 }
+
+// TestReportOddData renders data the store should never hold but an old
+// file or a bug might: repeated IDs, dangling links, out-of-range values.
+func TestReportOddData(t *testing.T) {
+	r := reportSample()
+	r.Evidence = append(r.Evidence, Evidence{ID: "e1", Title: "Same ID again"})
+	r.Findings = append(r.Findings, Finding{Text: "no ID"}, Finding{Text: "no ID either", Kind: "odd"})
+	r.Recommendations[0].FindingIDs = []string{"gone", ""}
+	r.MemberIDs = append(r.MemberIDs, "not loaded")
+	r.Judgement = Judgement{Level: 9, Word: ""}
+	r.Criteria = append(r.Criteria, Criterion{Name: "odd", Level: -1, Votes: [5]int{3, -2, 0, 0, 0}})
+	r.Standards = append(r.Standards, Standard{Promise: "odd", Verdict: 7})
+	r.Surveys = append(r.Surveys, Survey{Name: "empty"}, Survey{Name: "backwards", Questions: []Question{{ID: "b", Text: "b", Kind: QuestionScale, Min: 10, Max: 1}}})
+	md := Render(r)
+	checkReportStructure(t, md, len(wantSections), "")
+	s := string(md)
+	mustContain(t, "odd report", s,
+		"### E4 Same ID again",
+		"- F4 no ID\n- F5 no ID either",
+		"1. Customer Hub",
+		"| Overall judgement | Not decided yet |",
+		"| odd | Not scored yet | poor -2 |",
+		"| odd | – | – | ? Not judged |",
+		"### Survey: empty",
+		"#### Q1. b")
+	if !strings.Contains(section(t, s, "## 7. Recommendations"), "1. Customer Hub: resolve more queries at first contact, considering:  \n   a. training so all the team are multi-skilled  \n   b. a way to share learning\n\n   ⚠ Not linked to any finding yet.") {
+		t.Errorf("recommendation with only dangling links should be flagged:\n%s", section(t, s, "## 7. Recommendations"))
+	}
+}
