@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -125,6 +126,13 @@ func roomTick() tea.Cmd {
 // work everywhere. handled false lets the normal handling run.
 func (m *Model) roomUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case startVotingMsg:
+		if err := m.current().commit(); err != nil {
+			return nil, true
+		}
+		m.room.presenting = true
+		m.room.votes = nil
+		return nil, true
 	case roomTickMsg:
 		m.room.ticking = false
 		if m.room.presenting && m.roomSlide().Ticking {
@@ -170,6 +178,10 @@ func (m *Model) presentKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Leave):
 		m.room.presenting = false
+		if m.ws != nil {
+			// The tab under the wall shows what was voted.
+			m.ws.cur().reload()
+		}
 	case key.Matches(msg, k.Theme):
 		m.cycleTheme()
 	case key.Matches(msg, k.Vote):
@@ -259,4 +271,24 @@ func rememberedTheme(st *store.Store) string {
 		return ""
 	}
 	return t
+}
+
+// startVotingMsg asks for presentation mode on the criterion in focus, so
+// the room sees its votes counted as they are keyed in.
+type startVotingMsg struct{}
+
+// criterionHeading heads a criterion in the Scoring tab with the room's
+// votes, so the tally is visible without the wall.
+func criterionHeading(i int, c review.Criterion) string {
+	h := fmt.Sprintf("Criterion %d", i+1)
+	if c.TotalVotes() == 0 {
+		return h
+	}
+	var parts []string
+	for _, v := range c.Tally() {
+		if v.N > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", v.Level, v.N))
+		}
+	}
+	return h + " · votes: " + strings.Join(parts, ", ")
 }

@@ -80,3 +80,27 @@ func TestVotesNeedACriterion(t *testing.T) {
 	}
 	tt.press("ctrl+c")
 }
+
+func TestScoringVoteKeyOpensTheWall(t *testing.T) {
+	st := openStore(t)
+	r := &review.Review{Topic: "Repairs"}
+	if err := st.CreateReview(ctx(), r); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveCriterion(ctx(), r.ID, &review.Criterion{Name: "Ease of reporting a repair"}); err != nil {
+		t.Fatal(err)
+	}
+	tt := newTester(t, st, 80, 24, Options{ReviewID: r.ID})
+	tt.press("6", "v", "2", "2", "3", "esc")
+	tt.contains("Criterion 1 · votes: fair 2, good 1")
+	got, _ := st.LoadReview(ctx(), r.ID)
+	if got.Criteria[0].Votes != [5]int{0, 0, 2, 1, 0} {
+		t.Errorf("votes = %v", got.Criteria[0].Votes)
+	}
+	// ctrl+z takes back the last vote like any other change.
+	tt.press("ctrl+z")
+	got, _ = st.LoadReview(ctx(), r.ID)
+	if got.Criteria[0].Votes != [5]int{0, 0, 2, 0, 0} {
+		t.Errorf("after undo votes = %v", got.Criteria[0].Votes)
+	}
+}

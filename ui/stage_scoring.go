@@ -45,7 +45,7 @@ func levelTone(l review.Level) func(style.Styles) lipgloss.Style {
 	}
 }
 
-type scoringKeys struct{ Add, Delete key.Binding }
+type scoringKeys struct{ Add, Delete, Vote key.Binding }
 
 // scoringStage is tab 6: the criteria with their agreed level and rationale.
 type scoringStage struct {
@@ -56,13 +56,16 @@ type scoringStage struct {
 func newScoringStage(ws *workspace) *scoringStage {
 	s := &scoringStage{keys: scoringKeys{
 		Add:    bind([]string{"a", "n"}, "a", "add a criterion"),
+		Vote:   bind([]string{"v"}, "v", "take the room's votes, large for the wall"),
 		Delete: bind([]string{"delete", "d"}, "d/del", "delete this criterion"),
 	}}
 	s.formStage = newFormStage(ws, func() []field { return scoringFields(ws) })
 	s.intro = "Score each criterion poor, fair, good or excellent (←/→), with the reason."
-	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Delete} }
+	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Vote, s.keys.Delete} }
 	s.extra = func(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		switch {
+		case key.Matches(msg, s.keys.Vote):
+			return true, send(startVotingMsg{})
 		case key.Matches(msg, s.keys.Add):
 			s.f.focusID("addcrit")
 			return true, s.f.startEdit()
@@ -95,7 +98,7 @@ func scoringFields(ws *workspace) []field {
 	for i, c := range ws.rev.Criteria {
 		id := c.ID
 		fs = append(fs,
-			field{id: "h-crit:" + id, label: fmt.Sprintf("Criterion %d", i+1), kind: fHeading},
+			field{id: "h-crit:" + id, label: criterionHeading(i, c), kind: fHeading},
 			field{id: "crit:" + id, label: "Criterion", kind: fText,
 				get: func() string { return critByID(ws, id).Name },
 				set: func(v string) error { return ws.saveCriterion(id, func(c *review.Criterion) { c.Name = v }) }},
