@@ -82,6 +82,15 @@ func (ws *workspace) position() room.Position {
 		p.ItemKind, p.ItemID = room.ItemCriterion, s.criterionID()
 	case *judgementStage:
 		p.ItemKind = room.ItemJudgement
+	case interface{ selectedID() string }:
+		// Other list stages name rows "kind:ID" (standard:..., survey:...).
+		kind, id, _ := strings.Cut(s.selectedID(), ":")
+		switch kind {
+		case "standard":
+			p.ItemKind, p.ItemID = room.ItemStandards, "-"
+		case "survey":
+			p.ItemKind, p.ItemID = room.ItemSurvey, id
+		}
 	}
 	if p.ItemID == "" && p.ItemKind != room.ItemJudgement {
 		p.ItemKind = ""

@@ -104,3 +104,24 @@ func TestScoringVoteKeyOpensTheWall(t *testing.T) {
 		t.Errorf("after undo votes = %v", got.Criteria[0].Votes)
 	}
 }
+
+func TestWallFollowsSurveysAndStandards(t *testing.T) {
+	st := openStore(t)
+	r := roomReview()
+	r.ID = ""
+	if _, err := st.ImportReviews(ctx(), r); err != nil {
+		t.Fatal(err)
+	}
+	sums, _ := st.ListReviews(ctx())
+	tt := newTester(t, st, 100, 30, Options{ReviewID: sums[0].ID})
+	tt.press("9")
+	tt.send(f5)
+	tt.contains("Service standards", "Calls answered within 4 minutes", "✗ Not met")
+	tt.press("esc")
+	s, ok := tt.m.ws.cur().(interface{ select_(string) bool })
+	if !ok || !s.select_("survey:s1") {
+		t.Skip("the surveys tab does not list survey:s1 here")
+	}
+	tt.send(f5)
+	tt.contains("How satisfied were you with the response to your query?", "Very satisfied", "21 (37%)")
+}
