@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 
 	"scrutiny/accessible"
 	"scrutiny/store"
@@ -16,6 +18,10 @@ import (
 func runWorkspace(ctx context.Context, a *app) (err error) {
 	if a.accessible || accessible.Wanted(a.getenv("TERM")) {
 		return runAccessible(ctx, a)
+	}
+	if !isTerminal(a.stdout) {
+		return errors.New("the workspace needs a terminal window, but the output here goes to a file or another program; " +
+			"run scrutiny in a terminal, or use a command such as scrutiny list or scrutiny export (see scrutiny --help)")
 	}
 	st, err := store.Open(a.db, store.Options{Editor: true})
 	if errors.Is(err, store.ErrLocked) {
@@ -33,4 +39,14 @@ func runWorkspace(ctx context.Context, a *app) (err error) {
 // startUI runs the full-screen workspace on an open store.
 func startUI(ctx context.Context, a *app, st *store.Store) error {
 	return ui.Run(ctx, st, ui.Options{Theme: a.theme, ReadOnly: st.ReadOnly()})
+}
+
+// isTerminal reports whether w is a terminal (a console on Windows).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
