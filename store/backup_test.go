@@ -20,8 +20,7 @@ func TestBackupAndCheck(t *testing.T) {
 	if err := s.Backup(ctx, dest); err == nil {
 		t.Fatal("Backup overwrote an existing file")
 	}
-	ents, _ := os.ReadDir(filepath.Dir(dest))
-	if len(ents) != 1 {
+	if ents, _ := os.ReadDir(filepath.Dir(dest)); len(ents) != 1 {
 		t.Fatalf("backup folder holds %d entries, want just the copy", len(ents))
 	}
 	b, err := Open(dest, Options{ReadOnly: true})
@@ -31,6 +30,11 @@ func TestBackupAndCheck(t *testing.T) {
 	defer b.Close()
 	if got := exportAll(t, b); !bytes.Equal(got, exportAll(t, s)) {
 		t.Fatal("backup differs from the original")
+	}
+	// A read-only viewer can make a backup too.
+	dest2 := filepath.Join(filepath.Dir(dest), "copy2.scrutiny")
+	if err := b.Backup(ctx, dest2); err != nil {
+		t.Fatalf("backup from a read-only store: %v", err)
 	}
 	lines, err := b.Check(ctx)
 	if err != nil || len(lines) != 1 || lines[0] != "ok" {

@@ -22,7 +22,7 @@ func readOnlyError() error {
 
 // write runs fn in one short IMMEDIATE transaction and counts the commit.
 // The caller may say "saved" only when it returns nil. A busy file is
-// retried a few times on top of SQLite's own five-second busy timeout.
+// retried once on top of SQLite's own five-second busy timeout.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
 	if s == nil || s.db == nil {
 		return errClosed
@@ -31,7 +31,7 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) erro
 		return readOnlyError()
 	}
 	var err error
-	for attempt := 0; attempt < 4; attempt++ {
+	for attempt := 0; attempt < 2; attempt++ {
 		err = s.tryWrite(ctx, fn)
 		if err == nil {
 			s.commits.Add(1)
