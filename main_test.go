@@ -476,3 +476,13 @@ func TestDatabaseFromEnvironment(t *testing.T) {
 		t.Errorf("list with SCRUTINY_DB: %+v", r)
 	}
 }
+
+func TestWorkspaceNeedsATerminal(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "p.db")
+	r := scrutinyEnv(t, dir, []string{"TERM=xterm"}, "--db", db)
+	expect(t, r, 1, "the workspace needs a terminal window")
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Error("refusing to start the workspace still created the database")
+	}
+}
