@@ -53,3 +53,19 @@ func TestLoadExampleTwice(t *testing.T) {
 		t.Errorf("read back: %d answers, %d meetings, %d members", answers, len(got.Meetings), len(got.Members))
 	}
 }
+
+// BenchmarkLargeFill measures "scrutiny demo --size large": one million
+// survey answers and the rest, into a fresh file each time.
+func BenchmarkLargeFill(b *testing.B) {
+	ctx := context.Background()
+	for b.Loop() {
+		st, err := store.Open(filepath.Join(b.TempDir(), "large.db"), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := demo.Large(ctx, st, nil); err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+	}
+}
