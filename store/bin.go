@@ -169,10 +169,10 @@ func (s *Store) Move(ctx context.Context, kind Kind, id string, index int) error
 		var rows *sql.Rows
 		var err error
 		if t.parent == "" {
-			rows, err = tx.QueryContext(ctx, "SELECT id, deleted_at IS NULL FROM "+t.table+" ORDER BY position, id")
+			rows, err = tx.QueryContext(ctx, "SELECT id, deleted_at IS NULL FROM "+t.table+" ORDER BY position, rowid")
 		} else {
 			rows, err = tx.QueryContext(ctx, "SELECT id, deleted_at IS NULL FROM "+t.table+" WHERE "+t.parent+
-				" = (SELECT "+t.parent+" FROM "+t.table+" WHERE id = ?) ORDER BY position, id", id)
+				" = (SELECT "+t.parent+" FROM "+t.table+" WHERE id = ?) ORDER BY position, rowid", id)
 		}
 		if err != nil {
 			return err

@@ -161,7 +161,7 @@ func noteMembers(r *review.Review, into map[string]bool) {
 }
 
 func bundleMembers(ctx context.Context, tx *sql.Tx, all bool, want map[string]bool) ([]review.Member, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, id")
+	rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, rowid")
 	if err != nil {
 		return nil, err
 	}

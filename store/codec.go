@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"scrutiny/review"
@@ -209,6 +210,9 @@ func strList(s string) ([]string, error) {
 	if s == "" || s == "[]" || s == "null" {
 		return nil, nil
 	}
+	if out, ok := fastStrList(s); ok {
+		return out, nil
+	}
 	var out []string
 	if err := json.Unmarshal([]byte(s), &out); err != nil {
 		return nil, err
@@ -354,4 +358,32 @@ func quoted(b []byte, i int) ([]byte, int, bool) {
 		return nil, 0, false
 	}
 	return b[i+1 : i+1+j], i + 2 + j, true
+}
+
+// fastStrList decodes ["a","b"] when no string holds an escape, which is
+// every list of IDs; anything else falls back to encoding/json.
+func fastStrList(s string) ([]string, bool) {
+	if len(s) < 4 || s[0] != '[' || s[len(s)-1] != ']' || strings.IndexByte(s, '\\') >= 0 {
+		return nil, false
+	}
+	out := make([]string, 0, strings.Count(s, `","`)+1)
+	i := 1
+	for i < len(s)-1 {
+		if s[i] != '"' {
+			return nil, false
+		}
+		j := strings.IndexByte(s[i+1:], '"')
+		if j < 0 {
+			return nil, false
+		}
+		out = append(out, s[i+1:i+1+j])
+		i += j + 2
+		if i < len(s)-1 {
+			if s[i] != ',' {
+				return nil, false
+			}
+			i++
+		}
+	}
+	return out, true
 }

@@ -50,7 +50,7 @@ func (s *Store) ListReviews(ctx context.Context) ([]Summary, error) {
 func (s *Store) ListMembers(ctx context.Context) ([]review.Member, error) {
 	var out []review.Member
 	err := s.read(ctx, "list the members", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, id")
+		rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, rowid")
 		if err != nil {
 			return err
 		}
@@ -187,7 +187,7 @@ func loadMembers(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 
 // each runs a query on the live rows of one list of a review in order.
 func each(ctx context.Context, tx *sql.Tx, table, cols, parent, id string, scan func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, "+cols+" FROM "+table+" WHERE "+parent+" = ? AND deleted_at IS NULL ORDER BY position, id", id)
+	rows, err := tx.QueryContext(ctx, "SELECT id, "+cols+" FROM "+table+" WHERE "+parent+" = ? AND deleted_at IS NULL ORDER BY position, rowid", id)
 	if err != nil {
 		return err
 	}
@@ -312,7 +312,7 @@ func loadSurveys(ctx context.Context, tx *sql.Tx, r *review.Review, raw map[stri
 			raw[sv.ID] = b
 			continue
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, id", sv.ID)
+		rows, err := tx.QueryContext(ctx, "SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, rowid", sv.ID)
 		if err != nil {
 			return err
 		}
@@ -391,7 +391,7 @@ func loadCriteria(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 // elements of the array, without brackets). The stored attrs and answers
 // are already JSON objects with sorted keys, written by flatMap.
 func rawRespondents(ctx context.Context, tx *sql.Tx, surveyID string) ([]byte, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, id", surveyID)
+	rows, err := tx.QueryContext(ctx, "SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, rowid", surveyID)
 	if err != nil {
 		return nil, err
 	}

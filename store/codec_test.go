@@ -1,0 +1,45 @@
+package store
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+)
+
+func TestFlatMapRoundTrip(t *testing.T) {
+	cases := []map[string]string{
+		nil,
+		{"q1": "7"},
+		{"a": `quote " and \ backslash`, "b": "line\nbreak", "c": "<&>", "d": "emoji 🏠", "": "empty key", "e": `","`},
+		{"bad utf8": "\xff\xfe"},
+	}
+	for _, m := range cases {
+		s := flatMap(m)
+		if !json.Valid([]byte(s)) {
+			t.Fatalf("flatMap(%q) = %s is not JSON", m, s)
+		}
+		got, err := unflatMap([]byte(s), interner{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := m
+		if _, bad := m["bad utf8"]; bad {
+			want = map[string]string{"bad utf8": "\ufffd\ufffd"}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round trip of %q gave %q", want, got)
+		}
+	}
+}
+
+func TestStrList(t *testing.T) {
+	for _, want := range [][]string{nil, {""}, {"a"}, {"a", "b,c", `"x"`, `\`}, {"01a2-x", "π"}} {
+		got, err := strList(js(want))
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("strList(js(%q)) = %q, %v", want, got, err)
+		}
+	}
+	if _, err := strList(`["a",`); err == nil {
+		t.Fatal("broken list accepted")
+	}
+}
