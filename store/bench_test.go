@@ -75,10 +75,19 @@ func largeDB(b *testing.B) string {
 	return largePath
 }
 
+// reportCPU adds the CPU time per operation next to the wall time.
+func reportCPU(b *testing.B, start time.Duration) {
+	if c := cpuTime(); c > 0 {
+		b.ReportMetric(float64((c-start).Nanoseconds())/float64(b.N)/1e6, "cpu-ms/op")
+	}
+}
+
 func BenchmarkOpenAndList(b *testing.B) {
 	path := largeDB(b)
 	ctx := context.Background()
 	b.ResetTimer()
+	var closing time.Duration
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		s, err := store.Open(path, store.Options{Editor: true})
 		if err != nil {
@@ -89,9 +98,12 @@ func BenchmarkOpenAndList(b *testing.B) {
 			b.Fatalf("%d reviews, %v", len(list), err)
 		}
 		b.StopTimer()
+		c := cpuTime()
 		s.Close()
+		closing += cpuTime() - c
 		b.StartTimer()
 	}
+	reportCPU(b, start+closing)
 }
 
 // biggestReview picks the review with the most rows.
@@ -130,11 +142,13 @@ func BenchmarkLoadReview(b *testing.B) {
 	b.ReportMetric(float64(len(r.Evidence)+len(r.Findings)+len(r.Recommendations)), "items")
 	b.ReportMetric(float64(answers), "answers")
 	b.ResetTimer()
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		if _, err := s.LoadReview(ctx, id); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, start)
 }
 
 // peakSampler records the largest memory the Go runtime held from the OS
@@ -209,6 +223,7 @@ func BenchmarkExportAllJSON(b *testing.B) {
 	var peak uint64
 	var size int64
 	b.ResetTimer()
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		p := samplePeak()
 		cw := &countWriter{}
@@ -220,6 +235,7 @@ func BenchmarkExportAllJSON(b *testing.B) {
 		}
 		size = cw.n
 	}
+	reportCPU(b, start)
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(vmHWM(), "VmHWM-MB")
 	b.ReportMetric(float64(size)/(1<<20), "bundle-MB")
