@@ -1,0 +1,75 @@
+package room
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"scrutiny/demo"
+	"scrutiny/store"
+)
+
+// benchStores fills a database with the large synthetic data and opens it
+// twice, as the editor and the present window do.
+func benchStores(b *testing.B) (ed, ro *store.Store, reviewID string) {
+	b.Helper()
+	ctx := context.Background()
+	db := filepath.Join(b.TempDir(), "large.db")
+	ed, err := store.Open(db, store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ed.Close() })
+	if err := demo.Large(ctx, ed, nil); err != nil {
+		b.Fatal(err)
+	}
+	ro, err = store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ro.Close() })
+	sums, err := ed.ListReviews(ctx)
+	if err != nil || len(sums) == 0 {
+		b.Fatal(err)
+	}
+	return ed, ro, sums[0].ID
+}
+
+// BenchmarkPollNothingChanged is the present window's cost every 250 ms
+// while the room is talking and nobody types.
+func BenchmarkPollNothingChanged(b *testing.B) {
+	ctx := context.Background()
+	ed, ro, id := benchStores(b)
+	if err := PublishPosition(ctx, ed, Position{ReviewID: id}); err != nil {
+		b.Fatal(err)
+	}
+	f := NewFollower(ro)
+	f.Poll(ctx)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, changed, err := f.Poll(ctx); err != nil || changed {
+			b.Fatal(changed, err)
+		}
+	}
+}
+
+// BenchmarkFollowAMove is the editor moving to another item of a large
+// review and the present window catching up: one publish and one reload.
+func BenchmarkFollowAMove(b *testing.B) {
+	ctx := context.Background()
+	ed, ro, id := benchStores(b)
+	f := NewFollower(ro)
+	f.Poll(ctx)
+	kinds := []string{ItemJudgement, ItemStandards}
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		i++
+		if err := PublishPosition(ctx, ed, Position{ReviewID: id, ItemKind: kinds[i%2]}); err != nil {
+			b.Fatal(err)
+		}
+		if _, changed, err := f.Poll(ctx); err != nil || !changed {
+			b.Fatal(changed, err)
+		}
+	}
+}
