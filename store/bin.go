@@ -24,7 +24,7 @@ var kinds = map[Kind]kindTable{
 	KindFinding:        {"findings", "review_id", "body", "finding"},
 	KindStandard:       {"standards", "review_id", "promise", "service standard"},
 	KindSurvey:         {"surveys", "review_id", "name", "survey"},
-	KindRespondent:     {"respondents", "survey_id", "answers", "respondent"},
+	KindRespondent:     {"respondents", "survey_id", "'Answers to ' || COALESCE((SELECT name FROM surveys s WHERE s.id = survey_id), 'a survey')", "respondent"},
 	KindRecommendation: {"recommendations", "review_id", "body", "recommendation"},
 	KindCriterion:      {"criteria", "review_id", "name", "criterion"},
 }

@@ -145,6 +145,9 @@ func TestBinEveryKind(t *testing.T) {
 		t.Fatalf("bin has %d items, want %d: %v", len(bin), len(ids), err)
 	}
 	for _, b := range bin {
+		if b.Kind == KindRespondent && b.Label != "Answers to Customer survey" {
+			t.Errorf("respondent label %q", b.Label)
+		}
 		if b.Kind != KindMember && b.ReviewID != r.ID {
 			t.Errorf("%s in bin without its review: %+v", b.Kind, b)
 		}
