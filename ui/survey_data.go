@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"slices"
+
+	"scrutiny/review"
+	"scrutiny/store"
+)
+
+// Saving standards, surveys and answers follows the workspace's rule: build
+// the new value on a copy, save it, and only then put it in memory.
+
+func (ws *workspace) standardIndex(id string) int {
+	return slices.IndexFunc(ws.rev.Standards, func(s review.Standard) bool { return s.ID == id })
+}
+
+func (ws *workspace) surveyIndex(id string) int {
+	return slices.IndexFunc(ws.rev.Surveys, func(s review.Survey) bool { return s.ID == id })
+}
+
+func (ws *workspace) saveStandard(id string, apply func(s *review.Standard)) error {
+	i := ws.standardIndex(id)
+	if i < 0 {
+		return store.ErrNotFound
+	}
+	cp := ws.rev.Standards[i]
+	apply(&cp)
+	if err := ws.e.st.SaveStandard(ws.e.ctx, ws.rev.ID, &cp); err != nil {
+		return err
+	}
+	ws.rev.Standards[i] = cp
+	ws.touch()
+	return nil
+}
+
+func (ws *workspace) addStandard(s review.Standard) (string, func() error, error) {
+	if err := ws.e.st.SaveStandard(ws.e.ctx, ws.rev.ID, &s); err != nil {
+		return "", nil, err
+	}
+	ws.rev.Standards = append(ws.rev.Standards, s)
+	ws.touch()
+	return s.ID, ws.deleter(store.KindStandard, s.ID), nil
+}
+
+// cloneSurveyHead copies a survey's own fields and questions (tallies
+// included) so an edit can be tried without touching memory; respondents
+// are shared, the store does not save them with the survey.
+func cloneSurveyHead(sv review.Survey) review.Survey {
+	cp := sv
+	cp.Questions = slices.Clone(sv.Questions)
+	for i := range cp.Questions {
+		q := &cp.Questions[i]
+		q.Labels = slices.Clone(q.Labels)
+		if q.Tally != nil {
+			t := make(map[string]int, len(q.Tally))
+			for k, v := range q.Tally {
+				t[k] = v
+			}
+			q.Tally = t
+		}
+	}
+	return cp
+}
+
+func (ws *workspace) saveSurvey(id string, apply func(sv *review.Survey) error) error {
+	i := ws.surveyIndex(id)
+	if i < 0 {
+		return store.ErrNotFound
+	}
+	cp := cloneSurveyHead(ws.rev.Surveys[i])
+	if err := apply(&cp); err != nil {
+		return err
+	}
+	if err := ws.e.st.SaveSurvey(ws.e.ctx, ws.rev.ID, &cp); err != nil {
+		return err
+	}
+	ws.rev.Surveys[i] = cp
+	ws.touch()
+	return nil
+}
+
+func (ws *workspace) addSurvey(sv review.Survey) (string, func() error, error) {
+	rs := sv.Respondents
+	sv.Respondents = nil
+	if err := ws.e.st.SaveSurvey(ws.e.ctx, ws.rev.ID, &sv); err != nil {
+		return "", nil, err
+	}
+	sv.Respondents = rs
+	ws.rev.Surveys = append(ws.rev.Surveys, sv)
+	ws.touch()
+	return sv.ID, ws.deleter(store.KindSurvey, sv.ID), nil
+}
+
+// addRespondent saves one person's answers (one transaction) and returns
+// how to take them back.
+func (ws *workspace) addRespondent(surveyID string, r review.Respondent) (func() error, error) {
+	i := ws.surveyIndex(surveyID)
+	if i < 0 {
+		return nil, store.ErrNotFound
+	}
+	rs := []review.Respondent{r}
+	if err := ws.e.st.AddRespondents(ws.e.ctx, surveyID, rs); err != nil {
+		return nil, err
+	}
+	ws.rev.Surveys[i].Respondents = append(ws.rev.Surveys[i].Respondents, rs[0])
+	ws.touch()
+	return ws.deleter(store.KindRespondent, rs[0].ID), nil
+}

@@ -1,0 +1,532 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/review"
+)
+
+// answerKey is one possible answer to a question: what is stored and what
+// people read.
+type answerKey struct{ value, label string }
+
+// answerKeys lists a question's possible answers in order.
+func answerKeys(q *review.Question) []answerKey {
+	switch q.Kind {
+	case review.QuestionScale:
+		lo, hi := q.ScaleRange()
+		out := make([]answerKey, 0, hi-lo+1)
+		for v := lo; v <= hi; v++ {
+			label := strconv.Itoa(v)
+			if i := v - lo; i < len(q.Labels) && q.Labels[i] != "" {
+				label += "  " + q.Labels[i]
+			}
+			out = append(out, answerKey{strconv.Itoa(v), label})
+		}
+		return out
+	case review.QuestionYesNo:
+		return []answerKey{{"yes", "Yes"}, {"no", "No"}}
+	case review.QuestionChoice:
+		out := make([]answerKey, len(q.Labels))
+		for i, l := range q.Labels {
+			out[i] = answerKey{l, l}
+		}
+		return out
+	}
+	return nil
+}
+
+type gridKeys struct {
+	Digits, Next, Prev, Erase, DontKnow, YesNo, SaveRow, Back key.Binding
+}
+
+// gridView types answers fast during a meeting: one row per person, one
+// column per question; digits and enter move along the row, and enter on
+// the last question saves that person's answers at once.
+type gridView struct {
+	s     *surveysStage
+	id    string
+	keys  gridKeys
+	qs    []int    // questions typed in the grid (free text is left out)
+	cur   []string // the row being typed
+	col   int
+	buf   string
+	added int
+}
+
+func newGridView(s *surveysStage, id string) subview {
+	v := &gridView{s: s, id: id, keys: gridKeys{
+		Digits:   bind([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "type a score (or a choice's number)"),
+		Next:     bind([]string{"enter", "tab", "right"}, "enter", "next question; on the last one, save the row"),
+		Prev:     bind([]string{"shift+tab", "left"}, "←", "previous question"),
+		Erase:    bind([]string{"backspace"}, "backspace", "rub out"),
+		DontKnow: bind([]string{"x", "?"}, "x", "don't know / N/A"),
+		YesNo:    bind([]string{"y", "n"}, "y/n", "yes or no"),
+		SaveRow:  bind([]string{"ctrl+s"}, "ctrl+s", "save the row now (the rest left blank)"),
+		Back:     bind([]string{"esc"}, "esc", "stop typing answers"),
+	}}
+	sv := svByID(s.ws, id)
+	for i, q := range sv.Questions {
+		if q.Kind != review.QuestionFreeText {
+			v.qs = append(v.qs, i)
+		}
+	}
+	if len(v.qs) == 0 {
+		s.ws.e.complain("This survey has no questions with scores or choices to type: add questions in its details first.")
+		return nil
+	}
+	v.cur = make([]string, len(v.qs))
+	return v
+}
+
+func (v *gridView) typing() bool { return true }
+
+func (v *gridView) help() helpMap {
+	return helpMap{short: []key.Binding{v.keys.Digits, v.keys.Next, v.keys.DontKnow, v.keys.Back}, full: bindings(v.keys)}
+}
+
+func (v *gridView) question(c int) *review.Question {
+	return &svByID(v.s.ws, v.id).Questions[v.qs[c]]
+}
+
+// cell turns what was typed into the stored answer, or says what is wrong.
+func (v *gridView) cell(c int, typed string) (string, error) {
+	if typed == "" || typed == review.Excluded {
+		return typed, nil
+	}
+	q := v.question(c)
+	switch q.Kind {
+	case review.QuestionScale:
+		n, err := strconv.Atoi(typed)
+		lo, hi := q.ScaleRange()
+		if err != nil || n < lo || n > hi {
+			return "", fmt.Errorf("%s is not on the %d-%d scale", typed, lo, hi)
+		}
+		return strconv.Itoa(n), nil
+	case review.QuestionYesNo:
+		switch typed {
+		case "y", "1":
+			return "yes", nil
+		case "n", "2", "0":
+			return "no", nil
+		}
+		return "", fmt.Errorf("type y or n")
+	case review.QuestionChoice:
+		n, err := strconv.Atoi(typed)
+		if err != nil || n < 1 || n > len(q.Labels) {
+			return "", fmt.Errorf("type the number of a choice, 1 to %d", len(q.Labels))
+		}
+		return q.Labels[n-1], nil
+	}
+	return typed, nil
+}
+
+// settle stores the typed cell; false when it is not a valid answer.
+func (v *gridView) settle() bool {
+	if v.buf == "" {
+		return true
+	}
+	ans, err := v.cell(v.col, v.buf)
+	if err != nil {
+		v.s.ws.e.complain(err.Error())
+		return false
+	}
+	v.cur[v.col], v.buf = ans, ""
+	return true
+}
+
+func (v *gridView) saveRow() {
+	r := review.Respondent{Answers: map[string]string{}}
+	for c, a := range v.cur {
+		if a != "" {
+			r.Answers[v.question(c).ID] = a
+		}
+	}
+	if len(r.Answers) == 0 {
+		v.s.ws.e.complain("This row is empty: type at least one answer.")
+		return
+	}
+	ws := v.s.ws
+	var undo func() error
+	if ws.e.do("save the answers", func() error {
+		var err error
+		undo, err = ws.addRespondent(v.id, r)
+		return err
+	}, func() error {
+		if err := undo(); err != nil {
+			return err
+		}
+		return ws.reload()
+	}) != nil {
+		return
+	}
+	v.added++
+	ws.e.status = fmt.Sprintf("%s: person %d saved", ws.e.status, len(svByID(ws, v.id).Respondents))
+	v.cur = make([]string, len(v.qs))
+	v.col = 0
+}
+
+func (v *gridView) update(msg tea.Msg) (tea.Cmd, bool) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	k := v.keys
+	switch {
+	case key.Matches(km, k.Back):
+		if v.buf != "" || strings.Join(v.cur, "") != "" {
+			v.s.ws.e.note("The unfinished row was not saved.")
+		}
+		return nil, true
+	case key.Matches(km, k.Digits):
+		if len(v.buf) < 2 && v.buf != review.Excluded && v.buf != "y" && v.buf != "n" {
+			v.buf += km.String()
+		}
+	case key.Matches(km, k.YesNo) && v.question(v.col).Kind == review.QuestionYesNo:
+		v.buf = km.String()
+	case key.Matches(km, k.DontKnow):
+		v.buf = review.Excluded
+	case key.Matches(km, k.Erase):
+		switch {
+		case v.buf != "":
+			if v.buf == review.Excluded {
+				v.buf = ""
+			} else {
+				v.buf = v.buf[:len(v.buf)-1]
+			}
+		case v.cur[v.col] != "":
+			v.cur[v.col] = ""
+		case v.col > 0:
+			v.col--
+			v.cur[v.col] = ""
+		}
+	case key.Matches(km, k.Prev):
+		if v.settle() && v.col > 0 {
+			v.col--
+		}
+	case key.Matches(km, k.SaveRow):
+		if v.settle() {
+			v.saveRow()
+		}
+	case key.Matches(km, k.Next):
+		if !v.settle() {
+			return nil, false
+		}
+		if v.col < len(v.qs)-1 {
+			v.col++
+			return nil, false
+		}
+		if km.String() == "enter" {
+			v.saveRow()
+		}
+	}
+	return nil, false
+}
+
+func showAnswer(a string) string {
+	switch a {
+	case "":
+		return "·"
+	case review.Excluded:
+		return "DK"
+	case "yes":
+		return "Y"
+	case "no":
+		return "N"
+	}
+	return a
+}
+
+func (v *gridView) view(w, h int) string {
+	st := v.s.ws.e.styles
+	sv := svByID(v.s.ws, v.id)
+	out := []string{st.Title.Render(trunc(fmt.Sprintf("Type answers: %s · %d people so far", oneLine(sv.Name), len(sv.Respondents)), w))}
+	// Columns: "#" then one per question, as many as fit around the cursor.
+	const cw = 5
+	fit := max(1, (w-6)/cw)
+	first := max(0, min(v.col-fit/2, len(v.qs)-fit))
+	last := min(len(v.qs), first+fit)
+	head := pad("  #", 6)
+	for c := first; c < last; c++ {
+		head += fmt.Sprintf("%*s", cw, fmt.Sprintf("Q%d", v.qs[c]+1))
+	}
+	out = append(out, st.Heading.Render(trunc(head, w)))
+	shown := max(0, min(len(sv.Respondents), h-9))
+	for i := len(sv.Respondents) - shown; i < len(sv.Respondents); i++ {
+		line := pad(fmt.Sprintf("%5d", i+1), 6)
+		for c := first; c < last; c++ {
+			line += fmt.Sprintf("%*s", cw, trunc(showAnswer(sv.Respondents[i].Answers[v.question(c).ID]), cw-1))
+		}
+		out = append(out, st.Muted.Render(trunc(line, w)))
+	}
+	line := st.Text.Render(pad(fmt.Sprintf("%5d", len(sv.Respondents)+1), 6))
+	for c := first; c < last; c++ {
+		cell := showAnswer(v.cur[c])
+		if c == v.col {
+			switch {
+			case v.buf != "":
+				cell = "[" + showAnswer(v.buf) + "]"
+			case v.cur[c] != "":
+				cell = "[" + showAnswer(v.cur[c]) + "]"
+			default:
+				cell = "[_]"
+			}
+			line += st.Selected.Render(fmt.Sprintf("%*s", cw, trunc(cell, cw)))
+			continue
+		}
+		line += st.Text.Render(fmt.Sprintf("%*s", cw, trunc(cell, cw-1)))
+	}
+	out = append(out, line, "")
+	q := v.question(v.col)
+	out = append(out, st.Heading.Render(trunc(fmt.Sprintf("Q%d. %s", v.qs[v.col]+1, oneLine(orEmpty(q.Text, "(no text)"))), w)))
+	var hint string
+	switch q.Kind {
+	case review.QuestionScale:
+		lo, hi := q.ScaleRange()
+		hint = fmt.Sprintf("Type %d to %d", lo, hi)
+		if len(q.Labels) > 0 {
+			hint += fmt.Sprintf(" (%d = %s, %d = %s)", lo, q.Labels[0], hi, q.Labels[len(q.Labels)-1])
+		}
+	case review.QuestionYesNo:
+		hint = "Type y or n"
+	case review.QuestionChoice:
+		var cs []string
+		for i, l := range q.Labels {
+			cs = append(cs, fmt.Sprintf("%d %s", i+1, oneLine(l)))
+		}
+		hint = "Type the number: " + strings.Join(cs, ", ")
+	}
+	hint += "; x for don't know; enter for the next question (on the last one enter saves the row)."
+	for _, l := range wrap(hint, w) {
+		out = append(out, st.Muted.Render(l))
+	}
+	return strings.Join(box(out, w, h), "\n")
+}
+
+type tallyKeys struct {
+	Digits, Up, Down, Question, Erase, Save, Back key.Binding
+}
+
+// tallyView enters a distribution when only a summary exists: for one
+// question at a time, how many people gave each answer.
+type tallyView struct {
+	s    *surveysStage
+	id   string
+	keys tallyKeys
+	qs   []int
+	q    int // index into qs
+	row  int // an answer, or len(answers) for "don't know"
+	buf  string
+	// typed marks that buf replaces the saved count.
+	typed bool
+}
+
+func newTallyView(s *surveysStage, id string) subview {
+	v := &tallyView{s: s, id: id, keys: tallyKeys{
+		Digits:   bind([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "type how many"),
+		Up:       bind([]string{"up", "shift+tab"}, "↑", "previous answer (saves)"),
+		Down:     bind([]string{"down", "enter", "tab"}, "enter/↓", "save, next answer"),
+		Question: bind([]string{"left", "right"}, "←/→", "previous / next question (saves)"),
+		Erase:    bind([]string{"backspace"}, "backspace", "rub out"),
+		Save:     bind([]string{"ctrl+s"}, "ctrl+s", "save"),
+		Back:     bind([]string{"esc"}, "esc", "save and go back"),
+	}}
+	for i, q := range svByID(s.ws, id).Questions {
+		if len(answerKeys(&q)) > 0 {
+			v.qs = append(v.qs, i)
+		}
+	}
+	if len(v.qs) == 0 {
+		s.ws.e.complain("This survey has no questions with scores or choices: add questions in its details first.")
+		return nil
+	}
+	return v
+}
+
+func (v *tallyView) typing() bool { return true }
+
+func (v *tallyView) help() helpMap {
+	return helpMap{short: []key.Binding{v.keys.Digits, v.keys.Down, v.keys.Question, v.keys.Back}, full: bindings(v.keys)}
+}
+
+func (v *tallyView) question() *review.Question {
+	return &svByID(v.s.ws, v.id).Questions[v.qs[v.q]]
+}
+
+// save writes the typed count for the current row, with its undo.
+func (v *tallyView) save() bool {
+	if !v.typed {
+		return true
+	}
+	n := 0
+	if v.buf != "" {
+		var err error
+		if n, err = strconv.Atoi(v.buf); err != nil {
+			v.s.ws.e.complain("Type a whole number.")
+			return false
+		}
+	}
+	q := v.question()
+	qid := q.ID
+	keys := answerKeys(q)
+	value := review.Excluded
+	if v.row < len(keys) {
+		value = keys[v.row].value
+	}
+	setCount := func(sv *review.Survey, n int) error {
+		for i := range sv.Questions {
+			if sv.Questions[i].ID != qid {
+				continue
+			}
+			q := &sv.Questions[i]
+			if value == review.Excluded {
+				q.TallyExcluded = n
+				return nil
+			}
+			if q.Tally == nil {
+				q.Tally = map[string]int{}
+			}
+			if n == 0 {
+				delete(q.Tally, value)
+			} else {
+				q.Tally[value] = n
+			}
+			return nil
+		}
+		return fmt.Errorf("the question is no longer there")
+	}
+	old := q.Tally[value]
+	if value == review.Excluded {
+		old = q.TallyExcluded
+	}
+	ws := v.s.ws
+	if ws.e.do("save the count", func() error {
+		return ws.saveSurvey(v.id, func(sv *review.Survey) error { return setCount(sv, n) })
+	}, func() error {
+		if err := ws.saveSurvey(v.id, func(sv *review.Survey) error { return setCount(sv, old) }); err != nil {
+			return err
+		}
+		return nil
+	}) != nil {
+		return false
+	}
+	v.buf, v.typed = "", false
+	return true
+}
+
+func (v *tallyView) rows() int { return len(answerKeys(v.question())) + 1 }
+
+func (v *tallyView) update(msg tea.Msg) (tea.Cmd, bool) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil, false
+	}
+	k := v.keys
+	switch {
+	case key.Matches(km, k.Back):
+		return nil, v.save()
+	case key.Matches(km, k.Digits):
+		if !v.typed {
+			v.buf, v.typed = "", true
+		}
+		if len(v.buf) < 7 {
+			v.buf += km.String()
+		}
+	case key.Matches(km, k.Erase):
+		if !v.typed {
+			v.buf, v.typed = v.current(), true
+		}
+		if v.buf != "" {
+			v.buf = v.buf[:len(v.buf)-1]
+		}
+	case key.Matches(km, k.Save):
+		v.save()
+	case key.Matches(km, k.Up):
+		if v.save() && v.row > 0 {
+			v.row--
+		}
+	case key.Matches(km, k.Down):
+		if v.save() && v.row < v.rows()-1 {
+			v.row++
+		}
+	case key.Matches(km, k.Question):
+		if !v.save() {
+			return nil, false
+		}
+		if km.String() == "left" {
+			v.q = (v.q + len(v.qs) - 1) % len(v.qs)
+		} else {
+			v.q = (v.q + 1) % len(v.qs)
+		}
+		v.row = 0
+	}
+	return nil, false
+}
+
+// current is the saved count of the current row, as text.
+func (v *tallyView) current() string {
+	q := v.question()
+	keys := answerKeys(q)
+	n := q.TallyExcluded
+	if v.row < len(keys) {
+		n = q.Tally[keys[v.row].value]
+	}
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func (v *tallyView) view(w, h int) string {
+	st := v.s.ws.e.styles
+	sv := svByID(v.s.ws, v.id)
+	q := v.question()
+	out := []string{
+		st.Title.Render(trunc("How many gave each answer: "+oneLine(sv.Name), w)),
+		st.Heading.Render(trunc(fmt.Sprintf("Q%d of %d. %s", v.q+1, len(v.qs), oneLine(orEmpty(q.Text, "(no text)"))), w)),
+		"",
+	}
+	keys := answerKeys(q)
+	lw := len("Don't know / N/A")
+	for _, a := range keys {
+		lw = max(lw, width(oneLine(a.label)))
+	}
+	lw = min(lw, max(8, w-24))
+	total := q.TallyExcluded
+	for _, n := range q.Tally {
+		total += n
+	}
+	for i := 0; i <= len(keys); i++ {
+		label := "Don't know / N/A"
+		n := q.TallyExcluded
+		if i < len(keys) {
+			label, n = oneLine(keys[i].label), q.Tally[keys[i].value]
+		}
+		cell := ""
+		if n > 0 {
+			cell = strconv.Itoa(n)
+		}
+		line := "  " + pad(label, lw) + "  "
+		if i == v.row {
+			if v.typed {
+				cell = v.buf + "_"
+			}
+			out = append(out, st.Text.Render(line)+st.Selected.Render(fmt.Sprintf("[%7s]", cell)))
+			continue
+		}
+		out = append(out, st.Text.Render(line+fmt.Sprintf(" %7s ", orEmpty(cell, "·"))))
+	}
+	out = append(out, "", st.Label.Render(fmt.Sprintf("  %s  %9d entered by hand", pad("Total", lw), total)))
+	if n := len(sv.Respondents); n > 0 {
+		out = append(out, st.Muted.Render(trunc(fmt.Sprintf("  (plus %d people whose own answers were typed or imported)", n), w)))
+	}
+	for _, l := range wrap("Type a number and press enter; ←/→ for another question; esc saves and goes back.", w) {
+		out = append(out, st.Muted.Render(l))
+	}
+	return strings.Join(box(out, w, h), "\n")
+}

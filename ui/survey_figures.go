@@ -1,0 +1,257 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/review"
+)
+
+type figuresKeys struct {
+	Up, Down, PageUp, PageDown, First, Last, Split, Back key.Binding
+}
+
+// figuresView shows a survey's figures: the response rate, then for each
+// question its base, average and percentages and a bar chart that reads
+// without colour (every bar has its label, count and percentage). The
+// figures can be split by a respondent attribute such as contact method.
+type figuresView struct {
+	s      *surveysStage
+	id     string
+	keys   figuresKeys
+	offset int
+	by     string // attribute to split by; "" for everyone
+	lines  []string
+	builtW int
+	builtV int
+	h      int
+}
+
+func newFiguresView(s *surveysStage, id string) *figuresView {
+	return &figuresView{s: s, id: id, builtW: -1, keys: figuresKeys{
+		Up:       bind([]string{"up", "k"}, "↑/k", "scroll up"),
+		Down:     bind([]string{"down", "j"}, "↓/j", "scroll down"),
+		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown", "space"}, "pgdn", "page down"),
+		First:    bind([]string{"home"}, "home", "top"),
+		Last:     bind([]string{"end"}, "end", "bottom"),
+		Split:    bind([]string{"b"}, "b", "split by contact method… (next attribute)"),
+		Back:     bind([]string{"esc"}, "esc", "back to the list"),
+	}}
+}
+
+func (v *figuresView) typing() bool { return false }
+
+func (v *figuresView) help() helpMap {
+	return helpMap{short: []key.Binding{v.keys.Down, v.keys.Split, v.keys.Back}, full: bindings(v.keys)}
+}
+
+func (v *figuresView) update(msg tea.Msg) (tea.Cmd, bool) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		if w, ok := msg.(tea.MouseWheelMsg); ok {
+			if w.Button == tea.MouseWheelUp {
+				v.offset -= 3
+			} else {
+				v.offset += 3
+			}
+		}
+		return nil, false
+	}
+	page := max(1, v.h-2)
+	switch {
+	case key.Matches(km, v.keys.Back):
+		return nil, true
+	case key.Matches(km, v.keys.Up):
+		v.offset--
+	case key.Matches(km, v.keys.Down):
+		v.offset++
+	case key.Matches(km, v.keys.PageUp):
+		v.offset -= page
+	case key.Matches(km, v.keys.PageDown):
+		v.offset += page
+	case key.Matches(km, v.keys.First):
+		v.offset = 0
+	case key.Matches(km, v.keys.Last):
+		v.offset = 1 << 30
+	case key.Matches(km, v.keys.Split):
+		sv := svByID(v.s.ws, v.id)
+		names := sv.AttributeNames()
+		next := ""
+		for i, n := range names {
+			if n == v.by && i+1 < len(names) {
+				next = names[i+1]
+			}
+		}
+		if v.by == "" && len(names) > 0 {
+			next = names[0]
+		}
+		if len(names) == 0 {
+			v.s.ws.e.note("These answers carry nothing about the people (such as contact method) to split by.")
+		}
+		v.by = next
+		v.builtW = -1
+		v.offset = 0
+	}
+	return nil, false
+}
+
+func (v *figuresView) view(w, h int) string {
+	v.h = h
+	if v.builtW != w || v.builtV != v.s.ws.version {
+		v.lines = surveyFigureLines(svByID(v.s.ws, v.id), v.by, w)
+		v.builtW, v.builtV = w, v.s.ws.version
+	}
+	st := v.s.ws.e.styles
+	bodyH := max(1, h-1)
+	v.offset = max(0, min(v.offset, len(v.lines)-bodyH))
+	title := "Figures: " + oneLine(svByID(v.s.ws, v.id).Name)
+	if v.by != "" {
+		title += " · split by " + oneLine(v.by)
+	}
+	out := []string{st.Title.Render(trunc(title, w))}
+	end := min(len(v.lines), v.offset+bodyH)
+	for _, l := range v.lines[v.offset:end] {
+		switch {
+		case strings.HasPrefix(l, "\x01"):
+			out = append(out, st.Heading.Render(l[1:]))
+		case strings.HasPrefix(l, "\x02"):
+			out = append(out, st.Warning.Render(l[1:]))
+		default:
+			out = append(out, st.Text.Render(l))
+		}
+	}
+	return strings.Join(box(out, w, h), "\n")
+}
+
+// surveyFigureLines lays out the figures for width w. Lines starting with
+// \x01 are headings and \x02 warnings; the view styles them, tests read them.
+func surveyFigureLines(sv *review.Survey, by string, w int) []string {
+	w = max(20, w)
+	var out []string
+	add := func(s string) {
+		for _, l := range wrap(s, w) {
+			out = append(out, l)
+		}
+	}
+	sent := "Responses: " + sv.ResponseRateText()
+	if sv.Channel != "" {
+		sent += ", sent by " + string(sv.Channel)
+	}
+	if !sv.Date.IsZero() {
+		sent += " on " + sv.Date.Short()
+	}
+	add(sent)
+	if len(sv.Questions) == 0 {
+		add("This survey has no questions yet: press esc, then add them in the details.")
+	}
+	for i := range sv.Questions {
+		q := &sv.Questions[i]
+		out = append(out, "")
+		for j, l := range wrap(fmt.Sprintf("Q%d. %s (%s)", i+1, oneLine(orEmpty(q.Text, "(no text)")), questionKindText(*q)), w) {
+			if j == 0 {
+				out = append(out, "\x01"+l)
+			} else {
+				out = append(out, "\x01    "+l)
+			}
+		}
+		if by == "" {
+			s := sv.QuestionStats(q)
+			out = append(out, statLines(s, q.Kind, w, "")...)
+			out = append(out, barLines(s, w)...)
+			continue
+		}
+		for _, g := range sv.QuestionStatsBy(q, by) {
+			out = append(out, statLines(g.Stats, q.Kind, w, fmt.Sprintf("%s (%d): ", oneLine(g.Value), g.Size))...)
+		}
+	}
+	return out
+}
+
+// statLines is the summary of one question's figures in words.
+func statLines(s review.Stats, kind review.QuestionKind, w int, prefix string) []string {
+	parts := []string{fmt.Sprintf("%d answered", s.Base)}
+	if s.Excluded > 0 {
+		parts = append(parts, fmt.Sprintf("%d don't know / N/A", s.Excluded))
+	}
+	if s.Missing > 0 {
+		parts = append(parts, fmt.Sprintf("%d left it blank", s.Missing))
+	}
+	if s.Invalid > 0 {
+		parts = append(parts, fmt.Sprintf("%d not on the scale", s.Invalid))
+	}
+	var out []string
+	for _, l := range wrap(prefix+strings.Join(parts, " · "), w-2) {
+		out = append(out, "  "+l)
+	}
+	if s.HasMean && s.Base > 0 {
+		top := "top score"
+		if len(s.Counts) > 0 {
+			top = "gave " + s.Counts[len(s.Counts)-1].Value
+		}
+		fig := []string{"average " + s.MeanText(), top + " " + s.PctText(s.TopN),
+			fmt.Sprintf("%d or more %s", s.High, s.PctText(s.HighN)), fmt.Sprintf("%d or less %s", s.Low, s.PctText(s.LowN))}
+		if s.HasSatisfied {
+			fig = append(fig, "satisfied (top two) "+s.PctText(s.SatisfiedN))
+		}
+		if s.HasNPS {
+			fig = append(fig, "Net Promoter Score "+s.NPSText())
+		}
+		for _, l := range wrap(strings.Join(fig, " · "), w-2) {
+			out = append(out, "  "+l)
+		}
+	}
+	if s.SmallBase && s.Base > 0 && kind != review.QuestionFreeText {
+		out = append(out, fmt.Sprintf("\x02  ⚠ small base: fewer than %d answers, treat with care", review.SmallBaseUnder))
+	}
+	return out
+}
+
+// barLines draws one bar per answer: label, bar, count and percentage, so
+// the chart says everything in characters, never in colour.
+func barLines(s review.Stats, w int) []string {
+	if len(s.Counts) == 0 {
+		return nil
+	}
+	lw, most := 0, 0
+	for _, c := range s.Counts {
+		lw = max(lw, width(oneLine(c.Label)))
+		most = max(most, c.N)
+	}
+	lw = min(lw, max(4, w/3))
+	nw := len(fmt.Sprint(most))
+	// "  label │bar│ count  100.0%"
+	barW := w - 2 - lw - 2 - 1 - nw - 8
+	out := make([]string, 0, len(s.Counts))
+	for _, c := range s.Counts {
+		label := pad(oneLine(c.Label), lw)
+		pct := s.PctText(c.N)
+		if barW < 4 {
+			out = append(out, fmt.Sprintf("  %s %*d %7s", label, nw, c.N, pct))
+			continue
+		}
+		out = append(out, fmt.Sprintf("  %s │%s %*d %7s", label, bar(c.N, most, barW), nw, c.N, pct))
+	}
+	return out
+}
+
+// bar is n of most drawn in width cells, with eighth blocks for the end.
+func bar(n, most, width int) string {
+	if most <= 0 || width <= 0 {
+		return strings.Repeat(" ", max(0, width))
+	}
+	eighths := n * width * 8 / most
+	if n > 0 && eighths == 0 {
+		eighths = 1 // a single answer still shows
+	}
+	full, part := eighths/8, eighths%8
+	s := strings.Repeat("█", full)
+	if part > 0 {
+		s += string([]rune(" ▏▎▍▌▋▊▉")[part])
+		full++
+	}
+	return s + strings.Repeat(" ", width-full)
+}

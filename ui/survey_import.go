@@ -1,0 +1,280 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/store"
+	"scrutiny/surveycsv"
+)
+
+// csvPreviewMsg carries a file read in the background.
+type csvPreviewMsg struct {
+	path string
+	p    *surveycsv.Preview
+	err  error
+}
+
+type importKeys struct {
+	Read, Import, Up, Down, PageUp, PageDown, Back key.Binding
+}
+
+// importView imports a survey from a CSV file in three steps: type the
+// file's path; read the preview (the columns, the first rows, and every
+// row that cannot be read); then import all of it, or nothing.
+type importView struct {
+	s       *surveysStage
+	keys    importKeys
+	input   textinput.Model
+	path    string
+	reading bool
+	p       *surveycsv.Preview
+	err     error
+	offset  int
+	h       int
+}
+
+func newImportView(s *surveysStage) *importView {
+	in := textinput.New()
+	in.Prompt = ""
+	ts := textinput.DefaultStyles(s.ws.e.styles.Dark)
+	ts.Cursor.Blink = false // nothing on screen blinks
+	in.SetStyles(ts)
+	in.Placeholder = "for example " + filepath.Join("Documents", "survey-answers.csv")
+	in.SetValue(lastImportFolder)
+	in.CursorEnd()
+	in.Focus()
+	return &importView{s: s, input: in, keys: importKeys{
+		Read:     bind([]string{"enter"}, "enter", "read the file"),
+		Import:   bind([]string{"enter", "y"}, "enter", "import every row"),
+		Up:       bind([]string{"up", "k"}, "↑", "scroll up"),
+		Down:     bind([]string{"down", "j"}, "↓", "scroll down"),
+		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
+		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
+		Back:     bind([]string{"esc"}, "esc", "back"),
+	}}
+}
+
+// lastImportFolder remembers where the last file came from, for the next.
+var lastImportFolder = ""
+
+func (v *importView) typing() bool { return v.p == nil && v.err == nil }
+
+func (v *importView) help() helpMap {
+	if v.typing() {
+		return helpMap{short: []key.Binding{v.keys.Read, v.keys.Back}, full: []key.Binding{v.keys.Read, v.keys.Back}}
+	}
+	if v.p != nil && v.p.OK() {
+		return helpMap{short: []key.Binding{v.keys.Import, v.keys.Down, v.keys.Back}, full: bindings(v.keys)}
+	}
+	return helpMap{short: []key.Binding{v.keys.Down, v.keys.Back}, full: bindings(v.keys)}
+}
+
+func readPreviewCmd(path string) tea.Cmd {
+	return func() tea.Msg {
+		p, err := surveycsv.ReadFile(path, surveycsv.Options{})
+		return csvPreviewMsg{path: path, p: p, err: err}
+	}
+}
+
+func expandHome(p string) string {
+	if rest, ok := strings.CutPrefix(p, "~"+string(filepath.Separator)); ok {
+		if h, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(h, rest)
+		}
+	}
+	return p
+}
+
+func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case csvPreviewMsg:
+		if msg.path != v.path || !v.reading {
+			return nil, false
+		}
+		v.reading, v.p, v.err, v.offset = false, msg.p, msg.err, 0
+		return nil, false
+	case tea.PasteMsg:
+		if v.typing() {
+			var cmd tea.Cmd
+			v.input, cmd = v.input.Update(msg)
+			return cmd, false
+		}
+	case tea.KeyPressMsg:
+		if v.typing() {
+			switch {
+			case key.Matches(msg, v.keys.Back):
+				return nil, true
+			case key.Matches(msg, v.keys.Read):
+				path := strings.Trim(strings.TrimSpace(v.input.Value()), `"'`)
+				if path == "" {
+					v.s.ws.e.complain("Type the path of the CSV file first.")
+					return nil, false
+				}
+				v.path, v.reading = expandHome(path), true
+				return readPreviewCmd(v.path), false
+			}
+			if v.reading {
+				return nil, false
+			}
+			var cmd tea.Cmd
+			v.input, cmd = v.input.Update(msg)
+			return cmd, false
+		}
+		page := max(1, v.h-3)
+		switch {
+		case key.Matches(msg, v.keys.Back):
+			v.back()
+			return nil, false
+		case key.Matches(msg, v.keys.Import) && v.p != nil && v.p.OK():
+			return nil, v.doImport()
+		case key.Matches(msg, v.keys.Up):
+			v.offset--
+		case key.Matches(msg, v.keys.Down):
+			v.offset++
+		case key.Matches(msg, v.keys.PageUp):
+			v.offset -= page
+		case key.Matches(msg, v.keys.PageDown):
+			v.offset += page
+		}
+	}
+	return nil, false
+}
+
+// back returns from the preview to the path, to correct it or choose
+// another file; on the path itself it lets the view close.
+func (v *importView) back() bool {
+	if v.typing() {
+		return false
+	}
+	v.p, v.err = nil, nil
+	v.input.Focus()
+	return true
+}
+
+// doImport saves the survey and every answer; it reports true when done.
+func (v *importView) doImport() bool {
+	ws := v.s.ws
+	name := strings.TrimSuffix(filepath.Base(v.path), filepath.Ext(v.path))
+	sv := v.p.Survey(name, 0)
+	var id string
+	err := ws.e.do("import the survey", func() error {
+		if err := surveycsv.Import(ws.e.ctx, ws.e.st, ws.rev.ID, v.p, &sv); err != nil {
+			return err
+		}
+		id = sv.ID
+		ws.rev.Surveys = append(ws.rev.Surveys, sv)
+		ws.touch()
+		return nil
+	}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindSurvey, id) })
+	if err != nil {
+		return false
+	}
+	lastImportFolder = filepath.Dir(v.path) + string(filepath.Separator)
+	ws.e.status = fmt.Sprintf("imported %d answers as the survey %q: add how many were sent in its details (%s)",
+		len(sv.Respondents), name, ws.e.status)
+	v.s.reload()
+	v.s.select_("survey:" + id)
+	return true
+}
+
+func (v *importView) view(w, h int) string {
+	v.h = h
+	st := v.s.ws.e.styles
+	out := []string{st.Title.Render(trunc("Import a survey from a CSV file", w)), ""}
+	if v.typing() {
+		out = append(out, st.Label.Render("File:"))
+		v.input.SetWidth(max(10, w-4))
+		out = append(out, "  "+v.input.View(), "")
+		hint := "One row per person, a header row with the questions. Save it from your spreadsheet as \"CSV UTF-8\". Nothing is imported until you have seen the preview."
+		if v.reading {
+			hint = "Reading " + v.path + "…"
+		}
+		for _, l := range wrap(hint, w) {
+			out = append(out, st.Muted.Render(l))
+		}
+		return strings.Join(box(out, w, h), "\n")
+	}
+	body := importPreviewLines(v.path, v.p, v.err, w)
+	bodyH := max(1, h-len(out))
+	v.offset = max(0, min(v.offset, len(body)-bodyH))
+	for _, l := range body[v.offset:min(len(body), v.offset+bodyH)] {
+		switch {
+		case strings.HasPrefix(l, "\x01"):
+			out = append(out, st.Heading.Render(l[1:]))
+		case strings.HasPrefix(l, "\x02"):
+			out = append(out, st.Issue.Render(l[1:]))
+		case strings.HasPrefix(l, "\x03"):
+			out = append(out, st.Good.Render(l[1:]))
+		default:
+			out = append(out, st.Text.Render(l))
+		}
+	}
+	return strings.Join(box(out, w, h), "\n")
+}
+
+// importPreviewLines describes what importing the file would do. \x01
+// marks headings, \x02 problems and \x03 the all-clear.
+func importPreviewLines(path string, p *surveycsv.Preview, err error, w int) []string {
+	var out []string
+	add := func(prefix, s string) {
+		for _, l := range wrap(s, w) {
+			out = append(out, prefix+l)
+		}
+	}
+	if err != nil {
+		add("\x02", "✗ This file cannot be imported: "+oneLine(err.Error()))
+		add("", "Nothing was changed. Press esc to choose another file.")
+		return out
+	}
+	add("", fmt.Sprintf("%s: %d rows of answers", filepath.Base(path), p.Rows))
+	if p.OK() {
+		add("\x03", fmt.Sprintf("✓ Every row can be read. Press enter to import all %d as a new survey, or esc to go back.", p.Rows))
+	} else {
+		add("\x02", fmt.Sprintf("✗ %d %s could not be read, so nothing can be imported. Correct the file and read it again (esc):",
+			len(p.Errors), svPlural(len(p.Errors), "row", "rows")))
+		for _, e := range p.Errors {
+			add("\x02", "  "+oneLine(e.String()))
+		}
+	}
+	out = append(out, "", "\x01Columns")
+	hw := 0
+	for _, c := range p.Columns {
+		hw = max(hw, width(oneLine(c.Header)))
+	}
+	hw = min(hw, max(10, w/2))
+	for _, c := range p.Columns {
+		kind := c.KindText()
+		if c.Kind != surveycsv.Ignore {
+			kind += fmt.Sprintf(": %d answers", c.Answered)
+			if c.Excluded > 0 {
+				kind += fmt.Sprintf(", %d don't know / N/A", c.Excluded)
+			}
+		}
+		out = append(out, trunc("  "+pad(oneLine(c.Header), hw)+"  "+kind, w))
+	}
+	if len(p.Sample) > 0 {
+		out = append(out, "", "\x01First rows")
+		for _, r := range p.Sample {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = trunc(oneLine(c), 18)
+			}
+			out = append(out, trunc("  "+strings.Join(cells, " | "), w))
+		}
+	}
+	return out
+}
+
+func svPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

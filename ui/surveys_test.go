@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"scrutiny/review"
+)
+
+// toFirstSurvey selects the first survey in tab 9's list.
+func toFirstSurvey(tt *tester) {
+	tt.press("9", "end")
+	for i := 0; i < 20 && !strings.Contains(tt.m.ws.cur().(*surveysStage).selectedID(), "survey:"); i++ {
+		tt.press("up")
+	}
+	for i := 0; i < 20; i++ {
+		s := tt.m.ws.cur().(*surveysStage)
+		before := s.selectedID()
+		tt.press("up")
+		if after := s.selectedID(); !strings.HasPrefix(after, "survey:") {
+			tt.press("down")
+			return
+		} else if after == before {
+			return
+		}
+	}
+}
+
+func TestStandardsShowMetAndSummary(t *testing.T) {
+	tt, st, id := exampleTester(t, 120, 34)
+	tt.press("9")
+	tt.contains("Service standards: 3 of 6 standards met", "✓ Met", "✗ Not met", "Ring backs within 1 working hour",
+		"Surveys (2)", "57 of 670, 8.5%", "77 of 800, 9.6%")
+	// The second standard: ring backs, 14 minutes against within 1 hour.
+	tt.press("down", "enter")
+	tt.contains("Result: ✓ Met (worked out: 14 minutes against within 1 working hour)", "Panel's call")
+	// Ring backs now take 2 hours: not met, and the summary follows.
+	tt.press("down", "down", "enter", "ctrl+u")
+	tt.typeText("2 hours")
+	tt.press("enter")
+	tt.contains("saved 14:03:22", "Service standards: 2 of 6 standards met",
+		"Result: ✗ Not met (worked out: 2 hours against within 1 working hour)")
+	r := loadReview(t, st, id)
+	if r.Standards[1].Actual != "2 hours" || review.StandardsSummary(r.Standards) != "2 of 6 standards met" {
+		t.Fatalf("stored %q: %s", r.Standards[1].Actual, review.StandardsSummary(r.Standards))
+	}
+}
+
+func TestAddStandardWithFreeTextTarget(t *testing.T) {
+	tt, st := newReviewTester(t, 100, 30)
+	tt.press("esc", "9")
+	tt.contains("(none yet: press a to add one)", "Service standards (none yet)")
+	tt.press("a")
+	tt.typeText("Repairs fixed first time")
+	tt.press("tab", "enter")
+	tt.typeText("as often as possible")
+	tt.press("tab", "enter")
+	tt.typeText("most of them")
+	tt.press("esc")
+	tt.contains("0 of 1 standard met", "? Not judged", "the panel's call: target and actua")
+	// The panel decides: met.
+	tt.press("down", "right")
+	tt.contains("1 of 1 standard met")
+	r := loadReview(t, st, tt.m.ws.rev.ID)
+	if len(r.Standards) != 1 || r.Standards[0].Verdict != review.MetYes || r.Standards[0].Target != "as often as possible" {
+		t.Fatalf("stored %+v", r.Standards)
+	}
+}
+
+func TestSurveyFiguresAndChart(t *testing.T) {
+	tt, _, _ := exampleTester(t, 100, 40)
+	toFirstSurvey(tt)
+	tt.press("f")
+	tt.contains("Figures: First customer survey", "Responses: 57 of 670, 8.5%, sent by text on 28 January 2019",
+		"Q1. How easy was it to contact Great Places?", "average 7.42", "7 or more", "3 or less", "│█")
+	// Every bar has its label, count and percentage.
+	lines := strings.Split(tt.screen(), "\n")
+	bars := 0
+	for _, l := range lines {
+		if strings.Contains(l, "│") && strings.HasSuffix(strings.TrimRight(l, " "), "%") {
+			bars++
+		}
+	}
+	if bars < 10 {
+		t.Fatalf("%d bars with a percentage:\n%s", bars, tt.screen())
+	}
+	tt.press("esc")
+	toFirstSurvey(tt)
+	tt.press("end", "f", "b")
+	tt.contains("split by", "phone (49)")
+	tt.press("esc")
+	tt.lacks("Figures:")
+}
+
+func writeCSV(t *testing.T, name, data string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestImportCSVPreviewThenAllOrNothing(t *testing.T) {
+	tt, st := newReviewTester(t, 100, 40)
+	tt.press("esc", "9")
+	bad := writeCSV(t, "bad.csv", "Contact method,Ease (1-10)\nPhone,7\nEmail,12\nPhone,8\nPhone,9\nPhone\n")
+	tt.press("i")
+	tt.contains("Import a survey from a CSV file", "File:")
+	tt.typeText(bad)
+	tt.press("enter")
+	tt.contains("✗ 2 rows could not be read", `row 3, column "Ease (1-10)": "12" is not on the 1-10 scale`,
+		"row 6: this row has 1 values", "Columns", "scale 1-10")
+	tt.press("enter") // refused: nothing to import
+	if r := loadReview(t, st, tt.m.ws.rev.ID); len(r.Surveys) != 0 {
+		t.Fatal("a file with bad rows was imported")
+	}
+	// Back to the path, choose a good file.
+	good := writeCSV(t, "contact.csv", "Contact method;Ease (1-10);Satisfied?\nPhone;7;Yes\nEmail;10;No\nPhone;Don't know;Yes\n")
+	tt.press("esc", "ctrl+u")
+	tt.typeText(good)
+	tt.press("enter")
+	tt.contains("✓ Every row can be read", "First rows", "Phone | 7 | Yes")
+	tt.press("enter")
+	tt.contains("imported 3 answers", "3 responses · contact")
+	r := loadReview(t, st, tt.m.ws.rev.ID)
+	if len(r.Surveys) != 1 || len(r.Surveys[0].Respondents) != 3 || len(r.Surveys[0].Questions) != 2 {
+		t.Fatalf("stored %+v", r.Surveys)
+	}
+	// A file that is not there, and one that is not text.
+	tt.press("i", "ctrl+u")
+	tt.typeText(filepath.Join(t.TempDir(), "missing.csv"))
+	tt.press("enter")
+	tt.contains("✗ This file cannot be imported", "there is no such file")
+	tt.press("esc", "ctrl+u")
+	tt.typeText(writeCSV(t, "u16.csv", "\xff\xfeA\x00"))
+	tt.press("enter")
+	tt.contains("UTF-16")
+	tt.press("esc", "esc")
+	tt.lacks("Import a survey")
+}
+
+func TestGridTypesAnswers(t *testing.T) {
+	tt, st, id := exampleTester(t, 100, 30)
+	toFirstSurvey(tt)
+	tt.press("g")
+	tt.contains("Type answers: First customer survey: ease of contact and satisfaction · 57 people so far", "Q1. How easy", "Type 1 to 10")
+	tt.press("1", "0", "enter")
+	tt.contains("Q2. How satisfied")
+	tt.press("1", "1", "enter") // 11 is not on the scale
+	tt.contains("11 is not on the 1-10 scale")
+	tt.press("backspace", "backspace", "x", "enter")
+	tt.contains("person 58 saved", "58 people so far")
+	tt.press("3", "enter", "esc")
+	tt.contains("The unfinished row was not saved")
+	r := loadReview(t, st, id)
+	sv := r.Surveys[0]
+	if len(sv.Respondents) != 58 {
+		t.Fatalf("%d respondents", len(sv.Respondents))
+	}
+	last := sv.Respondents[57]
+	if last.Answers[sv.Questions[0].ID] != "10" || last.Answers[sv.Questions[1].ID] != review.Excluded {
+		t.Fatalf("answers %v", last.Answers)
+	}
+	// Undo takes the person back out.
+	tt.press("ctrl+z")
+	if n := len(loadReview(t, st, id).Surveys[0].Respondents); n != 57 {
+		t.Fatalf("after undo %d respondents", n)
+	}
+}
+
+func TestTallyEntersADistribution(t *testing.T) {
+	tt, st, id := exampleTester(t, 100, 30)
+	toFirstSurvey(tt)
+	tt.press("t")
+	tt.contains("How many gave each answer", "Q1 of 2", "Don't know / N/A")
+	tt.press("1", "2", "enter", "3", "enter", "right")
+	tt.contains("Q2 of 2")
+	tt.press("esc")
+	sv := loadReview(t, st, id).Surveys[0]
+	q := sv.Questions[0]
+	if q.Tally["1"] != 12 || q.Tally["2"] != 3 {
+		t.Fatalf("tally %v", q.Tally)
+	}
+	if got := sv.Responses(); got != 57+15 {
+		t.Fatalf("responses %d", got)
+	}
+	s := sv.QuestionStats(&sv.Questions[0])
+	if s.Base != 57+15 {
+		t.Fatalf("base %d", s.Base)
+	}
+}
+
+func TestSurveysStageFitsSmallWindows(t *testing.T) {
+	tt, _, _ := exampleTester(t, 60, 20)
+	tt.press("9")
+	checkFrame(t, tt.m.Render(), 60, 20)
+	toFirstSurvey(tt)
+	for _, k := range []string{"f", "esc", "g", "esc", "t", "esc", "i"} {
+		tt.press(k)
+		checkFrame(t, tt.m.Render(), 60, 20)
+	}
+}
