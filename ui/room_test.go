@@ -125,3 +125,24 @@ func TestWallFollowsSurveysAndStandards(t *testing.T) {
 	tt.send(f5)
 	tt.contains("How satisfied were you with the response to your query?", "Very satisfied", "21 (37%)")
 }
+
+func TestScoringOffersReadyMadeCriteria(t *testing.T) {
+	st := openStore(t)
+	r := &review.Review{Topic: "Contact"}
+	if err := st.CreateReview(ctx(), r); err != nil {
+		t.Fatal(err)
+	}
+	tt := newTester(t, st, 100, 30, Options{ReviewID: r.ID})
+	tt.press("6", "c")
+	tt.contains("Add the 4 criteria of the set \"Customer contact\"")
+	tt.press("n", "c") // the next set
+	tt.contains("\"Any service\"")
+	tt.press("n", "c", "n", "c", "n", "c") // round to the first again
+	tt.contains("Customer contact")
+	tt.press("y")
+	tt.contains("Timeliness and ease of contact", "Overall level of customer service")
+	got, _ := st.LoadReview(ctx(), r.ID)
+	if len(got.Criteria) != 4 || got.Criteria[1].Name != "Quality of the response to the query" {
+		t.Fatalf("criteria = %+v", got.Criteria)
+	}
+}

@@ -44,7 +44,7 @@ func newMeetingsStage(ws *workspace) *meetingsStage {
 		AddMeeting: bind([]string{"a", "n"}, "a", "add a meeting"),
 		AddMember:  bind([]string{"m"}, "m", "add a panel member"),
 		Delete:     bind([]string{"delete", "d"}, "d/del", "move to the bin"),
-		Minutes:    bind([]string{"x", "e"}, "x", "export the minutes"),
+		Minutes:    bind([]string{"x"}, "x", "export the minutes"),
 		Timer:      bind([]string{"s"}, "s", "time the next agenda item on the wall"),
 	}}
 	s.listTitle = func() string {
@@ -189,23 +189,27 @@ func (s *meetingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			ws.e.note("choose a meeting first, then x writes its minutes")
 			return true, nil
 		}
-		md, err := review.RenderMinutes(ws.rev, mid)
-		if err != nil {
-			ws.e.fail("write the minutes", err)
-			return true, nil
-		}
 		i, m := meetingIndex(ws, mid)
-		name := fmt.Sprintf("minutes-%d-%s.md", i+1, orEmpty(m.Date.String(), "undated"))
-		abs, err := filepath.Abs(name)
-		if err == nil {
-			err = writeFileAtomic(abs, md)
-		}
+		abs, err := filepath.Abs(fmt.Sprintf("minutes-%d-%s.md", i+1, orEmpty(m.Date.String(), "undated")))
 		if err != nil {
 			ws.e.fail("write the minutes", err)
 			return true, nil
 		}
-		ws.e.note("minutes written to " + abs)
-		return true, nil
+		// Asking first shows where the file goes before anything is written.
+		return true, send(confirmMsg{
+			question: "Write the minutes of this meeting to " + abs + "?",
+			yes: func() tea.Cmd {
+				md, err := review.RenderMinutes(ws.rev, mid)
+				if err == nil {
+					err = writeFileAtomic(abs, md)
+				}
+				if err != nil {
+					ws.e.fail("write the minutes", err)
+					return nil
+				}
+				ws.e.note("minutes written to " + abs)
+				return nil
+			}})
 	case key.Matches(msg, k.Timer):
 		s.nextTimer()
 		return true, nil

@@ -109,6 +109,8 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 
 	// The minutes, written to the current folder.
 	tt.press("x")
+	tt.contains("Write the minutes of this meeting to")
+	tt.press("y")
 	tt.contains("minutes written to")
 	md, err := os.ReadFile("minutes-1-2026-03-14.md")
 	if err != nil {

@@ -45,7 +45,7 @@ func levelTone(l review.Level) func(style.Styles) lipgloss.Style {
 	}
 }
 
-type scoringKeys struct{ Add, Delete, Vote key.Binding }
+type scoringKeys struct{ Add, Delete, Vote, Template key.Binding }
 
 // scoringStage is tab 6: the criteria with their agreed level and rationale.
 type scoringStage struct {
@@ -55,17 +55,21 @@ type scoringStage struct {
 
 func newScoringStage(ws *workspace) *scoringStage {
 	s := &scoringStage{keys: scoringKeys{
-		Add:    bind([]string{"a", "n"}, "a", "add a criterion"),
-		Vote:   bind([]string{"v"}, "v", "take the room's votes, large for the wall"),
-		Delete: bind([]string{"delete", "d"}, "d/del", "delete this criterion"),
+		Add:  bind([]string{"a", "n"}, "a", "add a criterion"),
+		Vote: bind([]string{"v"}, "v", "take the room's votes, large for the wall"),
+		// Template offers the ready-made sets of criteria (criteria_templates.go).
+		Template: bind([]string{"c"}, "c", "add criteria from a ready-made set"),
+		Delete:   bind([]string{"delete", "d"}, "d/del", "delete this criterion"),
 	}}
 	s.formStage = newFormStage(ws, func() []field { return scoringFields(ws) })
 	s.intro = "Score each criterion poor, fair, good or excellent (←/→), with the reason."
-	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Vote, s.keys.Delete} }
+	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Vote, s.keys.Template, s.keys.Delete} }
 	s.extra = func(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		switch {
 		case key.Matches(msg, s.keys.Vote):
 			return true, send(startVotingMsg{})
+		case key.Matches(msg, s.keys.Template):
+			return true, s.offerTemplate()
 		case key.Matches(msg, s.keys.Add):
 			s.f.focusID("addcrit")
 			return true, s.f.startEdit()
