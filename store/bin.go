@@ -42,7 +42,7 @@ func lookupKind(k Kind) (kindTable, error) {
 }
 
 // touchParent marks the review an item belongs to as edited.
-func touchParent(ctx context.Context, tx *sql.Tx, t kindTable, id string) error {
+func touchParent(ctx context.Context, tx *wtx, t kindTable, id string) error {
 	var q string
 	switch t.parent {
 	case "review_id":
@@ -63,7 +63,7 @@ func (s *Store) Delete(ctx context.Context, kind Kind, id string) error {
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, "delete the "+t.what, func(tx *sql.Tx) error {
+	return s.write(ctx, "delete the "+t.what, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE "+t.table+" SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", nowMs(), id)
 		if err != nil {
 			return err
@@ -81,7 +81,7 @@ func (s *Store) Restore(ctx context.Context, kind Kind, id string) error {
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, "restore the "+t.what, func(tx *sql.Tx) error {
+	return s.write(ctx, "restore the "+t.what, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE "+t.table+" SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", id)
 		if err != nil {
 			return err
@@ -100,7 +100,7 @@ func (s *Store) Restore(ctx context.Context, kind Kind, id string) error {
 // Bin lists what has been deleted, most recent first.
 func (s *Store) Bin(ctx context.Context) ([]BinItem, error) {
 	var out []BinItem
-	err := s.read(ctx, "list the bin", func(tx *sql.Tx) error {
+	err := s.read(ctx, "list the bin", func(tx *wtx) error {
 		for _, k := range binOrder {
 			t := kinds[k]
 			parent := "''"
@@ -165,7 +165,7 @@ func (s *Store) Move(ctx context.Context, kind Kind, id string, index int) error
 	if kind == KindReview {
 		return &plainError{msg: "Reviews are listed by when they were last edited, so they cannot be moved."}
 	}
-	return s.write(ctx, "move the "+t.what, func(tx *sql.Tx) error {
+	return s.write(ctx, "move the "+t.what, func(tx *wtx) error {
 		var rows *sql.Rows
 		var err error
 		if t.parent == "" {

@@ -21,7 +21,7 @@ import (
 // concurrent edit is either wholly in the bundle or wholly out of it.
 func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
-	err := s.read(ctx, "export the reviews", func(tx *sql.Tx) error {
+	err := s.read(ctx, "export the reviews", func(tx *wtx) error {
 		all := len(ids) == 0
 		if all {
 			var err error
@@ -124,7 +124,7 @@ func writeReview(w *bufio.Writer, buf *bytes.Buffer, enc *json.Encoder, b *bRevi
 	return nil
 }
 
-func liveReviewIDs(ctx context.Context, tx *sql.Tx) ([]string, error) {
+func liveReviewIDs(ctx context.Context, tx *wtx) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT id FROM reviews WHERE deleted_at IS NULL ORDER BY id")
 	if err != nil {
 		return nil, err
@@ -160,7 +160,7 @@ func noteMembers(r *review.Review, into map[string]bool) {
 	}
 }
 
-func bundleMembers(ctx context.Context, tx *sql.Tx, all bool, want map[string]bool) ([]review.Member, error) {
+func bundleMembers(ctx context.Context, tx *wtx, all bool, want map[string]bool) ([]review.Member, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, rowid")
 	if err != nil {
 		return nil, err
@@ -192,7 +192,7 @@ func (s *Store) ImportReviews(ctx context.Context, rs ...*review.Review) (Import
 		}
 		fillIDs(r)
 	}
-	err := s.write(ctx, "import the reviews", func(tx *sql.Tx) error {
+	err := s.write(ctx, "import the reviews", func(tx *wtx) error {
 		res = ImportResult{}
 		im, err := newImporter(ctx, tx)
 		if err != nil {
@@ -257,11 +257,11 @@ func fillIDs(r *review.Review) {
 // importer holds the prepared merge statements of one import transaction.
 type importer struct {
 	ctx   context.Context
-	tx    *sql.Tx
+	tx    *wtx
 	stmts map[string]*sql.Stmt
 }
 
-func newImporter(ctx context.Context, tx *sql.Tx) (*importer, error) {
+func newImporter(ctx context.Context, tx *wtx) (*importer, error) {
 	im := &importer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 	for _, q := range []string{importMeeting, importEvidence, importFinding, importStandard, importSurvey,
 		importResp, importRec, importCrit, importMember, importReview} {
@@ -387,7 +387,7 @@ func (im *importer) review(r *review.Review, res *ImportResult) error {
 // part-way leaves the database as it was.
 func (s *Store) ImportBundle(ctx context.Context, r io.Reader) (ImportResult, error) {
 	var res ImportResult
-	err := s.write(ctx, "import the bundle", func(tx *sql.Tx) error {
+	err := s.write(ctx, "import the bundle", func(tx *wtx) error {
 		res = ImportResult{}
 		im, err := newImporter(ctx, tx)
 		if err != nil {

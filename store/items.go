@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"scrutiny/review"
@@ -67,7 +66,7 @@ func (s *Store) CreateReview(ctx context.Context, r *review.Review) error {
 		id = newID()
 	}
 	q := "INSERT INTO reviews (id, updated_at" + commaCols(reviewCols) + ") VALUES (?, ?" + placeholders(len(reviewCols)) + ")"
-	err := s.write(ctx, "create the review", func(tx *sql.Tx) error {
+	err := s.write(ctx, "create the review", func(tx *wtx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE id = ?", id).Scan(&n); err != nil {
 			return err
@@ -89,7 +88,7 @@ func (s *Store) CreateReview(ctx context.Context, r *review.Review) error {
 // archived, MemberIDs. It does not touch the lists.
 func (s *Store) SaveReview(ctx context.Context, r *review.Review) error {
 	q := "UPDATE reviews SET updated_at = ?" + setCols(reviewCols) + " WHERE id = ? AND deleted_at IS NULL"
-	return s.write(ctx, "save the review", func(tx *sql.Tx) error {
+	return s.write(ctx, "save the review", func(tx *wtx) error {
 		args := append([]any{nowMs()}, reviewVals(r)...)
 		res, err := tx.ExecContext(ctx, q, append(args, r.ID)...)
 		if err != nil {
@@ -147,7 +146,7 @@ func (s *Store) SaveMember(ctx context.Context, m *review.Member) error {
 	if id == "" {
 		id = newID()
 	}
-	err := s.write(ctx, "save the member", func(tx *sql.Tx) error {
+	err := s.write(ctx, "save the member", func(tx *wtx) error {
 		_, err := tx.ExecContext(ctx, upsertMember, append([]any{id}, memberVals(m)...)...)
 		return err
 	})
@@ -164,7 +163,7 @@ func (s *Store) saveItem(ctx context.Context, what, stmt, reviewID string, idp *
 	if id == "" {
 		id = newID()
 	}
-	err := s.write(ctx, "save the "+what, func(tx *sql.Tx) error {
+	err := s.write(ctx, "save the "+what, func(tx *wtx) error {
 		if err := touchReview(ctx, tx, reviewID); err != nil {
 			return err
 		}
@@ -176,7 +175,7 @@ func (s *Store) saveItem(ctx context.Context, what, stmt, reviewID string, idp *
 	return err
 }
 
-func execItem(ctx context.Context, tx *sql.Tx, what, stmt, id, parentID string, vals []any) error {
+func execItem(ctx context.Context, tx *wtx, what, stmt, id, parentID string, vals []any) error {
 	args := make([]any, 0, len(vals)+3)
 	args = append(args, id, parentID, parentID)
 	res, err := tx.ExecContext(ctx, stmt, append(args, vals...)...)
@@ -230,11 +229,13 @@ func (s *Store) SaveCriterion(ctx context.Context, reviewID string, c *review.Cr
 	return s.saveItem(ctx, "criterion", upsertCrit, reviewID, &c.ID, critVals(c))
 }
 
+var touchSurveySQL = hot(`UPDATE reviews SET updated_at = ? WHERE deleted_at IS NULL AND id =
+		(SELECT review_id FROM surveys WHERE id = ? AND deleted_at IS NULL)`)
+
 // touchSurvey marks the review owning a survey as edited, proving the
 // survey exists and is not in the bin.
-func touchSurvey(ctx context.Context, tx *sql.Tx, surveyID string) error {
-	res, err := tx.ExecContext(ctx, `UPDATE reviews SET updated_at = ? WHERE deleted_at IS NULL AND id =
-		(SELECT review_id FROM surveys WHERE id = ? AND deleted_at IS NULL)`, nowMs(), surveyID)
+func touchSurvey(ctx context.Context, tx *wtx, surveyID string) error {
+	res, err := tx.ExecContext(ctx, touchSurveySQL, nowMs(), surveyID)
 	if err != nil {
 		return err
 	}
@@ -250,7 +251,7 @@ func (s *Store) SaveRespondent(ctx context.Context, surveyID string, r *review.R
 	if id == "" {
 		id = newID()
 	}
-	err := s.write(ctx, "save the answers", func(tx *sql.Tx) error {
+	err := s.write(ctx, "save the answers", func(tx *wtx) error {
 		if err := touchSurvey(ctx, tx, surveyID); err != nil {
 			return err
 		}
@@ -277,7 +278,7 @@ func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review
 			ids[i] = newID()
 		}
 	}
-	err := s.write(ctx, "add the answers", func(tx *sql.Tx) error {
+	err := s.write(ctx, "add the answers", func(tx *wtx) error {
 		if err := touchSurvey(ctx, tx, surveyID); err != nil {
 			return err
 		}

@@ -10,17 +10,19 @@ import (
 	"scrutiny/review"
 )
 
+var qListReviews = hot(`SELECT r.id, r.topic, r.stage, r.start_on, r.end_on, r.board_on, r.archived, r.updated_at,
+			(SELECT count(*) FROM evidence e WHERE e.review_id = r.id AND e.deleted_at IS NULL),
+			(SELECT count(*) FROM findings f WHERE f.review_id = r.id AND f.deleted_at IS NULL),
+			(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id AND c.deleted_at IS NULL)
+			FROM reviews r WHERE r.deleted_at IS NULL ORDER BY r.updated_at DESC, r.id DESC`)
+
 // ListReviews returns every review not in the bin, most recently edited
 // first. The counts come from covering indexes, so this stays fast on
 // large files.
 func (s *Store) ListReviews(ctx context.Context) ([]Summary, error) {
 	var out []Summary
-	err := s.read(ctx, "list the reviews", func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT r.id, r.topic, r.stage, r.start_on, r.end_on, r.board_on, r.archived, r.updated_at,
-			(SELECT count(*) FROM evidence e WHERE e.review_id = r.id AND e.deleted_at IS NULL),
-			(SELECT count(*) FROM findings f WHERE f.review_id = r.id AND f.deleted_at IS NULL),
-			(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id AND c.deleted_at IS NULL)
-			FROM reviews r WHERE r.deleted_at IS NULL ORDER BY r.updated_at DESC, r.id DESC`)
+	err := s.read(ctx, "list the reviews", func(tx *wtx) error {
+		rows, err := tx.QueryContext(ctx, qListReviews)
 		if err != nil {
 			return err
 		}
@@ -49,7 +51,7 @@ func (s *Store) ListReviews(ctx context.Context) ([]Summary, error) {
 // in the order they were added (or moved to).
 func (s *Store) ListMembers(ctx context.Context) ([]review.Member, error) {
 	var out []review.Member
-	err := s.read(ctx, "list the members", func(tx *sql.Tx) error {
+	err := s.read(ctx, "list the members", func(tx *wtx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, rowid")
 		if err != nil {
 			return err
@@ -88,7 +90,7 @@ func scanMember(rows *sql.Rows) (review.Member, error) {
 // its saved order, none of it from the bin. It reads one snapshot.
 func (s *Store) LoadReview(ctx context.Context, id string) (*review.Review, error) {
 	var r *review.Review
-	err := s.read(ctx, "load the review", func(tx *sql.Tx) error {
+	err := s.read(ctx, "load the review", func(tx *wtx) error {
 		var err error
 		r, err = loadReview(ctx, tx, id)
 		return err
@@ -96,20 +98,18 @@ func (s *Store) LoadReview(ctx context.Context, id string) (*review.Review, erro
 	return r, err
 }
 
-func loadReview(ctx context.Context, tx *sql.Tx, id string) (*review.Review, error) {
+func loadReview(ctx context.Context, tx *wtx, id string) (*review.Review, error) {
 	return loadReviewRaw(ctx, tx, id, nil)
 }
 
 // loadReviewRaw is loadReview; when raw is not nil the respondents are not
 // decoded but copied into raw[surveyID] as the bundle's JSON array body,
 // which is what the exporter writes.
-func loadReviewRaw(ctx context.Context, tx *sql.Tx, id string, raw map[string][]byte) (*review.Review, error) {
+func loadReviewRaw(ctx context.Context, tx *wtx, id string, raw map[string][]byte) (*review.Review, error) {
 	r := &review.Review{ID: id}
 	var stage, start, end, board, objectives, focus, out, memberIDs string
 	var level int
-	err := tx.QueryRowContext(ctx, `SELECT topic, service_area, why_area, start_on, end_on, board_on, stage,
-		introduction, approach, summary, aim, objectives, focus_areas, out_of_scope, judgement_level,
-		judgement_word, judgement_explanation, archived, member_ids FROM reviews WHERE id = ? AND deleted_at IS NULL`, id).Scan(
+	err := tx.QueryRowContext(ctx, qReviewHeader, id).Scan(
 		&r.Topic, &r.ServiceArea, &r.WhyArea, &start, &end, &board, &stage, &r.Introduction, &r.Approach,
 		&r.Summary, &r.Scope.Aim, &objectives, &focus, &out, &level, &r.Judgement.Word,
 		&r.Judgement.Explanation, &r.Archived, &memberIDs)
@@ -138,8 +138,8 @@ func loadReviewRaw(ctx context.Context, tx *sql.Tx, id string, raw map[string][]
 			return nil, badColumn(err)
 		}
 	}
-	surveys := func(ctx context.Context, tx *sql.Tx, r *review.Review) error { return loadSurveys(ctx, tx, r, raw) }
-	steps := []func(context.Context, *sql.Tx, *review.Review) error{
+	surveys := func(ctx context.Context, tx *wtx, r *review.Review) error { return loadSurveys(ctx, tx, r, raw) }
+	steps := []func(context.Context, *wtx, *review.Review) error{
 		loadMembers, loadMeetings, loadEvidence, loadFindings, loadStandards, surveys, loadRecs, loadCriteria,
 	}
 	for _, f := range steps {
@@ -154,7 +154,7 @@ func badColumn(err error) error {
 	return &plainError{msg: fmt.Sprintf("Part of this review could not be read (%v). Run a check of the file.", err), cause: []error{ErrDamaged, err}}
 }
 
-func loadMembers(ctx context.Context, tx *sql.Tx, r *review.Review) error {
+func loadMembers(ctx context.Context, tx *wtx, r *review.Review) error {
 	if len(r.MemberIDs) == 0 {
 		return nil
 	}
@@ -185,9 +185,25 @@ func loadMembers(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 	return nil
 }
 
+var qReviewHeader = hot(`SELECT topic, service_area, why_area, start_on, end_on, board_on, stage,
+		introduction, approach, summary, aim, objectives, focus_areas, out_of_scope, judgement_level,
+		judgement_word, judgement_explanation, archived, member_ids FROM reviews WHERE id = ? AND deleted_at IS NULL`)
+
+// The list queries, in saved order, prepared once per store.
+var (
+	qMeetings        = hot("SELECT id, held_on, start_time, end_time, venue, attendees, apologies, agenda, notes, decisions, expenses FROM meetings WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+	qEvidence        = hot("SELECT id, kind, title, held_on, who, notes FROM evidence WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+	qFindings        = hot("SELECT id, kind, body, evidence_ids FROM findings WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+	qStandards       = hot("SELECT id, promise, target, actual, period, source, verdict, evidence_id FROM standards WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+	qSurveys         = hot("SELECT id, name, held_on, channel, sent, evidence_id, high, low, questions FROM surveys WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+	qRecommendations = hot("SELECT id, body, sub_points, finding_ids, board_response, actions FROM recommendations WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+	qCriteria        = hot("SELECT id, name, level, rationale, votes FROM criteria WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+	qRespondents     = hot("SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+)
+
 // each runs a query on the live rows of one list of a review in order.
-func each(ctx context.Context, tx *sql.Tx, table, cols, parent, id string, scan func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, "+cols+" FROM "+table+" WHERE "+parent+" = ? AND deleted_at IS NULL ORDER BY position, rowid", id)
+func each(ctx context.Context, tx *wtx, q, id string, scan func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, q, id)
 	if err != nil {
 		return err
 	}
@@ -200,8 +216,8 @@ func each(ctx context.Context, tx *sql.Tx, table, cols, parent, id string, scan 
 	return rows.Err()
 }
 
-func loadMeetings(ctx context.Context, tx *sql.Tx, r *review.Review) error {
-	return each(ctx, tx, "meetings", "held_on, start_time, end_time, venue, attendees, apologies, agenda, notes, decisions, expenses", "review_id", r.ID,
+func loadMeetings(ctx context.Context, tx *wtx, r *review.Review) error {
+	return each(ctx, tx, qMeetings, r.ID,
 		func(rows *sql.Rows) error {
 			var m review.Meeting
 			var date, att, apo, agenda, dec, exp string
@@ -235,8 +251,8 @@ func loadMeetings(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 		})
 }
 
-func loadEvidence(ctx context.Context, tx *sql.Tx, r *review.Review) error {
-	return each(ctx, tx, "evidence", "kind, title, held_on, who, notes", "review_id", r.ID, func(rows *sql.Rows) error {
+func loadEvidence(ctx context.Context, tx *wtx, r *review.Review) error {
+	return each(ctx, tx, qEvidence, r.ID, func(rows *sql.Rows) error {
 		var e review.Evidence
 		var kind, date string
 		if err := rows.Scan(&e.ID, &kind, &e.Title, &date, &e.Who, &e.Notes); err != nil {
@@ -250,8 +266,8 @@ func loadEvidence(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 	})
 }
 
-func loadFindings(ctx context.Context, tx *sql.Tx, r *review.Review) error {
-	return each(ctx, tx, "findings", "kind, body, evidence_ids", "review_id", r.ID, func(rows *sql.Rows) error {
+func loadFindings(ctx context.Context, tx *wtx, r *review.Review) error {
+	return each(ctx, tx, qFindings, r.ID, func(rows *sql.Rows) error {
 		var f review.Finding
 		var kind, ev string
 		if err := rows.Scan(&f.ID, &kind, &f.Text, &ev); err != nil {
@@ -265,8 +281,8 @@ func loadFindings(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 	})
 }
 
-func loadStandards(ctx context.Context, tx *sql.Tx, r *review.Review) error {
-	return each(ctx, tx, "standards", "promise, target, actual, period, source, verdict, evidence_id", "review_id", r.ID, func(rows *sql.Rows) error {
+func loadStandards(ctx context.Context, tx *wtx, r *review.Review) error {
+	return each(ctx, tx, qStandards, r.ID, func(rows *sql.Rows) error {
 		var st review.Standard
 		var verdict int
 		if err := rows.Scan(&st.ID, &st.Promise, &st.Target, &st.Actual, &st.Period, &st.Source, &verdict, &st.Evidence); err != nil {
@@ -278,8 +294,8 @@ func loadStandards(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 	})
 }
 
-func loadSurveys(ctx context.Context, tx *sql.Tx, r *review.Review, raw map[string][]byte) error {
-	err := each(ctx, tx, "surveys", "name, held_on, channel, sent, evidence_id, high, low, questions", "review_id", r.ID, func(rows *sql.Rows) error {
+func loadSurveys(ctx context.Context, tx *wtx, r *review.Review, raw map[string][]byte) error {
+	err := each(ctx, tx, qSurveys, r.ID, func(rows *sql.Rows) error {
 		var sv review.Survey
 		var date, channel, qs string
 		if err := rows.Scan(&sv.ID, &sv.Name, &date, &channel, &sv.Sent, &sv.Evidence, &sv.High, &sv.Low, &qs); err != nil {
@@ -312,7 +328,7 @@ func loadSurveys(ctx context.Context, tx *sql.Tx, r *review.Review, raw map[stri
 			raw[sv.ID] = b
 			continue
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, rowid", sv.ID)
+		rows, err := tx.QueryContext(ctx, qRespondents, sv.ID)
 		if err != nil {
 			return err
 		}
@@ -340,8 +356,8 @@ func loadSurveys(ctx context.Context, tx *sql.Tx, r *review.Review, raw map[stri
 	return nil
 }
 
-func loadRecs(ctx context.Context, tx *sql.Tx, r *review.Review) error {
-	return each(ctx, tx, "recommendations", "body, sub_points, finding_ids, board_response, actions", "review_id", r.ID, func(rows *sql.Rows) error {
+func loadRecs(ctx context.Context, tx *wtx, r *review.Review) error {
+	return each(ctx, tx, qRecommendations, r.ID, func(rows *sql.Rows) error {
 		var rec review.Recommendation
 		var subs, fids, acts string
 		if err := rows.Scan(&rec.ID, &rec.Text, &subs, &fids, &rec.BoardResponse, &acts); err != nil {
@@ -368,8 +384,8 @@ func loadRecs(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 	})
 }
 
-func loadCriteria(ctx context.Context, tx *sql.Tx, r *review.Review) error {
-	return each(ctx, tx, "criteria", "name, level, rationale, votes", "review_id", r.ID, func(rows *sql.Rows) error {
+func loadCriteria(ctx context.Context, tx *wtx, r *review.Review) error {
+	return each(ctx, tx, qCriteria, r.ID, func(rows *sql.Rows) error {
 		var c review.Criterion
 		var level int
 		var votes string
@@ -390,8 +406,8 @@ func loadCriteria(ctx context.Context, tx *sql.Tx, r *review.Review) error {
 // rawRespondents copies a survey's respondents into bundle JSON (the
 // elements of the array, without brackets). The stored attrs and answers
 // are already JSON objects with sorted keys, written by flatMap.
-func rawRespondents(ctx context.Context, tx *sql.Tx, surveyID string) ([]byte, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, attrs, answers FROM respondents WHERE survey_id = ? AND deleted_at IS NULL ORDER BY position, rowid", surveyID)
+func rawRespondents(ctx context.Context, tx *wtx, surveyID string) ([]byte, error) {
+	rows, err := tx.QueryContext(ctx, qRespondents, surveyID)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,11 @@ import (
 // spells "SCRT" in ASCII.
 const ApplicationID = 0x53435254
 
+// readableFrom is the oldest schema version this build can read without
+// migrating it first (read-only opens cannot migrate). Raise it when a
+// migration changes tables or columns rather than only indexes.
+const readableFrom = 1
+
 // Sentinel reasons for refusing a file; the error returned by Open wraps one
 // of them and names the file.
 var (
@@ -200,6 +205,11 @@ func (s *Store) openDB() error {
 		return newerRefusal(s.path, version)
 	}
 	if version < schemaVersion {
+		if s.readOnly && version >= readableFrom {
+			// Older, but every query of this version still works on it.
+			s.prepareHot(ctx)
+			return nil
+		}
 		if s.readOnly {
 			s.db.Close()
 			return &plainError{msg: fmt.Sprintf("Cannot open %q for reading only: it was written by an older version of scrutiny and must be opened for editing once to update it.", s.path)}
@@ -209,6 +219,7 @@ func (s *Store) openDB() error {
 			return err
 		}
 	}
+	s.prepareHot(ctx)
 	return nil
 }
 
@@ -322,6 +333,10 @@ func (s *Store) Close() error {
 		return nil
 	}
 	var err error
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
 	if s.db != nil {
 		err = s.db.Close()
 		s.db = nil

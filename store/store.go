@@ -34,6 +34,7 @@ type Store struct {
 	readOnly bool
 	db       *sql.DB
 	unlock   func()
+	stmts    map[string]*sql.Stmt // prepared once at open; see wtx
 	// commits counts this store's own commits: PRAGMA data_version only
 	// moves when other connections commit.
 	commits atomic.Int64
