@@ -29,6 +29,8 @@ type roomState struct {
 // roomKeys are the keys of presentation mode; the two that work everywhere
 // (present, theme) live in globalKeys so the help lists them.
 type roomKeys struct {
+	Next   key.Binding
+	Prev   key.Binding
 	Vote   key.Binding
 	Unvote key.Binding
 	Leave  key.Binding
@@ -37,6 +39,8 @@ type roomKeys struct {
 
 func newRoomKeys() roomKeys {
 	return roomKeys{
+		Next:   bind([]string{"down", "right", "pgdown", "space"}, "↓", "the next item"),
+		Prev:   bind([]string{"up", "left", "pgup"}, "↑", "the previous item"),
 		Vote:   bind([]string{"1", "2", "3", "4"}, "1-4", "a vote: poor, fair, good, excellent"),
 		Unvote: bind([]string{"backspace", "-"}, "⌫", "take back the last vote"),
 		Leave:  bind([]string{"esc", "f5", "q"}, "esc", "leave presentation"),
@@ -193,6 +197,14 @@ func (m *Model) presentKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Theme):
 		m.cycleTheme()
+	case key.Matches(msg, k.Next), key.Matches(msg, k.Prev):
+		step := 1
+		if key.Matches(msg, k.Prev) {
+			step = -1
+		}
+		if m.ws != nil && m.ws.stepItem(step) {
+			m.room.votes = nil
+		}
 	case key.Matches(msg, k.Vote):
 		l := review.Level(int(msg.String()[0] - '0'))
 		if m.vote(func(c *review.Criterion) { c.AddVote(l) }, "a vote for "+l.String()) {
@@ -245,9 +257,9 @@ func (m *Model) roomSlide() room.Slide {
 // presentRender is the frame in presentation mode: the slide, and the
 // status line as the hint while something was just saved or went wrong.
 func (m *Model) presentRender() string {
-	hint := "esc leave · t theme"
+	hint := "↓ next · esc leave · t theme"
 	if m.ws != nil && m.ws.position().ItemKind == room.ItemCriterion {
-		hint = "1-4 vote · ⌫ undo vote · esc leave · t theme"
+		hint = "1-4 vote · ⌫ undo · ↓ next · esc leave"
 	}
 	if m.e.statusErr {
 		hint = m.e.status
@@ -300,4 +312,57 @@ func criterionHeading(i int, c review.Criterion) string {
 		}
 	}
 	return h + " · votes: " + strings.Join(parts, ", ")
+}
+
+// stepItem moves the stage under the wall to the next (or previous) item,
+// so the facilitator can go through the criteria without leaving the
+// presentation. It reports whether anything moved.
+func (ws *workspace) stepItem(step int) bool {
+	switch s := ws.cur().(type) {
+	case *scoringStage:
+		cs := ws.rev.Criteria
+		cur := s.criterionID()
+		for i, c := range cs {
+			if c.ID == cur && i+step >= 0 && i+step < len(cs) {
+				return s.f.focusID("crit:" + cs[i+step].ID)
+			}
+		}
+	case interface {
+		selectedID() string
+		select_(id string) bool
+	}:
+		sp := splitOf(s)
+		if sp == nil {
+			return false
+		}
+		before := sp.selectedID()
+		for i := sp.l.cursor + step; i >= 0 && i < sp.count(); i += step {
+			if sp.selectable == nil || sp.selectable(i) {
+				sp.l.set(i)
+				sp.syncDetail(false)
+				break
+			}
+		}
+		return sp.selectedID() != before
+	}
+	return false
+}
+
+// splitOf finds the list-and-detail stage inside a stage that embeds one.
+func splitOf(st any) *splitStage {
+	switch s := st.(type) {
+	case *splitStage:
+		return s
+	case *evidenceStage:
+		return s.splitStage
+	case *findingsStage:
+		return s.splitStage
+	case *recsStage:
+		return s.splitStage
+	case *meetingsStage:
+		return s.splitStage
+	case *surveysStage:
+		return s.splitStage
+	}
+	return nil
 }

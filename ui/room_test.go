@@ -146,3 +146,28 @@ func TestScoringOffersReadyMadeCriteria(t *testing.T) {
 		t.Fatalf("criteria = %+v", got.Criteria)
 	}
 }
+
+func TestPresentationStepsThroughCriteria(t *testing.T) {
+	st := openStore(t)
+	r := &review.Review{Topic: "Contact"}
+	if err := st.CreateReview(ctx(), r); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"First criterion", "Second criterion"} {
+		if err := st.SaveCriterion(ctx(), r.ID, &review.Criterion{Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tt := newTester(t, st, 40, 12, Options{ReviewID: r.ID})
+	tt.press("6")
+	tt.send(f5)
+	tt.contains("First criterion")
+	tt.press("down", "4")
+	tt.contains("Second criterion", "One vote, for excellent")
+	tt.press("up")
+	tt.contains("First criterion", "No votes yet")
+	got, _ := st.LoadReview(ctx(), r.ID)
+	if got.Criteria[0].Votes != [5]int{} || got.Criteria[1].Votes != [5]int{0, 0, 0, 0, 1} {
+		t.Errorf("votes went to the wrong criterion: %v %v", got.Criteria[0].Votes, got.Criteria[1].Votes)
+	}
+}
