@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"scrutiny/review"
+	"scrutiny/room"
 	"scrutiny/store"
 )
 
@@ -78,6 +79,11 @@ func TestEndToEndThroughStandardInput(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Logf("output:\n%s", text)
+	}
+
+	// The wall was told where the session ended up.
+	if pos, err := room.ReadPosition(context.Background(), st); err != nil || pos.Stage != "judgement" || pos.ItemKind != room.ItemJudgement {
+		t.Errorf("position for the wall = %+v, %v", pos, err)
 	}
 
 	// Everything must be in the file, read back by a fresh connection.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"scrutiny/review"
+	"scrutiny/room"
 	"scrutiny/store"
 )
 
@@ -81,6 +82,7 @@ func (s *session) home() error {
 		if err := s.load(id); err != nil {
 			return err
 		}
+		s.show("overview", "", "")
 		if err := s.reviewMenu(); err != nil && !errors.Is(err, errBack) {
 			return err
 		}
@@ -94,6 +96,16 @@ func (s *session) load(id string) error {
 	}
 	s.r = r
 	return nil
+}
+
+// show tells a present window on the wall what this session is doing, so
+// a facilitator using a screen reader can still project for the room. A
+// failure only means the wall lags; it never stops the session.
+func (s *session) show(stage, kind, id string) {
+	if s.r == nil {
+		return
+	}
+	_ = room.PublishPosition(s.ctx, s.st, room.Position{ReviewID: s.r.ID, Stage: stage, ItemKind: kind, ItemID: id})
 }
 
 // reload picks up what was just saved (and anything saved elsewhere).
