@@ -10,24 +10,39 @@ import (
 )
 
 // builder is pass 2: it checks each row against the columns' kinds and,
-// while no row has failed, builds the respondents.
+// while no row has failed, keeps the answers. They are kept compactly (one
+// number per cell, pointing into a list of each column's values) and only
+// become review.Respondent maps when the survey is made: 100,000 rows of
+// 20 answers take 8 MB this way, against 120 MB as maps.
 type builder struct {
-	p        *Preview
-	labels   labelIndex
-	sampleN  int
-	points   []string            // "0".."10", shared by every answer
-	intern   []map[string]string // per column: one copy of each repeated value
-	nq       int
+	p       *Preview
+	labels  labelIndex
+	sampleN int
+	points  []string // "0".."10", shared by every answer
+	// codes remembers, per column, what each value seen became.
+	codes    []map[string]cachedCode
 	building bool
-	// answers remembers, per column, what each value seen became.
-	answers []map[string]cachedAnswer
-	// attrs shares one Attrs map between respondents with the same
-	// attribute values, keyed by those values joined.
-	attrs   map[string]map[string]string
-	attrKey strings.Builder
 }
 
-type cachedAnswer struct{ ans, why string }
+type cachedCode struct {
+	code uint32
+	why  string
+}
+
+// cells holds the answers of every row: row r, column c is
+// codes[r*ncols+c], an index into values[c]; 0 is "no answer".
+type cells struct {
+	ncols  int
+	codes  []uint32
+	values [][]string
+}
+
+func (c *cells) rows() int {
+	if c.ncols == 0 {
+		return 0
+	}
+	return len(c.codes) / c.ncols
+}
 
 const maxInterned = 1000
 
@@ -36,15 +51,11 @@ func newBuilder(p *Preview, labels labelIndex, sampleN int) *builder {
 	for i := 0; i <= 10; i++ {
 		b.points = append(b.points, strconv.Itoa(i))
 	}
-	b.intern = make([]map[string]string, len(p.Columns))
-	b.answers = make([]map[string]cachedAnswer, len(p.Columns))
-	b.attrs = map[string]map[string]string{}
-	for i, c := range p.Columns {
-		if c.IsQuestion() {
-			b.nq++
-		}
-		b.intern[i] = map[string]string{}
-		b.answers[i] = map[string]cachedAnswer{}
+	b.codes = make([]map[string]cachedCode, len(p.Columns))
+	p.cells = cells{ncols: len(p.Columns), values: make([][]string, len(p.Columns))}
+	for i := range p.Columns {
+		b.codes[i] = map[string]cachedCode{}
+		p.cells.values[i] = []string{""}
 	}
 	return b
 }
@@ -52,7 +63,34 @@ func newBuilder(p *Preview, labels labelIndex, sampleN int) *builder {
 func (b *builder) fail(e RowError) {
 	b.p.Errors = append(b.p.Errors, e)
 	b.building = false
-	b.p.Respondents = nil
+	b.p.cells.codes = nil
+}
+
+// code returns the number standing for a value of column i, or why the
+// value cannot be read.
+func (b *builder) code(i int, c *Column, v string) (uint32, string) {
+	if cc, ok := b.codes[i][v]; ok {
+		return cc.code, cc.why
+	}
+	var cc cachedCode
+	ans, why := "", textProblem(v)
+	if why == "" {
+		if c.Kind == Attribute {
+			ans = strings.Clone(v)
+		} else {
+			ans, why = b.answer(c, v)
+		}
+	}
+	if why == "" {
+		vals := &b.p.cells.values[i]
+		cc.code = uint32(len(*vals))
+		*vals = append(*vals, ans)
+	}
+	cc.why = why
+	if len(b.codes[i]) < maxInterned {
+		b.codes[i][strings.Clone(v)] = cc
+	}
+	return cc.code, cc.why
 }
 
 // fit accepts a row with the header's number of values, or with extra
@@ -102,11 +140,11 @@ func (b *builder) row(row int, rec []string, perr error) {
 		b.fail(RowError{Row: row, Reason: fmt.Sprintf("this row has %d values but the header row has %d columns", len(rec), len(p.Columns))})
 		return
 	}
-	var r review.Respondent
-	var attrs map[string]string
+	base := len(p.cells.codes)
 	if b.building {
-		r.Answers = make(map[string]string, b.nq)
-		b.attrKey.Reset()
+		for range p.Columns {
+			p.cells.codes = append(p.cells.codes, 0)
+		}
 	}
 	for i := range p.Columns {
 		c := &p.Columns[i]
@@ -118,62 +156,24 @@ func (b *builder) row(row int, rec []string, perr error) {
 			c.Blank++
 			continue
 		}
-		if c.Kind == Attribute {
-			if why := textProblem(v); why != "" {
-				b.fail(RowError{Row: row, Column: c.Header, Reason: why})
-				continue
-			}
-			if b.building {
-				if attrs == nil {
-					attrs = map[string]string{}
-				}
-				v = b.keep(i, v)
-				attrs[c.Header] = v
-				fmt.Fprintf(&b.attrKey, "%d\x00%s\x00", i, v)
-			}
-			c.Answered++
-			continue
-		}
-		ca, ok := b.answers[i][v]
-		if !ok {
-			ca.ans, ca.why = "", textProblem(v)
-			if ca.why == "" {
-				ca.ans, ca.why = b.answer(i, c, v)
-			}
-			if len(b.answers[i]) < maxCached {
-				b.answers[i][strings.Clone(v)] = ca
-			}
-		}
-		ans, why := ca.ans, ca.why
+		code, why := b.code(i, c, v)
 		if why != "" {
 			b.fail(RowError{Row: row, Column: c.Header, Reason: why})
 			continue
 		}
-		if ans == review.Excluded {
+		if c.Kind != Attribute && p.cells.values[i][code] == review.Excluded {
 			c.Excluded++
 		} else {
 			c.Answered++
 		}
 		if b.building {
-			r.Answers[c.QuestionID] = ans
+			p.cells.codes[base+i] = code
 		}
-	}
-	if b.building {
-		if attrs != nil {
-			key := b.attrKey.String()
-			if shared, ok := b.attrs[key]; ok {
-				attrs = shared
-			} else if len(b.attrs) < maxInterned {
-				b.attrs[key] = attrs
-			}
-		}
-		r.Attrs = attrs
-		p.Respondents = append(p.Respondents, r)
 	}
 }
 
 // answer turns one value into the stored answer, or says why it cannot.
-func (b *builder) answer(i int, c *Column, v string) (string, string) {
+func (b *builder) answer(c *Column, v string) (string, string) {
 	if isExcludedAnswer(v) {
 		return review.Excluded, ""
 	}
@@ -200,24 +200,8 @@ func (b *builder) answer(i int, c *Column, v string) (string, string) {
 			return "", fmt.Sprintf("%q is not yes or no", clip(v))
 		}
 		return yn, ""
-	case Choice:
-		return b.keep(i, v), ""
 	}
 	return strings.Clone(v), ""
-}
-
-// keep returns one shared copy of a repeated value, so 100,000 rows saying
-// "phone" hold one string, not 100,000 (and not the whole line behind it).
-func (b *builder) keep(i int, v string) string {
-	m := b.intern[i]
-	if s, ok := m[v]; ok {
-		return s
-	}
-	s := strings.Clone(v)
-	if len(m) < maxInterned {
-		m[s] = s
-	}
-	return s
 }
 
 // clip shortens a value quoted in a message.

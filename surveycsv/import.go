@@ -14,7 +14,7 @@ import (
 // column (in file order, with the IDs the answers already use) and every
 // respondent.
 func (p *Preview) Survey(name string, sent int) review.Survey {
-	sv := review.Survey{Name: name, Sent: sent, Respondents: p.Respondents}
+	sv := review.Survey{Name: name, Sent: sent, Respondents: p.Respondents()}
 	for _, c := range p.Columns {
 		if !c.IsQuestion() {
 			continue

@@ -1,6 +1,7 @@
 package surveycsv
 
 import (
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -128,15 +129,68 @@ type Preview struct {
 	// Errors lists every row that could not be read. When it is not
 	// empty nothing can be imported.
 	Errors []RowError
-	// Respondents are ready to import; nil when there are errors.
-	// Respondents with the same attributes share one Attrs map (an import
-	// of 100,000 rows would otherwise hold 100,000 copies of "phone"):
-	// replace a respondent's Attrs rather than changing it in place.
-	Respondents []review.Respondent
+	cells  cells
 }
 
 // OK reports whether the file can be imported.
 func (p *Preview) OK() bool { return len(p.Errors) == 0 }
+
+// Respondents makes one review.Respondent per row; nil when there are
+// errors. Respondents with the same attributes share one Attrs map (100,000
+// rows would otherwise hold 100,000 maps saying "phone"): replace a
+// respondent's Attrs rather than changing it in place.
+func (p *Preview) Respondents() []review.Respondent {
+	if !p.OK() {
+		return nil
+	}
+	c := &p.cells
+	n := c.rows()
+	var qcols, acols []int
+	for i, col := range p.Columns {
+		switch {
+		case col.IsQuestion():
+			qcols = append(qcols, i)
+		case col.Kind == Attribute:
+			acols = append(acols, i)
+		}
+	}
+	rs := make([]review.Respondent, n)
+	shared := map[string]map[string]string{}
+	var key []byte
+	for r := range n {
+		row := c.codes[r*c.ncols : (r+1)*c.ncols]
+		answers := make(map[string]string, len(qcols))
+		for _, i := range qcols {
+			if code := row[i]; code != 0 {
+				answers[p.Columns[i].QuestionID] = c.values[i][code]
+			}
+		}
+		rs[r].Answers = answers
+		key = key[:0]
+		blank := true
+		for _, i := range acols {
+			key = binary.AppendUvarint(key, uint64(row[i]))
+			blank = blank && row[i] == 0
+		}
+		if blank {
+			continue
+		}
+		attrs, ok := shared[string(key)]
+		if !ok {
+			attrs = map[string]string{}
+			for _, i := range acols {
+				if code := row[i]; code != 0 {
+					attrs[p.Columns[i].Header] = c.values[i][code]
+				}
+			}
+			if len(shared) < maxInterned {
+				shared[string(key)] = attrs
+			}
+		}
+		rs[r].Attrs = attrs
+	}
+	return rs
+}
 
 // ReadFile reads and checks a CSV file; see Read.
 func ReadFile(path string, o Options) (*Preview, error) {
@@ -176,9 +230,7 @@ func Read(src io.ReadSeeker, o Options) (*Preview, error) {
 	sets := append(append([]LabelSet{}, o.LabelSets...), DefaultLabelSets...)
 
 	// Pass 1: look at every value to decide what each column is.
-	rows := 0
 	header, err := eachRecord(src, &o, p, func(row int, rec []string, perr error) {
-		rows++
 		if perr != nil {
 			return
 		}
@@ -209,14 +261,13 @@ func Read(src io.ReadSeeker, o Options) (*Preview, error) {
 	}
 	stats = nil
 
-	// Pass 2: check every row against the plan and build the respondents.
-	defer leanGC(rows)()
+	// Pass 2: check every row against the plan and keep the answers.
 	b := newBuilder(p, labels, o.PreviewRows)
 	if _, err := eachRecord(src, &o, nil, b.row, nil); err != nil {
 		return nil, err
 	}
 	if len(p.Errors) > 0 {
-		p.Respondents = nil
+		p.cells.codes = nil
 	}
 	return p, nil
 }
