@@ -141,6 +141,7 @@ func TestMeetingsAndAttendanceThroughStandardInput(t *testing.T) {
 		"7", "1", "10 January 2019", "6pm", "8:15pm", "Hall | Room 2", "1, 2", "", // a meeting
 		"1", "6", "1", "Bus fare", "twelve", "12.50", // an expense, a wrong amount first
 		"5", "Agree the scope", // a decision
+		"1", // hear the minutes
 		"2", minutes,
 		"b",
 		"3", // attendance totals
@@ -160,6 +161,8 @@ func TestMeetingsAndAttendanceThroughStandardInput(t *testing.T) {
 		"Volunteer time: 4 hours 30 minutes.",
 		"Ann Lee: attended 1, apologies 0, 2 hours 15 minutes, expenses £12.50.",
 		"Bob Hall: attended 1, apologies 0, 2 hours 15 minutes, expenses £0.00.",
+		"Minutes: Repairs.", "Venue: Hall | Room 2", "Time: 18:00 to 20:15 (2 hours 15 minutes)",
+		"Ann Lee (chair), Bus fare, £12.50", "Total: £12.50",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("output lacks %q", want)

@@ -79,10 +79,8 @@ func (s *session) meetingMenu(id string) error {
 			if err != nil {
 				return err
 			}
-			for _, l := range strings.Split(strings.TrimRight(string(md), "\n"), "\n") {
-				if l = strings.TrimSpace(l); l != "" && l != "| | |" && l != "|---|---|" && !strings.HasPrefix(l, "|---") {
-					s.p.say("%s", l)
-				}
+			for _, l := range spokenMinutes(string(md)) {
+				s.p.say("%s", l)
 			}
 		case 1:
 			md, err := review.RenderMinutes(s.r, id)
@@ -336,4 +334,48 @@ func (s *session) addMember() error {
 	s.r.MemberIDs = append(s.r.MemberIDs, m.ID)
 	s.saved(s.st.SaveReview(s.ctx, s.r), clean(m.Name)+" joined this review")
 	return nil
+}
+
+// spokenMinutes turns the minutes' markdown into lines that read well
+// aloud: table rows become "Date: Thursday 10 January 2019", and the
+// markup a screen reader would spell out (#, |, **, backslashes) goes.
+func spokenMinutes(md string) []string {
+	var out []string
+	for _, l := range strings.Split(md, "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "", strings.HasPrefix(l, "|---"), l == "| | |":
+			continue
+		case strings.HasPrefix(l, "|"):
+			var cells []string
+			for _, c := range strings.Split(strings.ReplaceAll(strings.Trim(l, "|"), `\|`, "\x00"), "|") {
+				if c = strings.TrimSpace(strings.ReplaceAll(c, "\x00", "|")); c != "" {
+					cells = append(cells, c)
+				}
+			}
+			if len(cells) == 2 {
+				l = cells[0] + ": " + cells[1]
+			} else {
+				l = strings.Join(cells, ", ")
+			}
+		case strings.HasPrefix(l, "#"):
+			l = strings.TrimSpace(strings.TrimLeft(l, "#")) + "."
+		}
+		l = strings.ReplaceAll(l, "**", "")
+		l = unescapeMarkdown(l)
+		out = append(out, l)
+	}
+	return out
+}
+
+// unescapeMarkdown drops the backslashes that protect punctuation.
+func unescapeMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("\\`*_{}[]()<>#+-.!|~^$:=%&@'\"", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
