@@ -83,10 +83,11 @@ func (st Standard) comparable() (Goal, Amount, bool) {
 }
 
 // StandardsSummary returns "3 of 6 standards met" (and "1 not judged" when
-// some have no verdict).
+// some have no verdict); "" when there are none, so callers can leave the
+// line out.
 func StandardsSummary(sts []Standard) string {
 	if len(sts) == 0 {
-		return "No service standards recorded"
+		return ""
 	}
 	met, unknown := 0, 0
 	for _, st := range sts {

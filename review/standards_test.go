@@ -156,7 +156,7 @@ func TestMetFallsBackToVerdict(t *testing.T) {
 }
 
 func TestStandardsSummaryWording(t *testing.T) {
-	if got := StandardsSummary(nil); got != "No service standards recorded" {
+	if got := StandardsSummary(nil); got != "" {
 		t.Errorf("%q", got)
 	}
 	one := []Standard{{Target: "at least 1", Actual: "2"}}
