@@ -207,7 +207,6 @@ func (s *Store) openDB() error {
 	if version < schemaVersion {
 		if s.readOnly && version >= readableFrom {
 			// Older, but every query of this version still works on it.
-			s.prepareHot(ctx)
 			return nil
 		}
 		if s.readOnly {
@@ -219,7 +218,6 @@ func (s *Store) openDB() error {
 			return err
 		}
 	}
-	s.prepareHot(ctx)
 	return nil
 }
 
@@ -333,10 +331,12 @@ func (s *Store) Close() error {
 		return nil
 	}
 	var err error
+	s.mu.Lock()
 	for _, st := range s.stmts {
 		st.Close()
 	}
 	s.stmts = nil
+	s.mu.Unlock()
 	if s.db != nil {
 		err = s.db.Close()
 		s.db = nil

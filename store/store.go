@@ -9,6 +9,7 @@ package store
 import (
 	"database/sql"
 	"errors"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -34,7 +35,8 @@ type Store struct {
 	readOnly bool
 	db       *sql.DB
 	unlock   func()
-	stmts    map[string]*sql.Stmt // prepared once at open; see wtx
+	mu       sync.RWMutex
+	stmts    map[string]*sql.Stmt // hot statements, prepared once; see wtx
 	// commits counts this store's own commits: PRAGMA data_version only
 	// moves when other connections commit.
 	commits atomic.Int64
