@@ -148,6 +148,9 @@ func surveyFigureLines(sv *review.Survey, by string, w int) []string {
 	if len(sv.Questions) == 0 {
 		add("This survey has no questions yet: press esc, then add them in the details.")
 	}
+	if by == "" {
+		out = append(out, figuresTable(sv, w)...)
+	}
 	for i := range sv.Questions {
 		q := &sv.Questions[i]
 		out = append(out, "")
@@ -167,6 +170,60 @@ func surveyFigureLines(sv *review.Survey, by string, w int) []string {
 		for _, g := range sv.QuestionStatsBy(q, by) {
 			out = append(out, statLines(g.Stats, q.Kind, w, fmt.Sprintf("%s (%d): ", oneLine(g.Value), g.Size))...)
 		}
+	}
+	return out
+}
+
+// figuresTable is one line per question: base, average, % top score and
+// % at or above / at or below the thresholds, numbers right-aligned.
+func figuresTable(sv *review.Survey, w int) []string {
+	rows := [][]string{{"", "Base", "Average", "Top score", "At/above", "At/below", "Excluded"}}
+	for i := range sv.Questions {
+		q := &sv.Questions[i]
+		s := sv.QuestionStats(q)
+		name := fmt.Sprintf("Q%d", i+1)
+		if s.SmallBase && s.Base > 0 {
+			name += " *"
+		}
+		r := []string{name, fmt.Sprint(s.Base), "–", "–", "–", "–", fmt.Sprint(s.Excluded)}
+		if s.HasMean && s.Base > 0 {
+			r[2], r[3] = s.MeanText(), s.PctText(s.TopN)
+			r[4] = fmt.Sprintf("%s (≥%d)", s.PctText(s.HighN), s.High)
+			r[5] = fmt.Sprintf("%s (≤%d)", s.PctText(s.LowN), s.Low)
+		}
+		rows = append(rows, r)
+	}
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for j, c := range r {
+			widths[j] = max(widths[j], width(c))
+		}
+	}
+	total := len(widths) * 2
+	for _, x := range widths {
+		total += x
+	}
+	if total > w {
+		return nil // too narrow: the blocks below say the same
+	}
+	out := []string{""}
+	for ri, r := range rows {
+		var b strings.Builder
+		for j, c := range r {
+			if j == 0 {
+				b.WriteString(pad(c, widths[j]))
+				continue
+			}
+			b.WriteString("  " + strings.Repeat(" ", widths[j]-width(c)) + c)
+		}
+		line := "  " + b.String()
+		if ri == 0 {
+			line = "\x01" + line
+		}
+		out = append(out, line)
+	}
+	if strings.Contains(strings.Join(out, "\n"), " *") {
+		out = append(out, fmt.Sprintf("  * small base: fewer than %d answers", review.SmallBaseUnder))
 	}
 	return out
 }

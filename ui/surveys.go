@@ -111,8 +111,7 @@ func (s *surveysStage) build() {
 	rows := []svRow{heading(head)}
 	for _, st := range r.Standards {
 		m, _ := st.Met()
-		label := fmt.Sprintf("%-12s", m.Label())
-		text := "  " + label + " " + orEmpty(oneLine(st.Promise), "(no promise yet)")
+		text := "  " + pad(m.Label(), 12) + " " + orEmpty(oneLine(st.Promise), "(no promise yet)")
 		rows = append(rows, svRow{id: "standard:" + st.ID, text: text, tone: metTone(m)})
 	}
 	if len(r.Standards) == 0 {
@@ -426,7 +425,7 @@ func surveyFields(ws *workspace, id string) []field {
 				}
 				return set(func(sv *review.Survey) error { sv.Channel = review.Channel(v); return nil })
 			}},
-		{id: "sv-sent", label: "How many were sent", kind: fText, placeholder: "(e.g. 670; blank if not known)",
+		{id: "sv-sent", label: "Number sent", kind: fText, placeholder: "(e.g. 670; blank if not known)",
 			get: func() string { return countText(svByID(ws, id).Sent) },
 			set: func(v string) error {
 				n, err := parseCount(v, "how many were sent")

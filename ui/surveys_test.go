@@ -74,7 +74,8 @@ func TestSurveyFiguresAndChart(t *testing.T) {
 	toFirstSurvey(tt)
 	tt.press("f")
 	tt.contains("Figures: First customer survey", "Responses: 57 of 670, 8.5%, sent by text on 28 January 2019",
-		"Q1. How easy was it to contact Great Places?", "average 7.42", "7 or more", "3 or less", "│█")
+		"Q1. How easy was it to contact Great Places?", "average 7.42", "7 or more", "3 or less", "│█",
+		"Base  Average  Top score")
 	// Every bar has its label, count and percentage.
 	lines := strings.Split(tt.screen(), "\n")
 	bars := 0
