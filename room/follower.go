@@ -63,21 +63,26 @@ func (f *Follower) load(ctx context.Context) (Snapshot, error) {
 	if err != nil {
 		return Snapshot{}, err
 	}
-	id := pos.ReviewID
-	if id == "" {
-		sums, err := f.st.ListReviews(ctx)
-		if err != nil {
+	// The editor's review first; when it has gone (to the bin), the most
+	// recently changed one, so the wall never goes blank needlessly.
+	if pos.ReviewID != "" {
+		r, err := f.st.LoadReview(ctx, pos.ReviewID)
+		if err == nil {
+			return Snapshot{Pos: pos, Review: r}, nil
+		}
+		if !errors.Is(err, store.ErrNotFound) {
 			return Snapshot{}, err
 		}
-		if len(sums) == 0 {
-			return Snapshot{Pos: pos}, nil
-		}
-		id = sums[0].ID
+		pos = Position{}
 	}
-	r, err := f.st.LoadReview(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	sums, err := f.st.ListReviews(ctx)
+	if err != nil {
+		return Snapshot{}, err
+	}
+	if len(sums) == 0 {
 		return Snapshot{Pos: pos}, nil
 	}
+	r, err := f.st.LoadReview(ctx, sums[0].ID)
 	if err != nil {
 		return Snapshot{}, err
 	}

@@ -108,7 +108,12 @@ func TestPublishAndReadPosition(t *testing.T) {
 	if _, changed, _ := f.Poll(ctx); changed {
 		t.Error("nothing was saved, yet the follower reloaded")
 	}
-	want := Position{ReviewID: "r", Stage: "criteria", ItemKind: ItemCriterion, ItemID: "c"}
+	r := &review.Review{Topic: "Repairs"}
+	if err := ed.CreateReview(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	f.Poll(ctx)
+	want := Position{ReviewID: r.ID, Stage: "criteria", ItemKind: ItemCriterion, ItemID: "c"}
 	if err := PublishPosition(ctx, ed, want); err != nil {
 		t.Fatal(err)
 	}
@@ -125,5 +130,35 @@ func TestPublishAndReadPosition(t *testing.T) {
 	}
 	if err := PublishPosition(ctx, ro, Position{ReviewID: "x"}); err != nil {
 		t.Errorf("a read-only window publishes nothing and reports no error: %v", err)
+	}
+}
+
+func TestFollowerFallsBackWhenTheReviewGoes(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "p.db")
+	ed, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ed.Close()
+	keep, gone := &review.Review{Topic: "Kept"}, &review.Review{Topic: "Binned"}
+	for _, r := range []*review.Review{keep, gone} {
+		if err := ed.CreateReview(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := PublishPosition(ctx, ed, Position{ReviewID: gone.ID, Stage: "criteria"}); err != nil {
+		t.Fatal(err)
+	}
+	f := NewFollower(ed)
+	if s, _, err := f.Poll(ctx); err != nil || s.Review == nil || s.Review.Topic != "Binned" {
+		t.Fatalf("before: %+v %v", s, err)
+	}
+	if err := ed.Delete(ctx, store.KindReview, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	s, changed, err := f.Poll(ctx)
+	if err != nil || !changed || s.Review == nil || s.Review.Topic != "Kept" || s.Pos.Stage != "" {
+		t.Fatalf("after the bin: %+v changed=%v %v", s, changed, err)
 	}
 }
