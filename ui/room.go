@@ -319,6 +319,13 @@ func criterionHeading(i int, c review.Criterion) string {
 // presentation. It reports whether anything moved.
 func (ws *workspace) stepItem(step int) bool {
 	switch s := ws.cur().(type) {
+	case *meetingsStage:
+		if s.timerMeeting != "" {
+			return s.stepTimer(step)
+		}
+		if sp := splitOf(s); sp != nil {
+			return stepSplit(sp, step)
+		}
 	case *scoringStage:
 		cs := ws.rev.Criteria
 		cur := s.criterionID()
@@ -331,21 +338,24 @@ func (ws *workspace) stepItem(step int) bool {
 		selectedID() string
 		select_(id string) bool
 	}:
-		sp := splitOf(s)
-		if sp == nil {
-			return false
+		if sp := splitOf(s); sp != nil {
+			return stepSplit(sp, step)
 		}
-		before := sp.selectedID()
-		for i := sp.l.cursor + step; i >= 0 && i < sp.count(); i += step {
-			if sp.selectable == nil || sp.selectable(i) {
-				sp.l.set(i)
-				sp.syncDetail(false)
-				break
-			}
-		}
-		return sp.selectedID() != before
 	}
 	return false
+}
+
+// stepSplit moves a list's cursor to the next selectable row.
+func stepSplit(sp *splitStage, step int) bool {
+	before := sp.selectedID()
+	for i := sp.l.cursor + step; i >= 0 && i < sp.count(); i += step {
+		if sp.selectable == nil || sp.selectable(i) {
+			sp.l.set(i)
+			sp.syncDetail(false)
+			break
+		}
+	}
+	return sp.selectedID() != before
 }
 
 // splitOf finds the list-and-detail stage inside a stage that embeds one.

@@ -69,7 +69,7 @@ func newMeetingsStage(ws *workspace) *meetingsStage {
 		case i < n:
 			return meetingRow(ws.rev.Meetings[i]), nil
 		case i == n:
-			return "Panel members", func(s style.Styles) lipgloss.Style { return s.Heading }
+			return "Panel members (✓ on this review)", func(s style.Styles) lipgloss.Style { return s.Heading }
 		}
 		m := review.Roster(ws.roster)[i-n-1]
 		return memberRow(ws, m), nil
@@ -242,6 +242,23 @@ func (s *meetingsStage) nextTimer() {
 	}
 	s.timerSince = ws.e.now()
 	ws.e.note(fmt.Sprintf("timing item %d: %s (F5 shows it large)", s.timerIndex+1, oneLine(m.Agenda[s.timerIndex].Title)))
+}
+
+// stepTimer moves the running timer to the next or previous agenda item,
+// starting its clock again; it stops after the last item.
+func (s *meetingsStage) stepTimer(step int) bool {
+	_, m := meetingIndex(s.ws, s.timerMeeting)
+	i := s.timerIndex + step
+	switch {
+	case i < 0:
+		return false
+	case i >= len(m.Agenda):
+		s.timerMeeting = ""
+		s.ws.e.note("agenda timer stopped")
+		return true
+	}
+	s.timerIndex, s.timerSince = i, s.ws.e.now()
+	return true
 }
 
 func (s *meetingsStage) confirmDelete() tea.Cmd {

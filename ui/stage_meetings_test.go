@@ -105,6 +105,10 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	}
 	tt.send(f5)
 	tt.contains("Welcome", "Agenda item 1 of 2", "Time: 0:00 of 10:00", "Next: Score the criteria")
+	tt.press("down")
+	tt.contains("Score the criteria", "Agenda item 2 of 2", "Time: 0:00 of 20:00")
+	tt.press("down") // past the last item the timer stops and the meeting shows
+	tt.contains("Meeting 14 March 2026", "1. Welcome (10 min)")
 	tt.press("esc")
 
 	// The minutes, written to the current folder.
