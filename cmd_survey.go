@@ -18,7 +18,8 @@ func init() {
 		name:    "survey",
 		summary: "import a survey's answers from a CSV file and print its figures",
 		usage: `Usage: scrutiny survey import --review ID --name NAME [--sent N] [--by ATTRIBUTE]
-                              [--channel HOW] [--check] [--db FILE] FILE.csv
+                              [--channel HOW] [--column "HEADER=KIND"]... [--check]
+                              [--db FILE] FILE.csv
 
 Reads a CSV file exported from a survey tool or a spreadsheet (one row per
 person who answered, a header row with the questions), adds it to a review
@@ -41,11 +42,17 @@ the reason, and nothing is imported.
                    in person
   --by ATTRIBUTE   also print the figures for each value of a column about
                    the person, e.g. --by "Contact method"
+  --column "HEADER=KIND"
+                   say what a column is instead of letting scrutiny guess:
+                   KIND is scale 1-10, scale 0-10, scale 1-5 (any range),
+                   yes/no, choice, free text, attribute or ignore; repeat it
+                   for more columns
   --check          only check the file and show what would be imported
 
 Examples:
   scrutiny survey import --review 0190a5c0-... --name "Contact survey" --sent 670 answers.csv
   scrutiny survey import --check answers.csv
+  scrutiny survey import --check --column "Area=attribute" --column "Effort=scale 1-10" answers.csv
 `,
 		run: runSurvey,
 	})
@@ -71,6 +78,8 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 	channel := fs.String("channel", "", "how it was sent")
 	by := fs.String("by", "", "attribute to split by")
 	check := fs.Bool("check", false, "only check the file")
+	opts := surveycsv.Options{Kinds: map[string]surveycsv.Kind{}, Scales: map[string][2]int{}}
+	fs.Func("column", "HEADER=KIND", func(v string) error { return parseColumnKind(v, &opts) })
 	pos, err := a.parse(c, fs, args[1:])
 	if err != nil {
 		return err
@@ -92,7 +101,7 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		return usagef(c, "give the survey a name with --name, for example --name %q", strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	}
 
-	p, err := surveycsv.ReadFile(path, surveycsv.Options{})
+	p, err := surveycsv.ReadFile(path, opts)
 	if err != nil {
 		return fmt.Errorf("%w; nothing was imported", err)
 	}
@@ -132,6 +141,32 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 	fmt.Fprintf(a.stdout, "Imported %q: %d %s, %d %s.\n", oneLine(sv.Name), len(sv.Respondents),
 		svPlural(len(sv.Respondents), "response", "responses"), len(sv.Questions), svPlural(len(sv.Questions), "question", "questions"))
 	return printSurvey(a.stdout, &sv, *by)
+}
+
+// parseColumnKind reads one --column "HEADER=KIND".
+func parseColumnKind(v string, o *surveycsv.Options) error {
+	i := strings.LastIndex(v, "=")
+	if i <= 0 {
+		return fmt.Errorf("give a column as \"HEADER=KIND\", for example \"Contact method=attribute\", not %q", v)
+	}
+	header, kind := strings.TrimSpace(v[:i]), strings.ToLower(strings.Join(strings.Fields(v[i+1:]), " "))
+	if rest, ok := strings.CutPrefix(kind, "scale"); ok {
+		lo, hi := 1, 10
+		if rest = strings.TrimSpace(rest); rest != "" {
+			if _, err := fmt.Sscanf(strings.ReplaceAll(rest, " ", ""), "%d-%d", &lo, &hi); err != nil || lo < 0 || hi <= lo || hi > 100 {
+				return fmt.Errorf("%q is not a scale such as \"scale 1-10\"", v[i+1:])
+			}
+		}
+		o.Kinds[header], o.Scales[header] = surveycsv.Scale, [2]int{lo, hi}
+		return nil
+	}
+	for _, k := range surveycsv.Kinds {
+		if string(k) == kind || (k == surveycsv.YesNo && kind == "yes no") || (k == surveycsv.FreeText && kind == "text") {
+			o.Kinds[header] = k
+			return nil
+		}
+	}
+	return fmt.Errorf("%q is not a kind of column: use scale 1-10, yes/no, choice, free text, attribute or ignore", v[i+1:])
 }
 
 func parseChannel(s string) (review.Channel, error) {

@@ -116,6 +116,9 @@ func TestSurveyCommandLineMistakes(t *testing.T) {
 		{[]string{"survey", "import", "--name", "x"}, "name the CSV file"},
 		{[]string{"survey", "import", "--name", "x", "--sent", "-3", csv}, "--sent must be 0 or more"},
 		{[]string{"survey", "import", "--name", "x", "--channel", "pigeon", csv}, "--channel must be"},
+		{[]string{"survey", "import", "--name", "x", "--column", "Comments", csv}, "HEADER=KIND"},
+		{[]string{"survey", "import", "--name", "x", "--column", "Comments=essay", csv}, "not a kind of column"},
+		{[]string{"survey", "import", "--name", "x", "--column", "Q=scale 5-1", csv}, "not a scale"},
 	} {
 		expect(t, scrutiny(t, dir, append([]string{"--db", db}, tc.args...)...), 2, tc.want)
 	}
@@ -129,6 +132,11 @@ func TestSurveyCommandLineMistakes(t *testing.T) {
 	}
 	if _, err := os.Stat(db); err == nil {
 		t.Error("--check created the database")
+	}
+	// Saying what a column is.
+	r = must(t, dir, "survey", "import", "--check", "--column", "comments=ignore", "--column", "Ease of contacting us (1-10)=scale 0-10", csv)
+	if s := squeeze(r.stdout); !strings.Contains(s, "Comments ignore") || !strings.Contains(s, "Ease of contacting us (1-10) scale 0-10") {
+		t.Errorf("chosen kinds not used:\n%s", r.stdout)
 	}
 }
 

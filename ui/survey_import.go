@@ -22,7 +22,7 @@ type csvPreviewMsg struct {
 }
 
 type importKeys struct {
-	Read, Import, Up, Down, PageUp, PageDown, Back key.Binding
+	Read, Import, Column, Kind, Up, Down, PageUp, PageDown, Back key.Binding
 }
 
 // importView imports a survey from a CSV file in three steps: type the
@@ -38,6 +38,48 @@ type importView struct {
 	err     error
 	offset  int
 	h       int
+	// opts holds the kinds chosen by hand; col is the column being chosen.
+	opts surveycsv.Options
+	col  int
+}
+
+// columnChoices are the kinds a column can be given by hand, in the order
+// the space bar steps through them.
+var columnChoices = []struct {
+	text   string
+	kind   surveycsv.Kind
+	lo, hi int
+}{
+	{"scale 1-10", surveycsv.Scale, 1, 10}, {"scale 0-10", surveycsv.Scale, 0, 10}, {"scale 1-5", surveycsv.Scale, 1, 5},
+	{"yes/no", surveycsv.YesNo, 0, 0}, {"choice", surveycsv.Choice, 0, 0}, {"free text", surveycsv.FreeText, 0, 0},
+	{"attribute", surveycsv.Attribute, 0, 0}, {"ignore", surveycsv.Ignore, 0, 0},
+}
+
+// nextKind gives column c the next kind after the one it has, and reads
+// the file again with it.
+func (v *importView) nextKind() tea.Cmd {
+	if v.p == nil || v.col >= len(v.p.Columns) {
+		return nil
+	}
+	c := v.p.Columns[v.col]
+	cur := c.KindText()
+	next := 0
+	for i, ch := range columnChoices {
+		if ch.text == cur {
+			next = (i + 1) % len(columnChoices)
+		}
+	}
+	ch := columnChoices[next]
+	if v.opts.Kinds == nil {
+		v.opts.Kinds, v.opts.Scales = map[string]surveycsv.Kind{}, map[string][2]int{}
+	}
+	v.opts.Kinds[c.Header] = ch.kind
+	delete(v.opts.Scales, c.Header)
+	if ch.kind == surveycsv.Scale {
+		v.opts.Scales[c.Header] = [2]int{ch.lo, ch.hi}
+	}
+	v.reading = true
+	return readPreviewCmd(v.path, v.opts)
 }
 
 func newImportView(s *surveysStage) *importView {
@@ -53,6 +95,8 @@ func newImportView(s *surveysStage) *importView {
 	return &importView{s: s, input: in, keys: importKeys{
 		Read:     bind([]string{"enter"}, "enter", "read the file"),
 		Import:   bind([]string{"enter", "y"}, "enter", "import every row"),
+		Column:   bind([]string{"tab", "shift+tab"}, "tab", "next column (to change what it is)"),
+		Kind:     bind([]string{"space"}, "space", "change what the column is: scale, yes/no, attribute…"),
 		Up:       bind([]string{"up", "k"}, "↑", "scroll up"),
 		Down:     bind([]string{"down", "j"}, "↓", "scroll down"),
 		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
@@ -76,9 +120,9 @@ func (v *importView) help() helpMap {
 	return helpMap{short: []key.Binding{v.keys.Down, v.keys.Back}, full: bindings(v.keys)}
 }
 
-func readPreviewCmd(path string) tea.Cmd {
+func readPreviewCmd(path string, opts surveycsv.Options) tea.Cmd {
 	return func() tea.Msg {
-		p, err := surveycsv.ReadFile(path, surveycsv.Options{})
+		p, err := surveycsv.ReadFile(path, opts)
 		return csvPreviewMsg{path: path, p: p, err: err}
 	}
 }
@@ -98,7 +142,11 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.path != v.path || !v.reading {
 			return nil, false
 		}
-		v.reading, v.p, v.err, v.offset = false, msg.p, msg.err, 0
+		again := v.p != nil && msg.p != nil
+		v.reading, v.p, v.err = false, msg.p, msg.err
+		if !again {
+			v.offset = 0
+		}
 		return nil, false
 	case tea.PasteMsg:
 		if v.typing() {
@@ -118,7 +166,8 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 					return nil, false
 				}
 				v.path, v.reading = expandHome(path), true
-				return readPreviewCmd(v.path), false
+				v.opts, v.col = surveycsv.Options{}, 0
+				return readPreviewCmd(v.path, v.opts), false
 			}
 			if v.reading {
 				return nil, false
@@ -134,6 +183,15 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 			return nil, false
 		case key.Matches(msg, v.keys.Import) && v.p != nil && v.p.OK():
 			return nil, v.doImport()
+		case key.Matches(msg, v.keys.Column) && v.p != nil && len(v.p.Columns) > 0:
+			n := len(v.p.Columns)
+			if msg.String() == "shift+tab" {
+				v.col = (v.col + n - 1) % n
+			} else {
+				v.col = (v.col + 1) % n
+			}
+		case key.Matches(msg, v.keys.Kind) && !v.reading:
+			return v.nextKind(), false
 		case key.Matches(msg, v.keys.Up):
 			v.offset--
 		case key.Matches(msg, v.keys.Down):
@@ -201,7 +259,7 @@ func (v *importView) view(w, h int) string {
 		}
 		return strings.Join(box(out, w, h), "\n")
 	}
-	body := importPreviewLines(v.path, v.p, v.err, w)
+	body := importPreviewLines(v.path, v.p, v.err, w, v.col)
 	bodyH := max(1, h-len(out))
 	v.offset = max(0, min(v.offset, len(body)-bodyH))
 	for _, l := range body[v.offset:min(len(body), v.offset+bodyH)] {
@@ -221,7 +279,7 @@ func (v *importView) view(w, h int) string {
 
 // importPreviewLines describes what importing the file would do. \x01
 // marks headings, \x02 problems and \x03 the all-clear.
-func importPreviewLines(path string, p *surveycsv.Preview, err error, w int) []string {
+func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int) []string {
 	var out []string
 	add := func(prefix, s string) {
 		for _, l := range wrap(s, w) {
@@ -243,13 +301,13 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w int) []s
 			add("\x02", "  "+oneLine(e.String()))
 		}
 	}
-	out = append(out, "", "\x01Columns")
+	out = append(out, "", "\x01Columns (tab picks one, space changes what it is)")
 	hw := 0
 	for _, c := range p.Columns {
 		hw = max(hw, width(oneLine(c.Header)))
 	}
 	hw = min(hw, max(10, w/2))
-	for _, c := range p.Columns {
+	for i, c := range p.Columns {
 		kind := c.KindText()
 		if c.Kind != surveycsv.Ignore {
 			kind += fmt.Sprintf(": %d answers", c.Answered)
@@ -257,7 +315,11 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w int) []s
 				kind += fmt.Sprintf(", %d don't know / N/A", c.Excluded)
 			}
 		}
-		out = append(out, trunc("  "+pad(oneLine(c.Header), hw)+"  "+kind, w))
+		mark := "  "
+		if i == sel {
+			mark = "› "
+		}
+		out = append(out, trunc(mark+pad(oneLine(c.Header), hw)+"  "+kind, w))
 	}
 	if len(p.Sample) > 0 {
 		out = append(out, "", "\x01First rows")
