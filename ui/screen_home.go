@@ -45,8 +45,10 @@ type homeScreen struct {
 	shown  []int // indexes into all that match the filter
 	filter string
 	inBin  bool
-	list   list
-	w, h   int
+	// binLoaded is set once the bin has been read.
+	binLoaded bool
+	list      list
+	w, h      int
 }
 
 func newHome(e *env) *homeScreen {
@@ -72,12 +74,22 @@ func (s *homeScreen) load() {
 		}
 	}
 	s.all = append(live, arch...)
+	// The bin is read only when it is looked at (or when there is no review,
+	// to choose between the welcome and home screens): on a large database
+	// it is the slowest read, and the first frame should not wait for it.
+	if s.inBin || s.binLoaded || len(s.all) == 0 {
+		s.loadBin()
+	}
+	s.refilter()
+}
+
+func (s *homeScreen) loadBin() {
 	bin, err := s.e.st.Bin(s.e.ctx)
 	if err != nil {
 		s.e.fail("read the bin", err)
 	}
 	s.bin = bin
-	s.refilter()
+	s.binLoaded = true
 }
 
 func (s *homeScreen) refilter() {
@@ -124,6 +136,9 @@ func (s *homeScreen) update(msg tea.Msg) tea.Cmd {
 		if mm.Y == 0 {
 			// The title line holds the "Reviews | Bin" switch.
 			s.inBin = mm.X >= 20
+			if s.inBin {
+				s.loadBin()
+			}
 			s.list.set(0)
 			s.refilter()
 			return nil
@@ -172,6 +187,9 @@ func (s *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.delete()
 	case key.Matches(msg, k.Bin):
 		s.inBin = !s.inBin
+		if s.inBin {
+			s.loadBin()
+		}
 		s.list.set(0)
 		s.refilter()
 	case key.Matches(msg, k.Clear):
@@ -264,9 +282,13 @@ func (s *homeScreen) listHeight() int { return max(1, s.h-s.listTop()-3) }
 func (s *homeScreen) view(w, h int) string {
 	st := s.e.styles
 	var out []string
-	tabs := st.TabActive.Render(" Reviews ") + "  " + st.Tab.Render(fmt.Sprintf(" Bin (%d) ", len(s.bin)))
+	binLabel := " Bin "
+	if s.binLoaded {
+		binLabel = fmt.Sprintf(" Bin (%d) ", len(s.bin))
+	}
+	tabs := st.TabActive.Render(" Reviews ") + "  " + st.Tab.Render(binLabel)
 	if s.inBin {
-		tabs = st.Tab.Render(" Reviews ") + "  " + st.TabActive.Render(fmt.Sprintf(" Bin (%d) ", len(s.bin)))
+		tabs = st.Tab.Render(" Reviews ") + "  " + st.TabActive.Render(binLabel)
 	}
 	out = append(out, pad(st.Title.Render("scrutiny")+"   "+tabs, w))
 	if s.filter != "" {

@@ -371,9 +371,9 @@ func TestHomeFilterArchiveBinRestore(t *testing.T) {
 	tt.press("ctrl+a")
 	tt.contains("archived")
 	tt.press("home", "delete", "y")
-	tt.contains("Bin (1)")
+
 	tt.press("tab")
-	tt.contains("review: ")
+	tt.contains("Bin (1)", "review: ")
 	tt.press("enter")
 	tt.contains("Bin (0)", "restored")
 }
