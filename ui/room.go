@@ -23,7 +23,11 @@ import (
 type roomState struct {
 	presenting bool
 	votes      []review.Level // this session's votes, newest last, for backspace
-	ticking    bool           // a timer tick is scheduled
+	// question is which chartable question of the selected survey the wall
+	// shows; survey is the survey it counts in.
+	question int
+	survey   string
+	ticking  bool // a timer tick is scheduled
 }
 
 // roomKeys are the keys of presentation mode; the two that work everywhere
@@ -123,7 +127,7 @@ func (m *Model) roomAfterUpdate() {
 	}
 	var p room.Position
 	if m.screen == scrWorkspace && m.ws != nil {
-		p = m.ws.position()
+		p = m.roomPosition()
 	}
 	// A failure here must not disturb the editor; the wall just lags.
 	_ = room.PublishPosition(m.e.ctx, m.e.st, p)
@@ -202,6 +206,9 @@ func (m *Model) presentKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Prev) {
 			step = -1
 		}
+		if m.stepQuestion(step) {
+			break
+		}
 		if m.ws != nil && m.ws.stepItem(step) {
 			m.room.votes = nil
 		}
@@ -228,7 +235,7 @@ func (m *Model) vote(apply func(c *review.Criterion), what string) bool {
 	if m.ws == nil {
 		return false
 	}
-	p := m.ws.position()
+	p := m.roomPosition()
 	if p.ItemKind != room.ItemCriterion || p.ItemID == "" {
 		m.e.note("votes go to a criterion: open Scoring (6) and choose one first")
 		return false
@@ -249,7 +256,7 @@ func (m *Model) vote(apply func(c *review.Criterion), what string) bool {
 func (m *Model) roomSlide() room.Slide {
 	snap := room.Snapshot{}
 	if m.screen == scrWorkspace && m.ws != nil {
-		snap = room.Snapshot{Pos: m.ws.position(), Review: m.ws.rev}
+		snap = room.Snapshot{Pos: m.roomPosition(), Review: m.ws.rev}
 	}
 	return room.BuildSlide(snap, m.e.now())
 }
@@ -258,7 +265,7 @@ func (m *Model) roomSlide() room.Slide {
 // status line as the hint while something was just saved or went wrong.
 func (m *Model) presentRender() string {
 	hint := "↓ next · esc leave · t theme"
-	if m.ws != nil && m.ws.position().ItemKind == room.ItemCriterion {
+	if m.ws != nil && m.roomPosition().ItemKind == room.ItemCriterion {
 		hint = "1-4 vote · ⌫ undo · ↓ next · esc leave"
 	}
 	if m.e.statusErr {
@@ -375,4 +382,60 @@ func splitOf(st any) *splitStage {
 		return s.splitStage
 	}
 	return nil
+}
+
+// roomPosition is the workspace's position, with a survey narrowed to the
+// question the wall is showing.
+func (m *Model) roomPosition() room.Position {
+	if m.ws == nil {
+		return room.Position{}
+	}
+	p := m.ws.position()
+	if p.ItemKind != room.ItemSurvey {
+		return p
+	}
+	qs := chartable(m.ws.rev, p.ItemID)
+	if p.ItemID != m.room.survey {
+		m.room.survey, m.room.question = p.ItemID, 0
+	}
+	if len(qs) > 0 {
+		i := min(max(m.room.question, 0), len(qs)-1)
+		p.ItemKind, p.ItemID = room.ItemQuestion, room.QuestionItem(p.ItemID, qs[i])
+	}
+	return p
+}
+
+// stepQuestion moves the wall to the survey's next or previous chartable
+// question; false at either end, so the arrows go on to the next item.
+func (m *Model) stepQuestion(step int) bool {
+	if m.ws == nil {
+		return false
+	}
+	p := m.ws.position()
+	if p.ItemKind != room.ItemSurvey || p.ItemID != m.room.survey {
+		return false
+	}
+	i := m.room.question + step
+	if i < 0 || i >= len(chartable(m.ws.rev, p.ItemID)) {
+		return false
+	}
+	m.room.question = i
+	return true
+}
+
+// chartable lists the IDs of a survey's questions that have a chart (all
+// but free text).
+func chartable(r *review.Review, surveyID string) []string {
+	var out []string
+	for _, sv := range r.Surveys {
+		if sv.ID != surveyID {
+			continue
+		}
+		for _, q := range sv.Questions {
+			if q.Kind != review.QuestionFreeText {
+				out = append(out, q.ID)
+			}
+		}
+	}
+	return out
 }

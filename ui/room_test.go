@@ -109,6 +109,9 @@ func TestWallFollowsSurveysAndStandards(t *testing.T) {
 	st := openStore(t)
 	r := roomReview()
 	r.ID = ""
+	r.Surveys[0].Questions = append(r.Surveys[0].Questions,
+		review.Question{ID: "q2", Text: "Any other comments?", Kind: review.QuestionFreeText},
+		review.Question{ID: "q3", Text: "Would you recommend us to a friend?", Kind: review.QuestionYesNo, Tally: map[string]int{"yes": 40, "no": 10}})
 	if _, err := st.ImportReviews(ctx(), r); err != nil {
 		t.Fatal(err)
 	}
@@ -124,6 +127,15 @@ func TestWallFollowsSurveysAndStandards(t *testing.T) {
 	}
 	tt.send(f5)
 	tt.contains("How satisfied were you with the response to your query?", "Very satisfied", "21 (37%)")
+	// Down goes to the next question with a chart, skipping free text.
+	tt.press("down")
+	tt.contains("Would you recommend us to a friend?", "40 (80%)")
+	pos, _ := room.ReadPosition(ctx(), st)
+	if pos.ItemKind != room.ItemQuestion || !strings.HasSuffix(pos.ItemID, "/q3") {
+		t.Errorf("the present window was told %+v", pos)
+	}
+	tt.press("up")
+	tt.contains("How satisfied were you")
 }
 
 func TestScoringOffersReadyMadeCriteria(t *testing.T) {
