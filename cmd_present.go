@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/term"
 
 	"scrutiny/room"
 	"scrutiny/store"
@@ -26,6 +29,7 @@ second of every move or saved change. It never changes the file, so the two
 windows cannot get in each other's way.
 
   --plain        print each new view as plain text instead of drawing a screen
+                 (what happens anyway when the output is not a terminal)
   --once         print the current view once and stop (implies --plain)
   --size WxH     the size of a plain view, for example 40x12 (default 80x24)
   --theme NAME   dark, light, high-contrast or monochrome
@@ -64,6 +68,11 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 	defer closeStore(st, &err)
 	if *theme == "" {
 		*theme = a.theme // scrutiny --theme NAME present
+	}
+	// Piped into a file or another program there is no screen to draw on,
+	// so the views are printed as text.
+	if f, ok := a.stdout.(*os.File); ok && !term.IsTerminal(f.Fd()) {
+		*plain = true
 	}
 	if !*plain && !*once && presentScreen != nil {
 		return presentScreen(ctx, st, *theme, a.getenv)
