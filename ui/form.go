@@ -135,20 +135,39 @@ func newForm(e *env) *form {
 
 // restyle applies the theme to the text editors.
 func (f *form) restyle() {
-	s := f.e.styles
+	f.input.SetStyles(inputStyles(f.e.styles))
+	f.area.SetStyles(areaStyles(f.e.styles))
+}
+
+// inputStyles are the one-line editor's styles for a theme. Monochrome
+// starts from nothing so no colour escape can slip in.
+func inputStyles(s style.Styles) textinput.Styles {
 	ts := textinput.DefaultStyles(s.Dark)
+	if s.Mono {
+		ts = textinput.Styles{}
+	}
 	ts.Focused.Text = s.Editing
 	ts.Focused.Placeholder = s.Muted
+	ts.Focused.Prompt = s.Key
 	ts.Blurred.Text = s.Text
+	ts.Blurred.Placeholder = s.Muted
+	ts.Blurred.Prompt = s.Muted
 	ts.Cursor.Blink = false // nothing on screen blinks
-	f.input.SetStyles(ts)
+	return ts
+}
+
+func areaStyles(s style.Styles) textarea.Styles {
 	as := textarea.DefaultStyles(s.Dark)
+	if s.Mono {
+		as = textarea.Styles{}
+	}
 	as.Focused.Text = s.Text
 	as.Focused.CursorLine = s.Text
 	as.Focused.Placeholder = s.Muted
 	as.Blurred.Text = s.Text
+	as.Blurred.Placeholder = s.Muted
 	as.Cursor.Blink = false
-	f.area.SetStyles(as)
+	return as
 }
 
 // setFields replaces the fields, keeping focus on the same field id.

@@ -51,13 +51,7 @@ func newSearchBox(ws *workspace) *searchBox {
 }
 
 func (b *searchBox) restyle() {
-	st := b.ws.e.styles
-	ts := textinput.DefaultStyles(st.Dark)
-	ts.Focused.Text = st.Text
-	ts.Focused.Prompt = st.Key
-	ts.Focused.Placeholder = st.Muted
-	ts.Cursor.Blink = false
-	b.input.SetStyles(ts)
+	b.input.SetStyles(inputStyles(b.ws.e.styles))
 }
 
 func (b *searchBox) resize(w, h int) {

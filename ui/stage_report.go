@@ -85,11 +85,7 @@ func (s *reportStage) resize(w, h int) {
 func (s *reportStage) typing() bool  { return s.exporting }
 func (s *reportStage) commit() error { return nil }
 func (s *reportStage) restyle() {
-	st := s.ws.e.styles
-	ts := textinput.DefaultStyles(st.Dark)
-	ts.Focused.Text = st.Editing
-	ts.Cursor.Blink = false // nothing on screen blinks
-	s.path.SetStyles(ts)
+	s.path.SetStyles(inputStyles(s.ws.e.styles))
 }
 func (s *reportStage) reload() {}
 func (s *reportStage) jump(string) bool {

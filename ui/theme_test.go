@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"regexp"
+	"testing"
+)
+
+// colourSGR matches a select-graphic-rendition sequence that sets a colour.
+var colourSGR = regexp.MustCompile(`\x1b\[(?:[0-9;:]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:[;:][0-9;:]*)?m`)
+
+// TestMonochromeHasNoColour walks every stage, a field being edited, the
+// help and the report under the monochrome theme (what NO_COLOR gives):
+// not one colour escape may be drawn.
+func TestMonochromeHasNoColour(t *testing.T) {
+	st := openStore(t)
+	tt := newTester(t, st, 100, 30, Options{Theme: "monochrome"})
+	check := func(where string) {
+		t.Helper()
+		if c := colourSGR.FindString(tt.m.Render()); c != "" {
+			t.Fatalf("%s: colour escape %q in monochrome", where, c)
+		}
+	}
+	check("welcome")
+	tt.press("e")
+	for _, d := range stageDefs {
+		tt.press(d.key)
+		check("stage " + d.key)
+		tt.press("enter")
+		check("stage " + d.key + " after enter")
+		tt.press("esc", "esc")
+	}
+	tt.press("1", "enter")
+	tt.typeText("x")
+	check("editing")
+	tt.press("esc", "2", "enter")
+	check("editing notes")
+	tt.press("esc", "/")
+	tt.typeText("hub")
+	check("search")
+	tt.press("esc", "esc", "esc", "?")
+	check("help")
+}
+
+// TestThemesSwitchLive checks every registered theme draws every stage at
+// the right size, and that switching theme redraws the report.
+func TestThemesSwitchLive(t *testing.T) {
+	tt, _, _ := exampleTester(t, 80, 24)
+	for _, name := range []string{"dark", "light", "monochrome"} {
+		tt.m.SetTheme(name)
+		for _, d := range stageDefs[:8] {
+			tt.press(d.key)
+			checkFrame(t, tt.screen(), 80, 24)
+		}
+		if tt.m.e.styles.Theme != name {
+			t.Fatalf("theme %q not applied", name)
+		}
+	}
+	if v := tt.m.View(); v.BackgroundColor != nil {
+		t.Fatal("monochrome asked the terminal for a page colour")
+	}
+	tt.m.SetTheme("light")
+	if v := tt.m.View(); v.BackgroundColor == nil {
+		t.Fatal("light theme did not ask for its off-white page")
+	}
+}
