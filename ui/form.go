@@ -38,6 +38,9 @@ type field struct {
 	placeholder string
 	// tone picks a style for the value (good practice, issue, warning).
 	tone func(style.Styles) lipgloss.Style
+	// check draws a choice as a tick box before the label across the whole
+	// width ("[x] Shadowing the Hub"): for linking one item to others.
+	check bool
 }
 
 func (f field) editable() bool {
@@ -284,11 +287,11 @@ func (f *form) valueLines(i int) []string {
 	}
 	fl := f.fields[i]
 	var ls []string
-	switch fl.kind {
-	case fHeading:
+	switch {
+	case fl.kind == fHeading, fl.kind == fAction:
 		ls = []string{""}
-	case fAction:
-		ls = []string{""}
+	case fl.check:
+		ls = wrap(fl.get()+" "+oneLine(fl.label), max(4, f.w-4))
 	default:
 		v := ""
 		if fl.get != nil {
@@ -322,7 +325,7 @@ func (f *form) rowHeight(i int) int {
 		}
 	}
 	n = max(n, 1)
-	if f.stacked() {
+	if f.stacked() && !fl.check {
 		n++
 	}
 	return n
@@ -762,6 +765,25 @@ func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 	ls := s.Label
 	if focused {
 		ls = s.Selected
+	}
+	if fl.check {
+		vs := f.valueLines(i)
+		st := s.Text
+		if fl.tone != nil {
+			st = fl.tone(s)
+		}
+		if focused {
+			st = s.Selected
+		}
+		out := make([]string, len(vs))
+		for j, v := range vs {
+			if j == 0 {
+				out[j] = marker + st.Render(v)
+			} else {
+				out[j] = "      " + st.Render(v)
+			}
+		}
+		return out
 	}
 	if f.stacked() {
 		out := []string{marker + ls.Render(trunc(label, f.w-2))}

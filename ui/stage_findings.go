@@ -37,8 +37,8 @@ type findingsStage struct {
 }
 
 const (
-	linked    = "[x] linked"
-	notLinked = "[ ] not linked"
+	linked    = "[x]"
+	notLinked = "[ ]"
 )
 
 func newFindingsStage(ws *workspace) *findingsStage {
@@ -215,7 +215,7 @@ func findingFields(ws *workspace, id string) []field {
 	}
 	for _, e := range ws.rev.Evidence {
 		eid := e.ID
-		fs = append(fs, field{id: "link:" + eid, label: orEmpty(oneLine(e.Title), "(untitled)"), kind: fChoice,
+		fs = append(fs, field{id: "link:" + eid, label: orEmpty(oneLine(e.Title), "(untitled)"), kind: fChoice, check: true,
 			choices: []string{notLinked, linked},
 			get: func() string {
 				if containsStr(get().EvidenceIDs, eid) {

@@ -205,7 +205,7 @@ func recFields(ws *workspace, id string) []field {
 	n := ws.recIndex(id) + 1
 	rec := recByID(ws, id)
 	fs := []field{
-		{id: "rec-text", label: fmt.Sprintf("Recommendation %d", n), kind: fMulti, placeholder: "(what the panel recommends)",
+		{id: "rec-text", label: fmt.Sprintf("Text of no. %d", n), kind: fMulti, placeholder: "(what the panel recommends)",
 			get: func() string { return recByID(ws, id).Text },
 			set: func(v string) error { return set(func(r *review.Recommendation) { r.Text = v }) }},
 	}
@@ -269,7 +269,8 @@ func recFields(ws *workspace, id string) []field {
 		if f.Kind == review.Issue {
 			mark = "✗ "
 		}
-		fs = append(fs, field{id: "rlink:" + fid, label: mark + orEmpty(oneLine(f.Text), "(empty)"), kind: fChoice,
+		fs = append(fs, field{id: "rlink:" + fid, label: mark + orEmpty(oneLine(f.Text), "(empty)"), kind: fChoice, check: true,
+			tone:    findingTone(f.Kind),
 			choices: []string{notLinked, linked},
 			get: func() string {
 				if containsStr(recByID(ws, id).FindingIDs, fid) {
