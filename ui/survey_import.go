@@ -252,7 +252,7 @@ func (v *importView) view(w, h int) string {
 		out = append(out, "  "+v.input.View(), "")
 		hint := "One row per person, a header row with the questions. Save it from your spreadsheet as \"CSV UTF-8\". Nothing is imported until you have seen the preview."
 		if v.reading {
-			hint = "Reading " + v.path + "…"
+			hint = "Reading " + oneLine(v.path) + "…"
 		}
 		for _, l := range wrap(hint, w) {
 			out = append(out, st.Muted.Render(l))
@@ -291,7 +291,7 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		add("", "Nothing was changed. Press esc to choose another file.")
 		return out
 	}
-	add("", fmt.Sprintf("%s: %d rows of answers", filepath.Base(path), p.Rows))
+	add("", fmt.Sprintf("%s: %d rows of answers", oneLine(filepath.Base(path)), p.Rows))
 	if p.OK() {
 		add("\x03", fmt.Sprintf("✓ Every row can be read. Press enter to import all %d as a new survey, or esc to go back.", p.Rows))
 	} else {
