@@ -324,3 +324,22 @@ func BenchmarkSqlite3ShellInsert(b *testing.B) {
 		b.Fatalf("sqlite3: %v\n%s", err, out)
 	}
 }
+
+// BenchmarkBin lists the bin of the large file: it must not read every
+// table in full.
+func BenchmarkBin(b *testing.B) {
+	s, err := store.Open(largeDB(b), store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Bin(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
