@@ -427,3 +427,23 @@ func TestWideTextKeepsAlignment(t *testing.T) {
 		t.Fatal("user's escape code reached the screen")
 	}
 }
+
+func TestReadOnlyChangesNothing(t *testing.T) {
+	st := openStore(t)
+	id, err := demo.LoadExample(ctx(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tt := newTester(t, st, 80, 24, Options{ReviewID: id, ReadOnly: true})
+	tt.contains("read only")
+	tt.press("enter")
+	if tt.m.ws.typing() {
+		t.Fatal("a read-only window opened a field for typing")
+	}
+	tt.contains("reading only")
+	tt.press("3", "a")
+	tt.press("d", "y")
+	if n := len(loadReview(t, st, id).Evidence); n != 10 {
+		t.Fatalf("read-only window changed the evidence: %d items", n)
+	}
+}

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"image/color"
 	"regexp"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // colourSGR matches a select-graphic-rendition sequence that sets a colour.
@@ -61,5 +64,30 @@ func TestThemesSwitchLive(t *testing.T) {
 	tt.m.SetTheme("light")
 	if v := tt.m.View(); v.BackgroundColor == nil {
 		t.Fatal("light theme did not ask for its off-white page")
+	}
+}
+
+func TestFollowsTerminalBackground(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	m := New(openStore(t), Options{Now: fixedNow})
+	if m.Init() == nil {
+		t.Fatal("no request for the terminal's background")
+	}
+	m.Update(tea.BackgroundColorMsg{Color: color.White})
+	if m.e.styles.Theme != "light" {
+		t.Fatalf("white background gave theme %q", m.e.styles.Theme)
+	}
+	m.Update(tea.BackgroundColorMsg{Color: color.Black})
+	if m.e.styles.Theme != "dark" {
+		t.Fatalf("black background gave theme %q", m.e.styles.Theme)
+	}
+	t.Setenv("NO_COLOR", "1")
+	m = New(openStore(t), Options{Now: fixedNow})
+	if m.e.styles.Theme != "monochrome" || m.Init() != nil {
+		t.Fatalf("NO_COLOR gave theme %q", m.e.styles.Theme)
+	}
+	m.Update(tea.BackgroundColorMsg{Color: color.White})
+	if m.e.styles.Theme != "monochrome" {
+		t.Fatal("NO_COLOR was overridden by the background")
 	}
 }
