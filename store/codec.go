@@ -3,7 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -237,14 +237,50 @@ func flatMap(m map[string]string) string {
 	if len(m) == 0 {
 		return "{}"
 	}
-	keys := make([]string, 0, len(m))
-	n := 2
-	for k, v := range m {
-		keys = append(keys, k)
-		n += len(k) + len(v) + 6
+	return string(appendFlat(nil, m, nil))
+}
+
+// appendFlat appends m as a JSON object with sorted keys. order, when not
+// nil, remembers the sorted keys between calls: the respondents of one
+// survey almost always answer the same questions, so the sort is skipped
+// whenever the keys are the same as last time.
+func appendFlat(b []byte, m map[string]string, order *[]string) []byte {
+	if len(m) == 0 {
+		return append(b, "{}"...)
 	}
-	sort.Strings(keys)
-	b := make([]byte, 0, n)
+	start := len(b)
+	if order != nil && len(*order) == len(m) {
+		b = append(b, '{')
+		ok := true
+		for i, k := range *order {
+			v, has := m[k]
+			if !has {
+				ok = false
+				break
+			}
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			b = appendJSONString(b, v)
+		}
+		if ok {
+			return append(b, '}')
+		}
+		b = b[:start]
+	}
+	var keys []string
+	if order != nil {
+		keys = (*order)[:0]
+	}
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if order != nil {
+		*order = keys
+	}
 	b = append(b, '{')
 	for i, k := range keys {
 		if i > 0 {
@@ -254,8 +290,7 @@ func flatMap(m map[string]string) string {
 		b = append(b, ':')
 		b = appendJSONString(b, m[k])
 	}
-	b = append(b, '}')
-	return string(b)
+	return append(b, '}')
 }
 
 func appendJSONString(b []byte, s string) []byte {

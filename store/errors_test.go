@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -44,5 +45,44 @@ func itoa(n int) string {
 		if n == 0 {
 			return string(b)
 		}
+	}
+}
+
+func TestAddManyRespondentsKeepsOrder(t *testing.T) {
+	s := openTemp(t, Options{})
+	ctx := context.Background()
+	r := &review.Review{Topic: "survey"}
+	if err := s.CreateReview(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	sv := review.Survey{Name: "big", Questions: []review.Question{{ID: "q1"}, {ID: "q2"}}}
+	if err := s.SaveSurvey(ctx, r.ID, &sv); err != nil {
+		t.Fatal(err)
+	}
+	// Two full batches and a remainder, with varying answer keys so the
+	// remembered key order is both reused and rebuilt.
+	n := 2*respBatch + 7
+	rs := make([]review.Respondent, n)
+	for i := range rs {
+		rs[i].Answers = map[string]string{"q1": itoa(i)}
+		if i%3 == 0 {
+			rs[i].Answers["q2"] = "yes \"quoted\""
+		}
+		if i%5 == 0 {
+			rs[i].Attrs = map[string]string{"channel": "phone"}
+		}
+	}
+	if err := s.AddRespondents(ctx, sv.ID, rs[:5]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddRespondents(ctx, sv.ID, rs[5:]); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.LoadReview(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Surveys[0].Respondents, rs) {
+		t.Fatalf("respondents differ after a batched add")
 	}
 }
