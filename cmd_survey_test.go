@@ -133,6 +133,8 @@ func TestSurveyCommandLineMistakes(t *testing.T) {
 	if _, err := os.Stat(db); err == nil {
 		t.Error("--check created the database")
 	}
+	// A database with no review to add the survey to.
+	expect(t, scrutiny(t, dir, "--db", db, "survey", "import", "--name", "x", csv), 1, "no reviews in")
 	// Saying what a column is.
 	r = must(t, dir, "survey", "import", "--check", "--column", "comments=ignore", "--column", "Ease of contacting us (1-10)=scale 0-10", csv)
 	if s := squeeze(r.stdout); !strings.Contains(s, "Comments ignore") || !strings.Contains(s, "Ease of contacting us (1-10) scale 0-10") {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -145,6 +146,11 @@ func (p *Preview) Respondents() []review.Respondent {
 	}
 	c := &p.cells
 	n := c.rows()
+	if n >= leanGCAbove {
+		// Clear what reading the file left behind before 100 MB of maps
+		// are built on top of it; see memory.go.
+		runtime.GC()
+	}
 	var qcols, acols []int
 	for i, col := range p.Columns {
 		switch {
