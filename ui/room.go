@@ -166,6 +166,10 @@ func (m *Model) roomUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		switch {
 		case key.Matches(msg, m.keys.Present):
+			if m.screen != scrWorkspace || m.ws == nil {
+				m.e.note("open a review first: presentation shows one of its items, large")
+				return nil, true
+			}
 			if err := m.current().commit(); err != nil {
 				return nil, true
 			}
