@@ -53,14 +53,15 @@ func newRecsStage(ws *workspace) *recsStage {
 	s.idAt = func(i int) string { return ws.rev.Recommendations[i].ID }
 	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
 		r := ws.rev.Recommendations[i]
-		t := fmt.Sprintf("%2d. %s", i+1, orEmpty(oneLine(r.Text), "(empty)"))
+		t := fmt.Sprintf("%d. %s", i+1, orEmpty(oneLine(r.Text), "(empty)"))
 		if len(r.SubPoints) > 0 {
 			t += fmt.Sprintf(" (+%d)", len(r.SubPoints))
 		}
+		// The flag is a symbol in its own column, not colour alone.
 		if len(r.FindingIDs) == 0 {
-			return "⚠" + t[1:], func(st style.Styles) lipgloss.Style { return st.Warning }
+			return "⚠ " + t, func(st style.Styles) lipgloss.Style { return st.Warning }
 		}
-		return t, nil
+		return "  " + t, nil
 	}
 	s.emptyDetail = "Press a to write the first recommendation."
 	s.buildDetail = func(id string) []field { return recFields(ws, id) }
