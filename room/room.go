@@ -93,13 +93,6 @@ func PublishPosition(ctx context.Context, st *store.Store, pos Position) error {
 	return nil
 }
 
-// Forget drops the remembered position of a store that is being closed.
-func Forget(st *store.Store) {
-	lastMu.Lock()
-	delete(last, st)
-	lastMu.Unlock()
-}
-
 // ReadPosition returns the editor's last published position; a zero
 // Position when none was published yet.
 func ReadPosition(ctx context.Context, st *store.Store) (Position, error) {
