@@ -14,6 +14,14 @@ import (
 	"scrutiny/store"
 )
 
+// tmux runs a tmux command with a terminal type set, so it works where
+// TERM is not (CI has no terminal).
+func tmux(args ...string) *exec.Cmd {
+	c := exec.Command("tmux", args...)
+	c.Env = append(os.Environ(), "TERM=xterm-256color")
+	return c
+}
+
 // tmuxApp runs the real binary in a detached tmux session of a fixed size.
 type tmuxApp struct {
 	t      *testing.T
@@ -24,19 +32,19 @@ type tmuxApp struct {
 func startTmux(t *testing.T, bin, db, socket, name string) *tmuxApp {
 	t.Helper()
 	cmd := fmt.Sprintf("exec env SCRUTINY_DB=%q TERM=xterm-256color %q", db, bin)
-	out, err := exec.Command("tmux", "-S", socket, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", cmd).CombinedOutput()
+	out, err := tmux("-S", socket, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", cmd).CombinedOutput()
 	if err != nil {
 		t.Fatalf("tmux: %v: %s", err, out)
 	}
 	a := &tmuxApp{t: t, socket: socket, name: name}
-	t.Cleanup(func() { exec.Command("tmux", "-S", socket, "kill-session", "-t", name).Run() })
+	t.Cleanup(func() { tmux("-S", socket, "kill-session", "-t", name).Run() })
 	return a
 }
 
 func (a *tmuxApp) keys(ks ...string) {
 	a.t.Helper()
 	for _, k := range ks {
-		if out, err := exec.Command("tmux", "-S", a.socket, "send-keys", "-t", a.name, k).CombinedOutput(); err != nil {
+		if out, err := tmux("-S", a.socket, "send-keys", "-t", a.name, k).CombinedOutput(); err != nil {
 			a.t.Fatalf("send-keys %q: %v: %s", k, err, out)
 		}
 		// A lone escape is only known to be one after a pause; without
@@ -52,14 +60,14 @@ func (a *tmuxApp) keys(ks ...string) {
 // text types literally (no key names).
 func (a *tmuxApp) text(s string) {
 	a.t.Helper()
-	if out, err := exec.Command("tmux", "-S", a.socket, "send-keys", "-t", a.name, "-l", s).CombinedOutput(); err != nil {
+	if out, err := tmux("-S", a.socket, "send-keys", "-t", a.name, "-l", s).CombinedOutput(); err != nil {
 		a.t.Fatalf("send-keys: %v: %s", err, out)
 	}
 	time.Sleep(50 * time.Millisecond)
 }
 
 func (a *tmuxApp) screen() string {
-	out, _ := exec.Command("tmux", "-S", a.socket, "capture-pane", "-p", "-t", a.name).CombinedOutput()
+	out, _ := tmux("-S", a.socket, "capture-pane", "-p", "-t", a.name).CombinedOutput()
 	return string(out)
 }
 
@@ -77,7 +85,7 @@ func (a *tmuxApp) waitFor(want string) {
 }
 
 func (a *tmuxApp) pid() int {
-	out, err := exec.Command("tmux", "-S", a.socket, "display-message", "-p", "-t", a.name, "#{pane_pid}").Output()
+	out, err := tmux("-S", a.socket, "display-message", "-p", "-t", a.name, "#{pane_pid}").Output()
 	if err != nil {
 		a.t.Fatal(err)
 	}
