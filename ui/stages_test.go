@@ -447,3 +447,14 @@ func TestReadOnlyChangesNothing(t *testing.T) {
 		t.Fatalf("read-only window changed the evidence: %d items", n)
 	}
 }
+
+func TestUndoNewReviewGoesHome(t *testing.T) {
+	tt, st := newReviewTester(t, 80, 24)
+	tt.press("esc", "ctrl+z")
+	if tt.m.screen == scrWorkspace {
+		t.Fatalf("still in the workspace of an undone review:\n%s", tt.screen())
+	}
+	if l, _ := st.ListReviews(ctx()); len(l) != 0 {
+		t.Fatalf("undo left %d reviews", len(l))
+	}
+}

@@ -317,8 +317,11 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.showHelp = true
 			return nil
 		case key.Matches(msg, m.keys.Undo):
-			if m.e.undoLast() && m.ws != nil {
-				m.ws.reload()
+			if m.e.undoLast() && m.ws != nil && m.screen == scrWorkspace {
+				if err := m.ws.reload(); err != nil {
+					// The undone change was the review's creation.
+					return send(goHomeMsg{})
+				}
 			}
 			if m.screen != scrWorkspace {
 				m.home.load()
