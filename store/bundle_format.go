@@ -108,52 +108,22 @@ type bStandard struct {
 }
 
 type bSurvey struct {
-	ID          string       `json:"id"`
-	Name        string       `json:"name"`
-	Date        string       `json:"date,omitempty"`
-	Channel     string       `json:"channel,omitempty"`
-	Sent        int          `json:"sent,omitempty"`
-	Evidence    string       `json:"evidence_id,omitempty"`
-	High        int          `json:"high,omitempty"`
-	Low         int          `json:"low,omitempty"`
-	Questions   []jQuestion  `json:"questions,omitempty"`
-	Respondents bRespondents `json:"respondents,omitempty"`
+	ID          string        `json:"id"`
+	Name        string        `json:"name"`
+	Date        string        `json:"date,omitempty"`
+	Channel     string        `json:"channel,omitempty"`
+	Sent        int           `json:"sent,omitempty"`
+	Evidence    string        `json:"evidence_id,omitempty"`
+	High        int           `json:"high,omitempty"`
+	Low         int           `json:"low,omitempty"`
+	Questions   []jQuestion   `json:"questions,omitempty"`
+	Respondents []bRespondent `json:"respondents,omitempty"`
 }
 
 type bRespondent struct {
 	ID      string            `json:"id"`
 	Attrs   map[string]string `json:"attrs,omitempty"`
 	Answers map[string]string `json:"answers,omitempty"`
-}
-
-// bRespondents is the bulk of a large bundle (a million answers), so it is
-// written by hand rather than by reflection: the same bytes encoding/json
-// would give (sorted keys), several times faster.
-type bRespondents []bRespondent
-
-func (rs bRespondents) MarshalJSON() ([]byte, error) {
-	if rs == nil {
-		return []byte("null"), nil
-	}
-	b := make([]byte, 0, len(rs)*128)
-	b = append(b, '[')
-	for i, r := range rs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"id":`...)
-		b = appendJSONString(b, r.ID)
-		if len(r.Attrs) > 0 {
-			b = append(b, `,"attrs":`...)
-			b = append(b, flatMap(r.Attrs)...)
-		}
-		if len(r.Answers) > 0 {
-			b = append(b, `,"answers":`...)
-			b = append(b, flatMap(r.Answers)...)
-		}
-		b = append(b, '}')
-	}
-	return append(b, ']'), nil
 }
 
 type bRecommendation struct {
@@ -257,7 +227,7 @@ func reviewTo(r *review.Review) *bReview {
 	}
 	for _, sv := range r.Surveys {
 		bs := bSurvey{sv.ID, sv.Name, sv.Date.String(), string(sv.Channel), sv.Sent, sv.Evidence, sv.High, sv.Low,
-			questionsTo(sv.Questions), make(bRespondents, len(sv.Respondents))}
+			questionsTo(sv.Questions), make([]bRespondent, len(sv.Respondents))}
 		for i, rs := range sv.Respondents {
 			bs.Respondents[i] = bRespondent{rs.ID, rs.Attrs, rs.Answers}
 		}
