@@ -73,3 +73,21 @@ func BenchmarkFollowAMove(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPublishPosition is the editor's cost of telling the wall it
+// moved: one small transaction, synced to the disk.
+func BenchmarkPublishPosition(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(b.TempDir(), "p.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	i := 0
+	for b.Loop() {
+		i++
+		if err := PublishPosition(ctx, st, Position{ReviewID: "r", ItemKind: ItemCriterion, ItemID: string(rune('a' + i%2))}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -36,6 +36,11 @@ type Position struct {
 	// Since is when the current agenda item began (Unix milliseconds), so
 	// the wall can show its timer; zero when no timer runs.
 	Since int64 `json:"since,omitempty"`
+	// Draft is text the facilitator is typing and has not saved yet, so the
+	// room reads the recommendation as it is drafted. DraftOf says what it
+	// replaces: "text" for the recommendation itself, or a sub-point's ID.
+	Draft   string `json:"draft,omitempty"`
+	DraftOf string `json:"draftOf,omitempty"`
 }
 
 // Item kinds the present window knows how to show.

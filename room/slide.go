@@ -84,7 +84,7 @@ func BuildSlide(s Snapshot, now time.Time) Slide {
 	case ItemCriterion:
 		sl, ok = criterionSlide(r, s.Pos.ItemID)
 	case ItemRecommendation:
-		sl, ok = recommendationSlide(r, s.Pos.ItemID)
+		sl, ok = recommendationSlide(r, s.Pos)
 	case ItemFinding:
 		sl, ok = findingSlide(r, s.Pos.ItemID)
 	case ItemEvidence:
@@ -147,10 +147,20 @@ func criterionSlide(r *review.Review, id string) (Slide, bool) {
 	return Slide{}, false
 }
 
-func recommendationSlide(r *review.Review, id string) (Slide, bool) {
+func recommendationSlide(r *review.Review, pos Position) (Slide, bool) {
 	for i, rec := range r.Recommendations {
-		if rec.ID != id {
+		if rec.ID != pos.ItemID {
 			continue
+		}
+		// What is being typed shows in place of what was last saved.
+		if pos.DraftOf == "text" {
+			rec.Text = pos.Draft
+		}
+		rec.SubPoints = append([]review.SubPoint(nil), rec.SubPoints...)
+		for j := range rec.SubPoints {
+			if pos.DraftOf != "" && rec.SubPoints[j].ID == pos.DraftOf {
+				rec.SubPoints[j].Text = pos.Draft
+			}
 		}
 		sl := Slide{Title: fmt.Sprintf("Recommendation %d", i+1)}
 		t := Clean(rec.Text)

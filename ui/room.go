@@ -86,6 +86,14 @@ func (ws *workspace) position() room.Position {
 		p.ItemKind, p.ItemID = room.ItemFinding, s.selectedID()
 	case *recsStage:
 		p.ItemKind, p.ItemID = room.ItemRecommendation, s.selectedID()
+		if fl, ok := s.f.focused(); ok && s.f.editing {
+			switch {
+			case fl.id == "rec-text":
+				p.Draft, p.DraftOf = s.f.editorValue(), "text"
+			case strings.HasPrefix(fl.id, "sub:"):
+				p.Draft, p.DraftOf = s.f.editorValue(), strings.TrimPrefix(fl.id, "sub:")
+			}
+		}
 	case *scoringStage:
 		p.ItemKind, p.ItemID = room.ItemCriterion, s.criterionID()
 	case *judgementStage:

@@ -183,3 +183,24 @@ func TestPresentationStepsThroughCriteria(t *testing.T) {
 		t.Errorf("votes went to the wrong criterion: %v %v", got.Criteria[0].Votes, got.Criteria[1].Votes)
 	}
 }
+
+// The wall shows a recommendation as it is typed, before it is saved.
+func TestWallShowsTheRecommendationBeingDrafted(t *testing.T) {
+	st := openStore(t)
+	r := &review.Review{Topic: "Contact"}
+	if err := st.CreateReview(ctx(), r); err != nil {
+		t.Fatal(err)
+	}
+	tt := newTester(t, st, 100, 30, Options{ReviewID: r.ID})
+	tt.press("5", "a")
+	tt.typeText("Publish call waiting")
+	pos, err := room.ReadPosition(ctx(), st)
+	if err != nil || pos.ItemKind != room.ItemRecommendation || pos.DraftOf != "text" || pos.Draft != "Publish call waiting" {
+		t.Fatalf("position while typing = %+v, %v", pos, err)
+	}
+	saved, _ := st.LoadReview(ctx(), r.ID)
+	sl := room.BuildSlide(room.Snapshot{Pos: pos, Review: saved}, fixedNow())
+	if got := strings.Join(room.Render(sl, 40, 12, "", room.PlainPainter), "\n"); !strings.Contains(got, "Publish call waiting") {
+		t.Errorf("the wall does not show the draft:\n%s", got)
+	}
+}
