@@ -115,22 +115,17 @@ func (s *findingsStage) build() {
 				}
 			}
 		}
+		// Findings with no evidence, or whose first evidence is in the bin.
 		n := 0
 		for _, f := range r.Findings {
-			if !seen[f.ID] && len(f.EvidenceIDs) == 0 {
-				if n == 0 {
-					rows = append(rows, findingRow{heading: "No evidence linked yet"})
-				}
-				add(f)
-				n++
-			} else if !seen[f.ID] {
-				// Its first evidence is in the bin or gone: still show it.
-				if n == 0 {
-					rows = append(rows, findingRow{heading: "No evidence linked yet"})
-				}
-				add(f)
-				n++
+			if seen[f.ID] {
+				continue
 			}
+			if n == 0 {
+				rows = append(rows, findingRow{heading: "No evidence linked yet"})
+			}
+			add(f)
+			n++
 		}
 	}
 	s.rows = rows
