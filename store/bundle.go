@@ -264,7 +264,7 @@ type importer struct {
 func newImporter(ctx context.Context, tx *wtx) (*importer, error) {
 	im := &importer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 	for _, q := range []string{importMeeting, importEvidence, importFinding, importStandard, importSurvey,
-		importResp, importRec, importCrit, importMember, importReview} {
+		importResp, importRespBatch, importRec, importCrit, importMember, importReview} {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
 			im.close()
@@ -355,8 +355,10 @@ func (im *importer) review(r *review.Review, res *ImportResult) error {
 	for i := range r.Surveys {
 		sv := &r.Surveys[i]
 		add(importSurvey, sv.ID, r.ID, i, surveyVals(sv))
-		for j := range sv.Respondents {
-			add(importResp, sv.Respondents[j].ID, sv.ID, j, respVals(&sv.Respondents[j]))
+		if err == nil {
+			var n int64
+			n, err = im.respondents(sv)
+			changed += n
 		}
 	}
 	for i := range r.Recommendations {
@@ -379,6 +381,36 @@ func (im *importer) review(r *review.Review, res *ImportResult) error {
 		res.Unchanged++
 	}
 	return err
+}
+
+// respondents merges a survey's respondents, respBatch rows per statement
+// and the rest one by one; it returns how many rows were added or changed.
+func (im *importer) respondents(sv *review.Survey) (int64, error) {
+	var changed int64
+	rs := sv.Respondents
+	args := make([]any, 0, 5*respBatch)
+	var order [2][]string
+	j := 0
+	for ; j+respBatch <= len(rs); j += respBatch {
+		args = args[:0]
+		for k := j; k < j+respBatch; k++ {
+			args = append(args, rs[k].ID, sv.ID, k,
+				string(appendFlat(nil, rs[k].Attrs, &order[0])), string(appendFlat(nil, rs[k].Answers, &order[1])))
+		}
+		n, err := im.exec(importRespBatch, args...)
+		if err != nil {
+			return changed, err
+		}
+		changed += n
+	}
+	for ; j < len(rs); j++ {
+		n, err := im.item(importResp, rs[j].ID, sv.ID, j, respVals(&rs[j]))
+		if err != nil {
+			return changed, err
+		}
+		changed += n
+	}
+	return changed, nil
 }
 
 // ImportBundle merges a bundle by ID in one transaction: importing the same

@@ -181,3 +181,29 @@ func FuzzImportBundle(f *testing.F) {
 		}
 	})
 }
+
+func TestImportManyRespondents(t *testing.T) {
+	s := openTemp(t, Options{})
+	ctx := context.Background()
+	r := richReview("M")
+	sv := &r.Surveys[0]
+	sv.Respondents = nil
+	for i := 0; i < 2*respBatch+5; i++ {
+		sv.Respondents = append(sv.Respondents, review.Respondent{Answers: map[string]string{"q1": itoa(i % 10), "q2": "yes"}})
+	}
+	if res, err := s.ImportReviews(ctx, r); err != nil || res.Added != 1 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if res, err := s.ImportReviews(ctx, r); err != nil || res.Unchanged != 1 {
+		t.Fatalf("re-import: %+v %v", res, err)
+	}
+	sv.Respondents[respBatch+3].Answers["q2"] = "no"
+	if res, err := s.ImportReviews(ctx, r); err != nil || res.Updated != 1 {
+		t.Fatalf("one answer changed: %+v %v", res, err)
+	}
+	got, err := s.LoadReview(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameReview(t, r, got)
+}

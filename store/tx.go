@@ -199,6 +199,14 @@ func upsertSQL(table, parent string, cols []string) string {
 	return b.String()
 }
 
+// importBatchSQL is importSQL for n rows in one statement.
+func importBatchSQL(table, parent string, cols []string, n int) string {
+	q := importSQL(table, parent, cols)
+	i := strings.Index(q, ") ON CONFLICT")
+	row := "(?, ?" + strings.Repeat(", ?", len(cols)+1) + ")"
+	return q[:i+1] + strings.Repeat(", "+row, n-1) + q[i+1:]
+}
+
 // importSQL builds the merge used by imports: the position comes from the
 // bundle, and a row whose values are all equal is left alone, so
 // RowsAffected tells added-or-changed from unchanged.
@@ -262,6 +270,9 @@ var (
 	importStandard = importSQL("standards", "review_id", standardCols)
 	importSurvey   = importSQL("surveys", "review_id", surveyCols)
 	importResp     = importSQL("respondents", "survey_id", respCols)
-	importRec      = importSQL("recommendations", "review_id", recCols)
-	importCrit     = importSQL("criteria", "review_id", critCols)
+	// Respondents are merged respBatch rows per statement: there can be
+	// a hundred thousand of them.
+	importRespBatch = importBatchSQL("respondents", "survey_id", respCols, respBatch)
+	importRec       = importSQL("recommendations", "review_id", recCols)
+	importCrit      = importSQL("criteria", "review_id", critCols)
 )
