@@ -42,7 +42,7 @@ func answerKeys(q *review.Question) []answerKey {
 }
 
 type gridKeys struct {
-	Digits, Next, Prev, Erase, DontKnow, YesNo, SaveRow, Back key.Binding
+	Digits, Next, Prev, Erase, DontKnow, YesNo, SaveRow, Undo, Back key.Binding
 }
 
 // gridView types answers fast during a meeting: one row per person, one
@@ -68,6 +68,7 @@ func newGridView(s *surveysStage, id string) subview {
 		DontKnow: bind([]string{"x", "?"}, "x", "don't know / N/A"),
 		YesNo:    bind([]string{"y", "n"}, "y/n", "yes or no"),
 		SaveRow:  bind([]string{"ctrl+s"}, "ctrl+s", "save the row now (the rest left blank)"),
+		Undo:     bind([]string{"ctrl+z"}, "ctrl+z", "forget the row being typed; on an empty row, undo the last save"),
 		Back:     bind([]string{"esc"}, "esc", "stop typing answers"),
 	}}
 	sv := svByID(s.ws, id)
@@ -85,6 +86,24 @@ func newGridView(s *surveysStage, id string) subview {
 }
 
 func (v *gridView) typing() bool { return true }
+
+func (v *gridView) stale() bool { return questionsGone(v.s.ws, v.id, v.qs) }
+
+// questionsGone reports whether the survey, or any of the questions a view
+// holds by position, is no longer there.
+func questionsGone(ws *workspace, id string, qs []int) bool {
+	i := ws.surveyIndex(id)
+	if i < 0 {
+		return true
+	}
+	n := len(ws.rev.Surveys[i].Questions)
+	for _, q := range qs {
+		if q >= n {
+			return true
+		}
+	}
+	return false
+}
 
 func (v *gridView) help() helpMap {
 	return helpMap{short: []key.Binding{v.keys.Digits, v.keys.Next, v.keys.DontKnow, v.keys.Back}, full: bindings(v.keys)}
@@ -183,6 +202,19 @@ func (v *gridView) update(msg tea.Msg) (tea.Cmd, bool) {
 			v.s.ws.e.note("The unfinished row was not saved.")
 		}
 		return nil, true
+	case key.Matches(km, k.Undo):
+		if v.buf != "" || strings.Join(v.cur, "") != "" {
+			v.buf, v.cur, v.col = "", make([]string, len(v.qs)), 0
+			v.s.ws.e.note("the row being typed was forgotten")
+			return nil, false
+		}
+		ws := v.s.ws
+		if ws.e.undoLast() {
+			if err := ws.reload(); err != nil {
+				ws.e.fail("read the review again", err)
+			}
+		}
+		return nil, questionsGone(ws, v.id, v.qs)
 	case key.Matches(km, k.Digits):
 		if len(v.buf) < 2 && v.buf != review.Excluded && v.buf != "y" && v.buf != "n" {
 			v.buf += km.String()
@@ -349,6 +381,8 @@ func newTallyView(s *surveysStage, id string) subview {
 }
 
 func (v *tallyView) typing() bool { return true }
+
+func (v *tallyView) stale() bool { return questionsGone(v.s.ws, v.id, v.qs) }
 
 func (v *tallyView) help() helpMap {
 	return helpMap{short: []key.Binding{v.keys.Digits, v.keys.Down, v.keys.Question, v.keys.Back}, full: bindings(v.keys)}

@@ -153,6 +153,7 @@ func (s *surveysStage) reload() {
 }
 
 func (s *surveysStage) typing() bool {
+	s.dropStale()
 	if s.sub != nil {
 		return s.sub.typing()
 	}
@@ -181,7 +182,19 @@ func (s *surveysStage) help() helpMap {
 	return s.splitStage.help()
 }
 
+// staler is a subview that can tell when what it shows is gone (an undo
+// removed the survey or a question), so the stage closes it.
+type staler interface{ stale() bool }
+
+func (s *surveysStage) dropStale() {
+	if st, ok := s.sub.(staler); ok && st.stale() {
+		s.sub = nil
+		s.reload()
+	}
+}
+
 func (s *surveysStage) update(msg tea.Msg) tea.Cmd {
+	s.dropStale()
 	if s.sub != nil {
 		cmd, done := s.sub.update(msg)
 		if done {
@@ -198,6 +211,7 @@ func (s *surveysStage) update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *surveysStage) view(w, h int) string {
+	s.dropStale()
 	if s.sub != nil {
 		return s.sub.view(w, h)
 	}
@@ -237,7 +251,7 @@ func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		var id string
-		sv := review.Survey{Name: "New survey", Date: review.FromTime(ws.e.now())}
+		sv := review.Survey{Date: review.FromTime(ws.e.now())}
 		if ws.e.do("add a survey", func() error {
 			var err error
 			id, _, err = ws.addSurvey(sv)

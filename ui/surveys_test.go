@@ -174,10 +174,19 @@ func TestGridTypesAnswers(t *testing.T) {
 	if last.Answers[sv.Questions[0].ID] != "10" || last.Answers[sv.Questions[1].ID] != review.Excluded {
 		t.Fatalf("answers %v", last.Answers)
 	}
-	// Undo takes the person back out.
+	// Undo takes the person back out; in the grid too.
 	tt.press("ctrl+z")
 	if n := len(loadReview(t, st, id).Surveys[0].Respondents); n != 57 {
 		t.Fatalf("after undo %d respondents", n)
+	}
+	tt.press("g", "4", "enter", "5", "enter")
+	tt.contains("58 people so far")
+	tt.press("6", "ctrl+z")
+	tt.contains("the row being typed was forgotten", "58 people so far")
+	tt.press("ctrl+z")
+	tt.contains("57 people so far")
+	if n := len(loadReview(t, st, id).Surveys[0].Respondents); n != 57 {
+		t.Fatalf("after undo in the grid %d respondents", n)
 	}
 }
 
@@ -212,4 +221,21 @@ func TestSurveysStageFitsSmallWindows(t *testing.T) {
 		tt.press(k)
 		checkFrame(t, tt.m.Render(), 60, 20)
 	}
+}
+
+// Undoing the survey's last question while typing answers closes the grid
+// instead of reaching for a question that is gone.
+func TestGridClosesWhenItsQuestionGoes(t *testing.T) {
+	tt, _ := newReviewTester(t, 100, 30)
+	tt.press("esc", "9", "n")
+	tt.typeText("Door knock")
+	tt.press("esc")
+	// Add one question through the details, then open the grid.
+	tt.press("end", "enter")
+	tt.typeText("How safe do you feel?")
+	tt.press("enter", "esc", "g")
+	tt.contains("Type answers: Door knock", "Q1. How safe do you feel?")
+	tt.press("ctrl+z")
+	tt.lacks("Type answers")
+	tt.contains("Questions (0)")
 }
