@@ -38,7 +38,12 @@ func newEvidenceStage(ws *workspace) *evidenceStage {
 	s.idAt = func(i int) string { return ws.rev.Evidence[i].ID }
 	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
 		e := ws.rev.Evidence[i]
-		return fmt.Sprintf("%2d. %s", i+1, orEmpty(oneLine(e.Title), "(untitled) "+string(e.Kind))), nil
+		// Title first, so a narrow pane still shows what matters.
+		t := fmt.Sprintf("%2d. %s · %s", i+1, orEmpty(oneLine(e.Title), "(untitled)"), e.Kind)
+		if !e.Date.IsZero() {
+			t += ", " + e.Date.Short()
+		}
+		return t, nil
 	}
 	s.emptyDetail = "Press a to add the first piece of evidence: a presentation, a mystery shop, a survey..."
 	s.buildDetail = func(id string) []field { return evidenceFields(ws, id) }
