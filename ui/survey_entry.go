@@ -341,7 +341,7 @@ func (v *gridView) view(w, h int) string {
 }
 
 type tallyKeys struct {
-	Digits, Up, Down, Question, Erase, Save, Back key.Binding
+	Digits, Up, Down, Question, Erase, Save, Undo, Back key.Binding
 }
 
 // tallyView enters a distribution when only a summary exists: for one
@@ -366,6 +366,7 @@ func newTallyView(s *surveysStage, id string) subview {
 		Question: bind([]string{"left", "right"}, "←/→", "previous / next question (saves)"),
 		Erase:    bind([]string{"backspace"}, "backspace", "rub out"),
 		Save:     bind([]string{"ctrl+s"}, "ctrl+s", "save"),
+		Undo:     bind([]string{"ctrl+z"}, "ctrl+z", "forget the typing; if none, undo the last save"),
 		Back:     bind([]string{"esc"}, "esc", "save and go back"),
 	}}
 	for i, q := range svByID(s.ws, id).Questions {
@@ -464,6 +465,18 @@ func (v *tallyView) update(msg tea.Msg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(km, k.Back):
 		return nil, v.save()
+	case key.Matches(km, k.Undo):
+		if v.typed {
+			v.buf, v.typed = "", false
+			return nil, false
+		}
+		ws := v.s.ws
+		if ws.e.undoLast() {
+			if err := ws.reload(); err != nil {
+				ws.e.fail("read the review again", err)
+			}
+		}
+		return nil, questionsGone(ws, v.id, v.qs)
 	case key.Matches(km, k.Digits):
 		if !v.typed {
 			v.buf, v.typed = "", true

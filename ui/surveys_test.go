@@ -195,13 +195,14 @@ func TestTallyEntersADistribution(t *testing.T) {
 	toFirstSurvey(tt)
 	tt.press("t")
 	tt.contains("How many gave each answer", "Q1 of 2", "Don't know / N/A")
-	tt.press("1", "2", "enter", "3", "enter", "right")
+	tt.press("1", "2", "enter", "3", "enter", "9", "ctrl+z", "right")
 	tt.contains("Q2 of 2")
+	tt.press("4", "enter", "ctrl+z") // undo the 4 on question 2
 	tt.press("esc")
 	sv := loadReview(t, st, id).Surveys[0]
 	q := sv.Questions[0]
-	if q.Tally["1"] != 12 || q.Tally["2"] != 3 {
-		t.Fatalf("tally %v", q.Tally)
+	if q.Tally["1"] != 12 || q.Tally["2"] != 3 || len(q.Tally) != 2 || len(sv.Questions[1].Tally) != 0 {
+		t.Fatalf("tallies %v and %v", q.Tally, sv.Questions[1].Tally)
 	}
 	if got := sv.Responses(); got != 57+15 {
 		t.Fatalf("responses %d", got)
