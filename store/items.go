@@ -178,8 +178,8 @@ func (s *Store) saveItem(ctx context.Context, what, stmt, reviewID string, idp *
 }
 
 func execItem(ctx context.Context, tx *wtx, what, stmt, id, parentID string, vals []any) error {
-	args := make([]any, 0, len(vals)+3)
-	args = append(args, id, parentID, parentID)
+	args := make([]any, 0, len(vals)+4)
+	args = append(args, id, parentID, parentID, parentID)
 	res, err := tx.ExecContext(ctx, stmt, append(args, vals...)...)
 	if err != nil {
 		return err
@@ -292,7 +292,7 @@ func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review
 			return err
 		}
 		var next int64
-		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(position) + 1, 0) FROM respondents WHERE survey_id = ?", surveyID).Scan(&next); err != nil {
+		if err := tx.QueryRowContext(ctx, "SELECT "+nextPosition("respondents", "survey_id"), surveyID, surveyID).Scan(&next); err != nil {
 			return err
 		}
 		// Rows go in batches of respBatch per statement: the per-statement

@@ -67,7 +67,7 @@ func TestMigrateOldFile(t *testing.T) {
 	}
 	var idx string
 	s.db.QueryRow("SELECT sql FROM sqlite_schema WHERE name = 'evidence_by_review'").Scan(&idx)
-	if idx != "CREATE INDEX evidence_by_review ON evidence(review_id, position, deleted_at)" {
+	if idx != "CREATE INDEX evidence_by_review ON evidence(review_id, deleted_at, position)" {
 		t.Fatalf("index after migration: %q", idx)
 	}
 }

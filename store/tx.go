@@ -186,7 +186,7 @@ func upsertSQL(table, parent string, cols []string) string {
 	for _, c := range cols {
 		b.WriteString(", " + c)
 	}
-	fmt.Fprintf(&b, ") VALUES (?, ?, (SELECT COALESCE(MAX(position) + 1, 0) FROM %s WHERE %s = ?)", table, parent)
+	fmt.Fprintf(&b, ") VALUES (?, ?, %s", nextPosition(table, parent))
 	b.WriteString(strings.Repeat(", ?", len(cols)))
 	b.WriteString(") ON CONFLICT (id) DO UPDATE SET ")
 	for i, c := range cols {
@@ -197,6 +197,15 @@ func upsertSQL(table, parent string, cols []string) string {
 	}
 	fmt.Fprintf(&b, " WHERE %s.%s = excluded.%s", table, parent, parent)
 	return b.String()
+}
+
+// nextPosition is the SQL for the place after the last item of a list,
+// binned items included so a restored item never collides with a new one.
+// It takes the parent ID twice. Each half is an index seek or a short scan
+// of (parent, deleted_at, position): live items by MAX, binned ones few.
+func nextPosition(table, parent string) string {
+	return fmt.Sprintf("MAX(COALESCE((SELECT MAX(position) FROM %[1]s WHERE %[2]s = ? AND deleted_at IS NULL), -1), "+
+		"COALESCE((SELECT MAX(position) FROM %[1]s WHERE %[2]s = ? AND deleted_at IS NOT NULL), -1)) + 1", table, parent)
 }
 
 // importBatchSQL is importSQL for n rows in one statement.
