@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"scrutiny/review"
 	"scrutiny/store"
 	"scrutiny/surveycsv"
 )
@@ -18,6 +19,13 @@ import (
 type csvPreviewMsg struct {
 	path string
 	p    *surveycsv.Preview
+	err  error
+}
+
+// csvImportedMsg says a background import finished (saved, or not at all).
+type csvImportedMsg struct {
+	path string
+	sv   review.Survey
 	err  error
 }
 
@@ -34,10 +42,13 @@ type importView struct {
 	input   textinput.Model
 	path    string
 	reading bool
-	p       *surveycsv.Preview
-	err     error
-	offset  int
-	h       int
+	// importing is true while the survey is being saved in the background;
+	// keys wait, so nothing changes under it.
+	importing bool
+	p         *surveycsv.Preview
+	err       error
+	offset    int
+	h         int
 	// opts holds the kinds chosen by hand; col is the column being chosen.
 	opts surveycsv.Options
 	col  int
@@ -108,9 +119,12 @@ func newImportView(s *surveysStage) *importView {
 // lastImportFolder remembers where the last file came from, for the next.
 var lastImportFolder = ""
 
-func (v *importView) typing() bool { return v.p == nil && v.err == nil }
+func (v *importView) typing() bool { return (v.p == nil && v.err == nil) || v.importing }
 
 func (v *importView) help() helpMap {
+	if v.importing {
+		return helpMap{}
+	}
 	if v.typing() {
 		return helpMap{short: []key.Binding{v.keys.Read, v.keys.Back}, full: []key.Binding{v.keys.Read, v.keys.Back}}
 	}
@@ -148,13 +162,25 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 			v.offset = 0
 		}
 		return nil, false
+	case csvImportedMsg:
+		if !v.importing || msg.path != v.path {
+			return nil, false
+		}
+		v.importing = false
+		return nil, v.imported(msg)
 	case tea.PasteMsg:
+		if v.importing {
+			return nil, false
+		}
 		if v.typing() {
 			var cmd tea.Cmd
 			v.input, cmd = v.input.Update(msg)
 			return cmd, false
 		}
 	case tea.KeyPressMsg:
+		if v.importing {
+			return nil, false
+		}
 		if v.typing() {
 			switch {
 			case key.Matches(msg, v.keys.Back):
@@ -181,8 +207,8 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 		case key.Matches(msg, v.keys.Back):
 			v.back()
 			return nil, false
-		case key.Matches(msg, v.keys.Import) && v.p != nil && v.p.OK():
-			return nil, v.doImport()
+		case key.Matches(msg, v.keys.Import) && v.p != nil && v.p.OK() && !v.reading:
+			return v.startImport(), false
 		case key.Matches(msg, v.keys.Column) && v.p != nil && len(v.p.Columns) > 0:
 			n := len(v.p.Columns)
 			if msg.String() == "shift+tab" {
@@ -208,6 +234,9 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 // back returns from the preview to the path, to correct it or choose
 // another file; on the path itself it lets the view close.
 func (v *importView) back() bool {
+	if v.importing {
+		return true // wait for the import to finish
+	}
 	if v.typing() {
 		return false
 	}
@@ -216,27 +245,41 @@ func (v *importView) back() bool {
 	return true
 }
 
-// doImport saves the survey and every answer; it reports true when done.
-func (v *importView) doImport() bool {
+// startImport saves the survey and every answer in the background (a
+// 100,000-row file takes a couple of seconds), all or nothing.
+func (v *importView) startImport() tea.Cmd {
 	ws := v.s.ws
-	name := strings.TrimSuffix(filepath.Base(v.path), filepath.Ext(v.path))
-	sv := v.p.Survey(name, 0)
-	var id string
-	err := ws.e.do("import the survey", func() error {
-		if err := surveycsv.Import(ws.e.ctx, ws.e.st, ws.rev.ID, v.p, &sv); err != nil {
-			return err
-		}
-		id = sv.ID
-		ws.rev.Surveys = append(ws.rev.Surveys, sv)
-		ws.touch()
+	if ws.e.readOnly {
+		ws.e.complain("This file is open for reading only, so nothing can be changed.")
 		return nil
-	}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindSurvey, id) })
-	if err != nil {
+	}
+	name := strings.TrimSuffix(filepath.Base(v.path), filepath.Ext(v.path))
+	p, path, st, ctx, rid := v.p, v.path, ws.e.st, ws.e.ctx, ws.rev.ID
+	v.importing = true
+	return func() tea.Msg {
+		sv := p.Survey(name, 0)
+		err := surveycsv.Import(ctx, st, rid, p, &sv)
+		return csvImportedMsg{path: path, sv: sv, err: err}
+	}
+}
+
+// imported puts a finished import in the review; it reports true when the
+// import view can close.
+func (v *importView) imported(msg csvImportedMsg) bool {
+	ws := v.s.ws
+	if msg.err != nil {
+		ws.e.fail("import the survey", msg.err)
 		return false
 	}
+	sv := msg.sv
+	ws.rev.Surveys = append(ws.rev.Surveys, sv)
+	ws.touch()
+	ws.e.saved()
+	st, ctx, id := ws.e.st, ws.e.ctx, sv.ID
+	ws.e.undo = append(ws.e.undo, undoEntry{label: "import the survey", undo: func() error { return st.Delete(ctx, store.KindSurvey, id) }})
 	lastImportFolder = filepath.Dir(v.path) + string(filepath.Separator)
 	ws.e.status = fmt.Sprintf("imported %d answers as the survey %q: add how many were sent in its details (%s)",
-		len(sv.Respondents), name, ws.e.status)
+		len(sv.Respondents), oneLine(sv.Name), ws.e.status)
 	v.s.reload()
 	v.s.select_("survey:" + id)
 	return true
@@ -246,6 +289,12 @@ func (v *importView) view(w, h int) string {
 	v.h = h
 	st := v.s.ws.e.styles
 	out := []string{st.Title.Render(trunc("Import a survey from a CSV file", w)), ""}
+	if v.importing {
+		for _, l := range wrap(fmt.Sprintf("Importing %d answers from %s… nothing is saved unless all of them are.", v.p.Rows, oneLine(filepath.Base(v.path))), w) {
+			out = append(out, st.Text.Render(l))
+		}
+		return strings.Join(box(out, w, h), "\n")
+	}
 	if v.typing() {
 		out = append(out, st.Label.Render("File:"))
 		v.input.SetWidth(max(10, w-4))

@@ -139,6 +139,12 @@ func TestImportCSVPreviewThenAllOrNothing(t *testing.T) {
 	if len(r.Surveys) != 1 || len(r.Surveys[0].Respondents) != 3 || len(r.Surveys[0].Questions) != 2 {
 		t.Fatalf("stored %+v", r.Surveys)
 	}
+	// One undo takes the whole import back out.
+	tt.press("ctrl+z")
+	tt.contains("Surveys (0)")
+	if r := loadReview(t, st, tt.m.ws.rev.ID); len(r.Surveys) != 0 {
+		t.Fatalf("after undo %d surveys", len(r.Surveys))
+	}
 	// A file that is not there, and one that is not text.
 	tt.press("i", "ctrl+u")
 	tt.typeText(filepath.Join(t.TempDir(), "missing.csv"))
