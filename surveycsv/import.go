@@ -51,6 +51,9 @@ func Import(ctx context.Context, st *store.Store, reviewID string, p *Preview, s
 	if len(sv.Questions) == 0 {
 		return errors.New("the file has no question columns, so there is nothing to import")
 	}
+	if p.Rows == 0 {
+		return errors.New("the file has a header row but no answers under it, so there is nothing to import")
+	}
 	rs := sv.Respondents
 	defer leanGC(len(rs))()
 	saved := *sv

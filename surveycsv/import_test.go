@@ -77,6 +77,12 @@ func TestBadFileChangesNothing(t *testing.T) {
 	if len(rv.Surveys) != 0 || after != before {
 		t.Errorf("surveys %d, data version %d -> %d", len(rv.Surveys), before, after)
 	}
+	// A header and nothing else.
+	p = read(t, "Ease (1-10),Comments\n\n", Options{})
+	sv = p.Survey("empty", 0)
+	if err := Import(ctx, st, rid, p, &sv); err == nil || !strings.Contains(err.Error(), "no answers") {
+		t.Errorf("header-only import: %v", err)
+	}
 	// A review that does not exist: the survey is refused before anything.
 	p = read(t, goodCSV, Options{})
 	sv = p.Survey("x", 0)
