@@ -207,7 +207,7 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 		case key.Matches(msg, v.keys.Back):
 			v.back()
 			return nil, false
-		case key.Matches(msg, v.keys.Import) && v.p != nil && v.p.OK() && !v.reading:
+		case key.Matches(msg, v.keys.Import) && v.p != nil && v.p.OK() && v.p.Rows > 0 && !v.reading:
 			return v.startImport(), false
 		case key.Matches(msg, v.keys.Column) && v.p != nil && len(v.p.Columns) > 0:
 			n := len(v.p.Columns)
@@ -341,9 +341,12 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		return out
 	}
 	add("", fmt.Sprintf("%s: %d rows of answers", oneLine(filepath.Base(path)), p.Rows))
-	if p.OK() {
+	switch {
+	case p.OK() && p.Rows == 0:
+		add("\x02", "✗ The file has a header row but no answers under it: there is nothing to import.")
+	case p.OK():
 		add("\x03", fmt.Sprintf("✓ Every row can be read. Press enter to import all %d as a new survey, or esc to go back.", p.Rows))
-	} else {
+	default:
 		add("\x02", fmt.Sprintf("✗ %d %s could not be read, so nothing can be imported. Correct the file and read it again (esc):",
 			len(p.Errors), svPlural(len(p.Errors), "row", "rows")))
 		for _, e := range p.Errors {
