@@ -121,7 +121,13 @@ func uriPath(path string) string {
 		path = abs
 	}
 	p := filepath.ToSlash(path)
-	if runtime.GOOS == "windows" && !strings.HasPrefix(p, "/") {
+	switch {
+	case strings.HasPrefix(p, "//"):
+		// A network share (\\server\share\...): an empty URI authority
+		// keeps "server" from being read as one.
+		p = "//" + p
+	case runtime.GOOS == "windows" && !strings.HasPrefix(p, "/"):
+		// "C:/..." becomes "/C:/...", which SQLite reads back as C:.
 		p = "/" + p
 	}
 	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")

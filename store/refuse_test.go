@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/binary"
 	"errors"
@@ -117,5 +118,27 @@ func TestReadOnlyMissingFile(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err == nil {
 		t.Fatal("file was created")
+	}
+}
+
+func TestAwkwardFileName(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "panel's files & more")
+	path := filepath.Join(dir, "what? #1 100% done ü.scrutiny")
+	s, err := Open(path, Options{Editor: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSetting(context.Background(), "k", "v"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the file was not created under its own name: %v", err)
+	}
+	ents, _ := os.ReadDir(dir)
+	for _, e := range ents {
+		if !strings.HasPrefix(e.Name(), "what? #1 100% done ü.scrutiny") {
+			t.Fatalf("stray file %q", e.Name())
+		}
 	}
 }
