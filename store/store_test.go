@@ -226,4 +226,18 @@ func TestReadOnlyFile(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Fatal("read-only open changed the file")
 	}
+
+	// In a folder we may not write either (a CD, a locked share), SQLite
+	// cannot make its shared-memory file; the file still opens to read.
+	dir := filepath.Dir(path)
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	r2, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("read-only file in a read-only folder: %v", err)
+	}
+	defer r2.Close()
+	if list, err := r2.ListReviews(context.Background()); err != nil || len(list) != 1 || !r2.ReadOnly() {
+		t.Fatalf("list = %v %v", list, err)
+	}
 }
