@@ -218,39 +218,44 @@ func (s *Store) ImportReviews(ctx context.Context, rs ...*review.Review) (Import
 }
 
 func fillIDs(r *review.Review) {
-	fill := func(id *string) {
-		if *id == "" {
-			*id = newID()
-		}
-	}
-	fill(&r.ID)
+	fillID(&r.ID)
 	for i := range r.Members {
-		fill(&r.Members[i].ID)
+		fillID(&r.Members[i].ID)
 	}
 	for i := range r.Meetings {
-		fill(&r.Meetings[i].ID)
+		fillID(&r.Meetings[i].ID)
 	}
 	for i := range r.Evidence {
-		fill(&r.Evidence[i].ID)
+		fillID(&r.Evidence[i].ID)
 	}
 	for i := range r.Findings {
-		fill(&r.Findings[i].ID)
+		fillID(&r.Findings[i].ID)
 	}
 	for i := range r.Standards {
-		fill(&r.Standards[i].ID)
+		fillID(&r.Standards[i].ID)
 	}
 	for i := range r.Surveys {
 		sv := &r.Surveys[i]
-		fill(&sv.ID)
+		fillID(&sv.ID)
+		for j := range sv.Questions {
+			fillID(&sv.Questions[j].ID)
+		}
 		for j := range sv.Respondents {
-			fill(&sv.Respondents[j].ID)
+			fillID(&sv.Respondents[j].ID)
 		}
 	}
 	for i := range r.Recommendations {
-		fill(&r.Recommendations[i].ID)
+		rec := &r.Recommendations[i]
+		fillID(&rec.ID)
+		for j := range rec.SubPoints {
+			fillID(&rec.SubPoints[j].ID)
+		}
+		for j := range rec.Actions {
+			fillID(&rec.Actions[j].ID)
+		}
 	}
 	for i := range r.Criteria {
-		fill(&r.Criteria[i].ID)
+		fillID(&r.Criteria[i].ID)
 	}
 }
 

@@ -86,3 +86,36 @@ func TestAddManyRespondentsKeepsOrder(t *testing.T) {
 		t.Fatalf("respondents differ after a batched add")
 	}
 }
+
+func TestInnerIDsAreFilled(t *testing.T) {
+	s := openTemp(t, Options{})
+	ctx := context.Background()
+	r := &review.Review{Topic: "ids"}
+	if err := s.CreateReview(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	rec := review.Recommendation{Text: "r", SubPoints: []review.SubPoint{{Text: "a"}, {Text: "b"}},
+		Actions: []review.Action{{Text: "do it"}}}
+	if err := s.SaveRecommendation(ctx, r.ID, &rec); err != nil {
+		t.Fatal(err)
+	}
+	sv := review.Survey{Name: "s", Questions: []review.Question{{Text: "q"}}}
+	if err := s.SaveSurvey(ctx, r.ID, &sv); err != nil {
+		t.Fatal(err)
+	}
+	ids := []string{rec.SubPoints[0].ID, rec.SubPoints[1].ID, rec.Actions[0].ID, sv.Questions[0].ID}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if len(id) != 36 || seen[id] {
+			t.Fatalf("IDs not filled uniquely: %q", ids)
+		}
+		seen[id] = true
+	}
+	got, err := s.LoadReview(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Recommendations[0], rec) || !reflect.DeepEqual(got.Surveys[0].Questions, sv.Questions) {
+		t.Fatalf("inner IDs did not round trip: %+v", got.Recommendations[0])
+	}
+}

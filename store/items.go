@@ -158,6 +158,13 @@ func (s *Store) SaveMember(ctx context.Context, m *review.Member) error {
 	return err
 }
 
+// fillID gives an empty ID a fresh UUIDv7.
+func fillID(id *string) {
+	if *id == "" {
+		*id = newID()
+	}
+}
+
 // saveItem is the shared body of the list-item Save* methods: touch the
 // review (which also proves it exists), then insert or update the row.
 func (s *Store) saveItem(ctx context.Context, what, stmt, reviewID string, idp *string, vals []any) error {
@@ -214,14 +221,26 @@ func (s *Store) SaveStandard(ctx context.Context, reviewID string, st *review.St
 	return s.saveItem(ctx, "service standard", upsertStandard, reviewID, &st.ID, standardVals(st))
 }
 
-// SaveSurvey saves the survey and its questions (not respondents).
+// SaveSurvey saves the survey and its questions (not respondents). Empty
+// question IDs are filled in sv.
 func (s *Store) SaveSurvey(ctx context.Context, reviewID string, sv *review.Survey) error {
+	// Answers are keyed by question ID, so every question needs one.
+	for i := range sv.Questions {
+		fillID(&sv.Questions[i].ID)
+	}
 	return s.saveItem(ctx, "survey", upsertSurvey, reviewID, &sv.ID, surveyVals(sv))
 }
 
 // SaveRecommendation saves the text, sub-points (in order), finding links,
-// board response and actions.
+// board response and actions. Empty sub-point and action IDs are filled in
+// rec.
 func (s *Store) SaveRecommendation(ctx context.Context, reviewID string, rec *review.Recommendation) error {
+	for i := range rec.SubPoints {
+		fillID(&rec.SubPoints[i].ID)
+	}
+	for i := range rec.Actions {
+		fillID(&rec.Actions[i].ID)
+	}
 	return s.saveItem(ctx, "recommendation", upsertRec, reviewID, &rec.ID, recVals(rec))
 }
 
