@@ -439,7 +439,14 @@ func (s *Store) ImportBundle(ctx context.Context, r io.Reader) (ImportResult, er
 	return res, nil
 }
 
-func readBundle(ctx context.Context, r io.Reader, im *importer, res *ImportResult) error {
+// bundleSink receives what readBundle decodes and checks; the importer
+// writes it to the database, the fuzz test only counts it.
+type bundleSink interface {
+	review(r *review.Review, res *ImportResult) error
+	member(m *review.Member) (bool, error)
+}
+
+func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResult) error {
 	dec := json.NewDecoder(bufio.NewReaderSize(r, 256<<10))
 	notOurs := bundleError("it is not a scrutiny bundle (it should be a .json file exported by scrutiny)")
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
@@ -514,7 +521,9 @@ func readBundle(ctx context.Context, r io.Reader, im *importer, res *ImportResul
 		default:
 			// Fields a later version of format 1 may add are skipped.
 			var skip json.RawMessage
-			err = dec.Decode(&skip)
+			if err = dec.Decode(&skip); err != nil {
+				err = jsonProblem(err)
+			}
 		}
 		if err != nil {
 			return err

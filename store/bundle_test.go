@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -206,4 +207,49 @@ func TestImportManyRespondents(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameReview(t, r, got)
+}
+
+// countSink stands in for the database so the decoder can be fuzzed fast.
+type countSink struct{ reviews, members int }
+
+func (c *countSink) review(r *review.Review, res *ImportResult) error {
+	c.reviews++
+	res.Reviews++
+	if r.ID == "" {
+		return errors.New("review without an id reached the database")
+	}
+	return nil
+}
+
+func (c *countSink) member(m *review.Member) (bool, error) {
+	c.members++
+	if m.ID == "" {
+		return false, errors.New("member without an id reached the database")
+	}
+	return true, nil
+}
+
+// FuzzReadBundle checks the decoder and its checks alone: it never
+// panics, and nothing without an ID gets through.
+func FuzzReadBundle(f *testing.F) {
+	src, err := Open(f.TempDir()+"/seed.db", Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	saveRich(f, src, richReview("S"))
+	f.Add(exportAll(f, src))
+	src.Close()
+	f.Add([]byte(`{"format":"scrutiny-bundle","version":1,"reviews":[{"id":"a","topic":"b","surveys":[{"id":"s","name":"n","respondents":[{"id":"r","answers":{"q":"1"}}]}]}],"members":[{"id":"m","name":"n"}]}`))
+	f.Add([]byte(`{"format":"scrutiny-bundle","version":1,"reviews":[{"id":"a","criteria":[{"id":"c","votes":{"good":3}}]}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sink := &countSink{}
+		var res ImportResult
+		err := readBundle(context.Background(), bytes.NewReader(data), sink, &res)
+		if err != nil && strings.Contains(err.Error(), "reached the database") {
+			t.Fatal(err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "Nothing was changed") {
+			t.Fatalf("unhelpful message: %v", err)
+		}
+	})
 }
