@@ -29,15 +29,13 @@ type colStat struct {
 	overflow    bool
 	maxLen      int
 	words       int // most words in one answer
-	cache       map[string]valClass
 }
 
 func newColStat() *colStat {
-	return &colStat{lo: 11, hi: -1, setHits: map[int]int{}, distinct: map[string]struct{}{}, cache: map[string]valClass{}}
+	return &colStat{lo: 11, hi: -1, setHits: map[int]int{}, distinct: map[string]struct{}{}}
 }
 
-// valClass is what one value is; survey answers repeat a great deal, so
-// each column remembers the class of the values it has seen.
+// valClass is what one value is.
 type valClass struct {
 	kind  uint8
 	point int // cInt and cLabel
@@ -53,8 +51,6 @@ const (
 	cLabel
 	cOther
 )
-
-const maxCached = 512
 
 func classify(v string, labels labelIndex) valClass {
 	switch {
@@ -79,23 +75,18 @@ func classify(v string, labels labelIndex) valClass {
 	return c
 }
 
-func (s *colStat) add(v string, labels labelIndex) {
-	if v == "" {
+// add counts a value that n cells of the column hold.
+func (s *colStat) add(v string, n int, labels labelIndex) {
+	if v == "" || n <= 0 {
 		return
 	}
-	c, ok := s.cache[v]
-	if !ok {
-		c = classify(v, labels)
-		if len(s.cache) < maxCached {
-			s.cache[strings.Clone(v)] = c
-		}
-	}
+	c := classify(v, labels)
 	if c.kind == cBad {
 		return
 	}
-	s.n++
+	s.n += n
 	if c.kind == cExcluded {
-		s.excluded++
+		s.excluded += n
 		return
 	}
 	s.maxLen = max(s.maxLen, len(v))
@@ -104,7 +95,6 @@ func (s *colStat) add(v string, labels labelIndex) {
 			if len(s.distinct) >= maxChoices {
 				s.overflow = true
 			} else {
-				v = strings.Clone(v)
 				s.distinct[v] = struct{}{}
 				s.order = append(s.order, v)
 			}
@@ -112,17 +102,17 @@ func (s *colStat) add(v string, labels labelIndex) {
 	}
 	switch c.kind {
 	case cYesNo:
-		s.yesno++
+		s.yesno += n
 	case cInt:
-		s.ints++
+		s.ints += n
 		if c.point >= 0 && c.point <= 10 {
-			s.inScale++
+			s.inScale += n
 			s.lo, s.hi = min(s.lo, c.point), max(s.hi, c.point)
 			s.zero = s.zero || c.point == 0
 		}
 	case cLabel:
-		s.labels++
-		s.setHits[c.set]++
+		s.labels += n
+		s.setHits[c.set] += n
 		s.lo, s.hi = min(s.lo, c.point), max(s.hi, c.point)
 	default:
 		s.words = max(s.words, c.words)

@@ -1,11 +1,12 @@
 // Package surveycsv reads a survey exported as CSV from a survey tool (one
 // row per respondent, a header row) and turns it into a review.Survey.
 //
-// Reading is done in two passes over the file: the first looks at every
-// value to decide what each column is (a scale question, yes/no, a choice,
-// free text or a respondent attribute); the second checks every row against
-// that plan and builds the respondents. Every row that cannot be read is
-// listed with its row number and the reason, and then nothing is imported.
+// The file is read once, keeping each column's distinct values and one
+// number per cell. Then the values decide what each column is (a scale
+// question, yes/no, a choice, free text or a respondent attribute), each
+// distinct value is checked against that, and every row that cannot be
+// read is listed with its row number and the reason; then nothing can be
+// imported.
 // Memory stays bounded however the file is damaged: a line longer than
 // Options.MaxLineBytes or a file larger than Options.MaxBytes stops the read
 // at once with a plain message.

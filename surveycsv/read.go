@@ -231,50 +231,29 @@ func plainOSError(err error) error {
 func Read(src io.ReadSeeker, o Options) (*Preview, error) {
 	o = o.withDefaults()
 	p := &Preview{}
-	var stats []*colStat
-	labels := buildLabelIndex(append(append([]LabelSet{}, o.LabelSets...), DefaultLabelSets...))
 	sets := append(append([]LabelSet{}, o.LabelSets...), DefaultLabelSets...)
-
-	// Pass 1: look at every value to decide what each column is.
-	header, err := eachRecord(src, &o, p, func(row int, rec []string, perr error) {
-		if perr != nil {
-			return
-		}
-		rec, ok := fit(rec, len(stats))
-		if !ok {
-			return
-		}
-		for i, v := range rec {
-			stats[i].add(strings.TrimSpace(v), labels)
-		}
-	}, func(h []string) {
-		stats = make([]*colStat, len(h))
-		for i := range stats {
-			stats[i] = newColStat()
-		}
-	})
+	labels := buildLabelIndex(sets)
+	r := &reader{p: p, sampleN: o.PreviewRows}
+	header, err := eachRecord(src, &o, p, r.row, r.header)
 	if err != nil {
 		return nil, err
 	}
+	// Decide what each column is from its distinct values and their counts.
 	p.Columns = make([]Column, len(header))
 	nq := 0
 	for i, h := range header {
-		p.Columns[i] = decide(i, h, stats[i], &o, sets)
+		st := newColStat()
+		raw := r.cols[i]
+		for id := 1; id < len(raw.vals); id++ {
+			st.add(raw.vals[id], raw.counts[id], labels)
+		}
+		p.Columns[i] = decide(i, h, st, &o, sets)
 		if p.Columns[i].IsQuestion() {
 			nq++
 			p.Columns[i].QuestionID = "q" + strconv.Itoa(nq)
 		}
 	}
-	stats = nil
-
-	// Pass 2: check every row against the plan and keep the answers.
-	b := newBuilder(p, labels, o.PreviewRows)
-	if _, err := eachRecord(src, &o, nil, b.row, nil); err != nil {
-		return nil, err
-	}
-	if len(p.Errors) > 0 {
-		p.cells.codes = nil
-	}
+	r.finish(labels)
 	return p, nil
 }
 
