@@ -35,7 +35,8 @@ func wrapErr(err error, what string) error {
 		return nil
 	}
 	var pe *plainError
-	if errors.As(err, &pe) {
+	var re *refusal
+	if errors.As(err, &pe) || errors.As(err, &re) {
 		return err
 	}
 	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrReadOnly) || errors.Is(err, ErrLocked) {

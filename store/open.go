@@ -16,7 +16,8 @@ import (
 	"runtime"
 	"strings"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // ApplicationID is written to every scrutiny database (PRAGMA
@@ -163,66 +164,103 @@ func Open(path string, opts Options) (*Store, error) {
 	s := &Store{path: path, readOnly: opts.ReadOnly || !writable(path)}
 	if !s.readOnly && opts.Editor {
 		unlock, err := lockFile(path + ".lock")
-		if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrPermission):
+			// A folder we may not write: SQLite could not write its
+			// journal there either, so this copy can only read.
+			s.readOnly = true
+		case err != nil:
 			return nil, err
+		default:
+			s.unlock = unlock
 		}
-		s.unlock = unlock
 	}
 	if err := s.openDB(); err != nil {
 		s.release()
-		return nil, err
+		return nil, wrapErr(err, "open the file")
 	}
 	return s, nil
 }
 
-// openDB connects and brings the schema up to date.
+// openDB connects and brings the schema up to date. A file that turns out
+// not to be writable after all (a writable file in a folder we may not
+// write, where SQLite cannot make its journal) is opened to read instead.
 func (s *Store) openDB() error {
-	ctx := context.Background()
-	var err error
-	if s.readOnly {
-		s.db, err = s.connect(dsn(s.path, true, false))
-		if err != nil {
-			// A read-only WAL file in a folder we cannot write has no
-			// shared-memory file to coordinate through; nobody can be
-			// writing it, so read it as immutable.
-			s.db, err = s.connect(dsn(s.path, true, true))
+	if !s.readOnly {
+		err := s.openAs(false, false)
+		if err == nil || !cannotWrite(err) {
+			return err
 		}
-	} else {
-		s.db, err = s.connect(dsn(s.path, false, false))
+		s.readOnly = true
+		s.release()
 	}
+	err := s.openAs(true, false)
+	var r *refusal
+	if err != nil && !errors.As(err, &r) {
+		// A read-only WAL file in a folder we cannot write has no
+		// shared-memory file to coordinate through; nobody can be writing
+		// it, so it is read as immutable.
+		if err2 := s.openAs(true, true); err2 == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+// cannotWrite reports an SQLite failure to open or write the file because
+// of permissions rather than damage.
+func cannotWrite(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
+		return true
+	}
+	return false
+}
+
+// openAs connects one way, checks the file is ours and migrates it when
+// it may. On failure nothing is left open.
+func (s *Store) openAs(readOnly, immutable bool) error {
+	ctx := context.Background()
+	db, err := s.connect(dsn(s.path, readOnly, immutable))
 	if err != nil {
 		return err
 	}
+	s.db = db
+	if err := s.checkAndMigrate(ctx, readOnly); err != nil {
+		db.Close()
+		s.db = nil
+		return err
+	}
+	return nil
+}
+
+func (s *Store) checkAndMigrate(ctx context.Context, readOnly bool) error {
 	var app, version int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&app); err != nil {
-		s.db.Close()
-		return wrapErr(err, "read the file")
+		return err
 	}
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		s.db.Close()
-		return wrapErr(err, "read the file")
+		return err
 	}
 	if app != ApplicationID {
-		s.db.Close()
 		return &refusal{s.path, "this database belongs to another program, not scrutiny.", ErrNotScrutiny}
 	}
 	if version > schemaVersion {
-		s.db.Close()
 		return newerRefusal(s.path, version)
 	}
 	if version < schemaVersion {
-		if s.readOnly && version >= readableFrom {
+		if readOnly && version >= readableFrom {
 			// Older, but every query of this version still works on it.
 			return nil
 		}
-		if s.readOnly {
-			s.db.Close()
+		if readOnly {
 			return &plainError{msg: fmt.Sprintf("Cannot open %q for reading only: it was written by an older version of scrutiny and must be opened for editing once to update it.", s.path)}
 		}
-		if err := migrate(ctx, s.db, version); err != nil {
-			s.db.Close()
-			return err
-		}
+		return migrate(ctx, s.db, version)
 	}
 	return nil
 }
@@ -241,7 +279,7 @@ func (s *Store) connect(d string) (*sql.DB, error) {
 	db.SetConnMaxIdleTime(0)
 	if err := db.PingContext(context.Background()); err != nil {
 		db.Close()
-		return nil, wrapErr(err, "open the file")
+		return nil, err
 	}
 	return db, nil
 }

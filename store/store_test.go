@@ -241,3 +241,29 @@ func TestReadOnlyFile(t *testing.T) {
 		t.Fatalf("list = %v %v", list, err)
 	}
 }
+
+func TestWritableFileInReadOnlyFolder(t *testing.T) {
+	if os.Getuid() == 0 {
+		t.Skip("running as root")
+	}
+	s := openTemp(t, Options{})
+	path := s.Path()
+	if err := s.CreateReview(context.Background(), &review.Review{Topic: "t"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	dir := filepath.Dir(path)
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	r, err := Open(path, Options{Editor: true})
+	if err != nil {
+		t.Fatalf("writable file in a read-only folder: %v", err)
+	}
+	defer r.Close()
+	if !r.ReadOnly() {
+		t.Fatal("should have opened read-only: SQLite cannot write its journal there")
+	}
+	if list, err := r.ListReviews(context.Background()); err != nil || len(list) != 1 {
+		t.Fatalf("list = %v %v", list, err)
+	}
+}
