@@ -87,7 +87,10 @@ func scanMember(rows *sql.Rows) (review.Member, error) {
 // LoadReview returns the whole aggregate: header, scope, members (roster
 // entries for MemberIDs), meetings, evidence, findings, standards, surveys
 // with questions and respondents, recommendations, criteria; each list in
-// its saved order, none of it from the bin. It reads one snapshot.
+// its saved order, none of it from the bin. It reads one snapshot. Links
+// (a finding's EvidenceIDs, a recommendation's FindingIDs, attendees) are
+// kept even when they name something in the bin, so restoring it brings
+// the link back: skip IDs that do not resolve.
 func (s *Store) LoadReview(ctx context.Context, id string) (*review.Review, error) {
 	var r *review.Review
 	err := s.read(ctx, "load the review", func(tx *wtx) error {

@@ -138,10 +138,13 @@ func uriPath(path string) string {
 // Open opens or creates the database at path (creating its folder). It
 // refuses, without changing a byte, a file that is not a scrutiny database,
 // a zero-byte file, or one written by a newer version; the error names the
-// file and the reason in plain English. A file the user cannot write opens
-// read-only (ReadOnly() reports it). When another copy of the app is
-// already editing the file, Open returns an error wrapping ErrLocked unless
-// opts.ReadOnly is set. Only an Editor open takes or checks that lock.
+// file and the reason in plain English. A file the user cannot write, or
+// one in a folder the user cannot write, opens read-only (ReadOnly()
+// reports it). When another copy of the app is already editing the file,
+// Open returns an error wrapping ErrLocked unless opts.ReadOnly is set.
+// Only an Editor open takes or checks that lock: an OS lock on PATH.lock,
+// a small file left beside the database, released by the OS when the
+// process ends however it ends.
 func Open(path string, opts Options) (*Store, error) {
 	if path == "" {
 		return nil, &plainError{msg: "No database file was given."}
