@@ -172,8 +172,12 @@ func Open(path string, opts Options) (*Store, error) {
 			// A folder we may not write: SQLite could not write its
 			// journal there either, so this copy can only read.
 			s.readOnly = true
-		case err != nil:
+		case errors.Is(err, ErrLocked):
 			return nil, err
+		case err != nil:
+			// Some network and removable drives have no file locks. The
+			// editing lock only guards against a second window: SQLite's
+			// own locking still keeps the file whole, so carry on.
 		default:
 			s.unlock = unlock
 		}
