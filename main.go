@@ -15,6 +15,8 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+
+	"scrutiny/ui/style"
 )
 
 // command is one headless subcommand. Each cmd_*.go file adds its own in
@@ -117,6 +119,9 @@ globals:
 					return usagef(nil, "--theme needs a name: dark, light, high-contrast or monochrome")
 				}
 				value, args = args[1], args[1:]
+			}
+			if !style.Known(value) {
+				return usagef(nil, "there is no theme called %q: use %s", value, strings.Join(style.Names(), ", "))
 			}
 			a.theme = value
 		case name == "db":

@@ -45,6 +45,9 @@ var RunAccessible func(ctx context.Context, st *store.Store, opts Options) error
 
 // Run shows the app until the user quits or ctx is cancelled.
 func Run(ctx context.Context, st *store.Store, opts Options) error {
+	if opts.Theme != "" && !style.Known(opts.Theme) {
+		return fmt.Errorf("there is no theme called %q: use %s", opts.Theme, strings.Join(style.Names(), ", "))
+	}
 	if opts.Accessible && RunAccessible != nil {
 		return RunAccessible(ctx, st, opts)
 	}
