@@ -12,9 +12,18 @@ import (
 
 // Survey makes the survey the preview describes: one question per question
 // column (in file order, with the IDs the answers already use) and every
-// respondent.
+// respondent as a review.Respondent.
 func (p *Preview) Survey(name string, sent int) review.Survey {
-	sv := review.Survey{Name: name, Sent: sent, Respondents: p.Respondents()}
+	sv := p.SurveyHeader(name, sent)
+	sv.Respondents = p.Respondents()
+	return sv
+}
+
+// SurveyHeader is Survey without the respondents: all Import needs, since
+// it writes the answers straight from the preview. A 100,000-row file's
+// respondents take about 120 MB as maps and a tenth of a second to make.
+func (p *Preview) SurveyHeader(name string, sent int) review.Survey {
+	sv := review.Survey{Name: name, Sent: sent}
 	for _, c := range p.Columns {
 		if !c.IsQuestion() {
 			continue
@@ -39,11 +48,12 @@ func (p *Preview) Survey(name string, sent int) review.Survey {
 // imported; the preview lists them.
 var ErrRows = errors.New("some rows could not be read, so nothing was imported")
 
-// Import saves the survey and all its respondents into review reviewID,
-// all or nothing: when any row could not be read nothing is written, and
-// the respondents go in with one AddRespondents call (one transaction).
-// If that call fails, the survey saved just before it is moved to the bin
-// so no half-imported survey is left behind.
+// Import saves the survey sv (made by Survey or SurveyHeader; its name,
+// details and question wording may have been changed) and every row of
+// the preview into review reviewID, all or nothing, in one transaction:
+// when any row could not be read, or anything fails while saving, the
+// database is left as it was. On success sv.ID and the question IDs are
+// set, and so are the respondents' IDs when sv.Respondents holds them.
 func Import(ctx context.Context, st *store.Store, reviewID string, p *Preview, sv *review.Survey) error {
 	if !p.OK() {
 		return fmt.Errorf("%w (%d %s)", ErrRows, len(p.Errors), plural(len(p.Errors), "problem", "problems"))
@@ -54,54 +64,80 @@ func Import(ctx context.Context, st *store.Store, reviewID string, p *Preview, s
 	if p.Rows == 0 {
 		return errors.New("the file has a header row but no answers under it, so there is nothing to import")
 	}
-	rs := sv.Respondents
-	defer leanGC(len(rs))()
-	saved := *sv
-	saved.Respondents = nil
-	if err := st.SaveSurvey(ctx, reviewID, &saved); err != nil {
-		return fmt.Errorf("could not save the survey: %w", err)
+	rows, err := p.respondentRows(sv)
+	if err != nil {
+		return err
 	}
-	sv.ID = saved.ID
-	for i := range sv.Questions {
-		sv.Questions[i].ID = saved.Questions[i].ID
+	if err := st.ImportSurvey(ctx, reviewID, sv, rows); err != nil {
+		return fmt.Errorf("could not import the survey, so nothing was saved: %w", err)
 	}
-	if err := st.AddRespondents(ctx, sv.ID, remap(rs, p, sv)); err != nil {
-		if derr := st.Delete(ctx, store.KindSurvey, sv.ID); derr != nil {
-			return fmt.Errorf("could not save the answers (%w); the empty survey %q could not be removed either: %v", err, sv.Name, derr)
-		}
-		return fmt.Errorf("could not save the answers, so the survey was not imported: %w", err)
+	for i := range sv.Respondents {
+		sv.Respondents[i].ID = rows.IDs[i]
 	}
 	return nil
 }
 
-// remap rewrites answer keys if the store gave the questions other IDs
-// than the ones the answers were built with.
-func remap(rs []review.Respondent, p *Preview, sv *review.Survey) []review.Respondent {
-	ids := map[string]string{}
-	qi := 0
-	for _, c := range p.Columns {
-		if !c.IsQuestion() {
+// respondentRows reads the preview's rows for the store, answers keyed by
+// sv's question IDs (a question without one gets its column's ID).
+func (p *Preview) respondentRows(sv *review.Survey) (*store.RespondentRows, error) {
+	c := &p.cells
+	n := c.rows()
+	if len(sv.Respondents) != 0 && len(sv.Respondents) != n {
+		return nil, fmt.Errorf("the survey has %d respondents but the file has %d rows; read the file again", len(sv.Respondents), n)
+	}
+	rows := &store.RespondentRows{N: n}
+	var qcols []int
+	for i, col := range p.Columns {
+		if col.IsQuestion() {
+			qcols = append(qcols, i)
+		}
+	}
+	if len(qcols) != len(sv.Questions) {
+		return nil, fmt.Errorf("the survey has %d questions but the file has %d question columns; read the file again", len(sv.Questions), len(qcols))
+	}
+	for k, i := range qcols {
+		if sv.Questions[k].ID == "" {
+			sv.Questions[k].ID = p.Columns[i].QuestionID
+		}
+		rows.AnswerKeys = append(rows.AnswerKeys, sv.Questions[k].ID)
+	}
+	// Attributes are keyed by header; columns sharing a header share a
+	// key, the last non-blank value winning as in Respondents.
+	var acols [][]int
+	keyOf := map[string]int{}
+	for i, col := range p.Columns {
+		if col.Kind != Attribute {
 			continue
 		}
-		if qi < len(sv.Questions) && sv.Questions[qi].ID != c.QuestionID {
-			ids[c.QuestionID] = sv.Questions[qi].ID
+		k, ok := keyOf[col.Header]
+		if !ok {
+			k = len(acols)
+			keyOf[col.Header] = k
+			acols = append(acols, nil)
+			rows.AttrKeys = append(rows.AttrKeys, col.Header)
 		}
-		qi++
+		acols[k] = append(acols[k], i)
 	}
-	if len(ids) == 0 {
-		return rs
+	if len(sv.Respondents) == n {
+		rows.IDs = make([]string, n)
+		for i := range sv.Respondents {
+			rows.IDs[i] = sv.Respondents[i].ID
+		}
 	}
-	for i := range rs {
-		m := make(map[string]string, len(rs[i].Answers))
-		for k, v := range rs[i].Answers {
-			if n, ok := ids[k]; ok {
-				k = n
+	rows.Row = func(r int, attrs, answers []string) {
+		row := c.codes[r*c.ncols : (r+1)*c.ncols]
+		for k, i := range qcols {
+			answers[k] = c.values[i][row[i]] // code 0 is "", no answer
+		}
+		for k, cols := range acols {
+			for _, i := range cols {
+				if code := row[i]; code != 0 {
+					attrs[k] = c.values[i][code]
+				}
 			}
-			m[k] = v
 		}
-		rs[i].Answers = m
 	}
-	return rs
+	return rows, nil
 }
 
 func plural(n int, one, many string) string {

@@ -1,0 +1,284 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unsafe"
+
+	"github.com/google/uuid"
+
+	"scrutiny/review"
+)
+
+// RespondentRows hands ImportSurvey its respondents one at a time, so a
+// large file never needs a map per respondent: the answers are encoded
+// straight from the caller's values into the stored JSON.
+type RespondentRows struct {
+	N int // how many respondents
+	// AttrKeys names the attributes ("contact method"), AnswerKeys the
+	// question IDs, in the order Row fills them. Each list's names must be
+	// distinct.
+	AttrKeys, AnswerKeys []string
+	// Row puts respondent i's values into attrs and answers (one per key,
+	// in key order); "" means no value. The slices are reused.
+	Row func(i int, attrs, answers []string)
+	// IDs, when it has N entries, gives the respondents' IDs; empty entries
+	// are filled with new ones. When nil, new IDs are made and not kept.
+	IDs []string
+}
+
+// ImportSurvey saves a new survey, its questions and all its respondents
+// in one transaction: either all of it is in the file afterwards or none
+// of it. The respondents come from rows, or from sv.Respondents when rows
+// is nil. Empty survey, question and respondent IDs are filled in (in sv
+// and rows.IDs) only when the import succeeds.
+func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Survey, rows *RespondentRows) error {
+	fromMaps := rows == nil
+	if fromMaps {
+		rows = mapRows(sv.Respondents)
+	}
+	if rows.IDs != nil && len(rows.IDs) != rows.N {
+		return errors.New("store: RespondentRows.IDs must be nil or have one entry per respondent")
+	}
+	attrs, err := newObjectEncoder(rows.AttrKeys)
+	if err != nil {
+		return err
+	}
+	answers, err := newObjectEncoder(rows.AnswerKeys)
+	if err != nil {
+		return err
+	}
+	svID := sv.ID
+	if svID == "" {
+		svID = newID()
+	}
+	qs := slices.Clone(sv.Questions)
+	for i := range qs {
+		fillID(&qs[i].ID)
+	}
+	head := *sv
+	head.Questions = qs
+	var ids []string
+	if rows.IDs != nil {
+		ids = slices.Clone(rows.IDs)
+	}
+	err = s.write(ctx, "import the survey", func(tx *wtx) error {
+		if err := touchReview(ctx, tx, reviewID); err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM surveys WHERE id = ?", svID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &plainError{msg: "A survey with this ID already exists, so it was not imported again."}
+		}
+		if err := execItem(ctx, tx, "survey", upsertSurvey, svID, reviewID, surveyVals(&head)); err != nil {
+			return err
+		}
+		return insertRespondents(ctx, tx, svID, rows, attrs, answers, ids)
+	})
+	if err != nil {
+		return err
+	}
+	sv.ID = svID
+	copy(sv.Questions, qs)
+	copy(rows.IDs, ids)
+	if fromMaps {
+		for i := range sv.Respondents {
+			sv.Respondents[i].ID = ids[i]
+		}
+	}
+	return nil
+}
+
+// importBatch rows go in per statement: the driver's cost per statement
+// is most of the time for rows this small.
+const importBatch = 64
+
+var importRespSQL = "INSERT INTO respondents (id, survey_id, position, attrs, answers) VALUES (?, ?, ?, ?, ?)" +
+	strings.Repeat(", (?, ?, ?, ?, ?)", importBatch-1)
+
+// insertRespondents writes rows into the new survey svID, positions 0 up.
+// ids, when not nil, is filled with the IDs used.
+func insertRespondents(ctx context.Context, tx *wtx, svID string, rows *RespondentRows, attrEnc, ansEnc *objectEncoder, ids []string) error {
+	if rows.N == 0 {
+		return nil
+	}
+	// A cancelled import stops between statements; the statements
+	// themselves run without watching ctx, which the driver would do
+	// with a goroutine per statement.
+	ectx := context.WithoutCancel(ctx)
+	batch, err := tx.PrepareContext(ectx, importRespSQL)
+	if err != nil {
+		return err
+	}
+	defer batch.Close()
+	one, err := tx.PrepareContext(ectx, importRespSQL[:strings.Index(importRespSQL, ", (")])
+	if err != nil {
+		return err
+	}
+	defer one.Close()
+	attrVals := make([]string, len(rows.AttrKeys))
+	ansVals := make([]string, len(rows.AnswerKeys))
+	// One buffer holds a batch's IDs and JSON; the driver copies bound
+	// text into SQLite, so the strings only need to live until Exec
+	// returns.
+	var buf []byte
+	spans := make([]int, 0, 3*importBatch+1)
+	args := make([]any, 0, 5*importBatch)
+	idGen := newIDMaker()
+	for lo := 0; lo < rows.N; lo += importBatch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hi := min(lo+importBatch, rows.N)
+		buf, spans, args = buf[:0], spans[:0], args[:0]
+		for i := lo; i < hi; i++ {
+			clear(attrVals)
+			clear(ansVals)
+			rows.Row(i, attrVals, ansVals)
+			spans = append(spans, len(buf))
+			if ids != nil && ids[i] != "" {
+				buf = append(buf, ids[i]...)
+			} else {
+				buf = idGen.append(buf)
+			}
+			spans = append(spans, len(buf))
+			buf = attrEnc.append(buf, attrVals)
+			spans = append(spans, len(buf))
+			buf = ansEnc.append(buf, ansVals)
+		}
+		spans = append(spans, len(buf))
+		for i := lo; i < hi; i++ {
+			k := 3 * (i - lo)
+			id := bufString(buf, spans[k], spans[k+1])
+			if ids != nil && ids[i] == "" {
+				ids[i] = strings.Clone(id)
+			}
+			args = append(args, id, svID, int64(i), bufString(buf, spans[k+1], spans[k+2]), bufString(buf, spans[k+2], spans[k+3]))
+		}
+		if hi-lo == importBatch {
+			if _, err := batch.ExecContext(ectx, args...); err != nil {
+				return err
+			}
+			continue
+		}
+		for j := 0; j < len(args); j += 5 {
+			if _, err := one.ExecContext(ectx, args[j:j+5]...); err != nil {
+				return err
+			}
+		}
+	}
+	return ctx.Err()
+}
+
+func bufString(b []byte, lo, hi int) string {
+	if hi == lo {
+		return ""
+	}
+	return unsafe.String(&b[lo], hi-lo)
+}
+
+// objectEncoder writes a flat JSON object exactly as flatMap does (keys
+// sorted, no value for ""), from values given in the caller's key order.
+type objectEncoder struct {
+	order []int    // caller's key index, in sorted key order
+	keys  [][]byte // `"key":` for each entry of order
+}
+
+func newObjectEncoder(keys []string) (*objectEncoder, error) {
+	e := &objectEncoder{order: make([]int, len(keys))}
+	for i := range e.order {
+		e.order[i] = i
+	}
+	slices.SortFunc(e.order, func(a, b int) int { return strings.Compare(keys[a], keys[b]) })
+	for j, i := range e.order {
+		if j > 0 && keys[e.order[j-1]] == keys[i] {
+			return nil, fmt.Errorf("store: the name %q is given twice", keys[i])
+		}
+		e.keys = append(e.keys, append(appendJSONString(nil, keys[i]), ':'))
+	}
+	return e, nil
+}
+
+func (e *objectEncoder) append(b []byte, vals []string) []byte {
+	b = append(b, '{')
+	first := true
+	for j, i := range e.order {
+		v := vals[i]
+		if v == "" {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, e.keys[j]...)
+		b = appendJSONString(b, v)
+	}
+	return append(b, '}')
+}
+
+// mapRows reads respondents kept as maps.
+func mapRows(rs []review.Respondent) *RespondentRows {
+	var attrKeys, ansKeys []string
+	seenA, seenQ := map[string]bool{}, map[string]bool{}
+	for i := range rs {
+		for k := range rs[i].Attrs {
+			if !seenA[k] {
+				seenA[k] = true
+				attrKeys = append(attrKeys, k)
+			}
+		}
+		for k := range rs[i].Answers {
+			if !seenQ[k] {
+				seenQ[k] = true
+				ansKeys = append(ansKeys, k)
+			}
+		}
+	}
+	ids := make([]string, len(rs))
+	for i := range rs {
+		ids[i] = rs[i].ID
+	}
+	return &RespondentRows{
+		N: len(rs), AttrKeys: attrKeys, AnswerKeys: ansKeys, IDs: ids,
+		Row: func(i int, attrs, answers []string) {
+			for j, k := range attrKeys {
+				attrs[j] = rs[i].Attrs[k]
+			}
+			for j, k := range ansKeys {
+				answers[j] = rs[i].Answers[k]
+			}
+		},
+	}
+}
+
+// idMaker makes UUIDv7s as newID does, in increasing order, reading the
+// random bits in blocks rather than asking the system for each ID.
+type idMaker struct{ r *bufio.Reader }
+
+func newIDMaker() *idMaker { return &idMaker{r: bufio.NewReaderSize(rand.Reader, 4096)} }
+
+func (m *idMaker) append(b []byte) []byte {
+	u, err := uuid.NewV7FromReader(m.r)
+	if err != nil {
+		u = uuid.Must(uuid.NewV7())
+	}
+	b = hex.AppendEncode(b, u[0:4])
+	b = append(b, '-')
+	b = hex.AppendEncode(b, u[4:6])
+	b = append(b, '-')
+	b = hex.AppendEncode(b, u[6:8])
+	b = append(b, '-')
+	b = hex.AppendEncode(b, u[8:10])
+	b = append(b, '-')
+	return hex.AppendEncode(b, u[10:16])
+}
