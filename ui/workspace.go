@@ -351,29 +351,69 @@ func (ws *workspace) mouse(msg tea.MouseMsg) tea.Cmd {
 	return nil
 }
 
-// tabLabels picks full titles, short titles, or numbers to fit the width.
+// tabLabels picks each tab's label to fit the width: full titles when they
+// fit; otherwise the longest other titles are shortened one at a time, then
+// the tabs farthest from the current one shrink to their number. The
+// current tab keeps its full title as long as anything else can give way.
 func tabLabels(w, active int) []string {
-	for _, mode := range []int{0, 1, 2} {
-		ls := make([]string, len(stageDefs))
-		total := 0
-		for i, d := range stageDefs {
-			switch {
-			case mode == 0:
-				ls[i] = d.key + " " + d.title
-			case mode == 1:
-				ls[i] = d.key + " " + d.short
-			case i == active:
-				ls[i] = d.key + " " + d.short
-			default:
-				ls[i] = d.key
-			}
-			total += width(ls[i]) + 1
-		}
-		if total <= w || mode == 2 {
-			return ls
-		}
+	n := len(stageDefs)
+	ls := make([]string, n)
+	for i, d := range stageDefs {
+		ls[i] = d.key + " " + d.title
 	}
-	return nil
+	total := func() int {
+		t := 0
+		for i, l := range ls {
+			t += tabCellWidth(l, i == active)
+		}
+		return t
+	}
+	// Shorten the longest other titles first.
+	for total() > w {
+		best, gain := -1, 0
+		for i, d := range stageDefs {
+			if i == active || ls[i] != d.key+" "+d.title {
+				continue
+			}
+			if g := width(d.title) - width(d.short); g > 0 && g >= gain {
+				best, gain = i, g
+			}
+		}
+		if best < 0 {
+			break
+		}
+		ls[best] = stageDefs[best].key + " " + stageDefs[best].short
+	}
+	// Then numbers only, farthest from the current tab first.
+	for total() > w {
+		best, dist := -1, -1
+		for i, d := range stageDefs {
+			dd := i - active
+			if dd < 0 {
+				dd = -dd
+			}
+			if i != active && ls[i] != d.key && dd > dist {
+				best, dist = i, dd
+			}
+		}
+		if best < 0 {
+			break
+		}
+		ls[best] = stageDefs[best].key
+	}
+	if total() > w && active >= 0 && active < n {
+		ls[active] = stageDefs[active].key + " " + stageDefs[active].short
+	}
+	return ls
+}
+
+// tabCellWidth is the cells a tab takes: a space before each label, and
+// brackets around the current one, so it shows without colour.
+func tabCellWidth(label string, current bool) int {
+	if current {
+		return width(label) + 3
+	}
+	return width(label) + 1
 }
 
 // tabZones gives the [x0, x1) cells of each tab on the tabs line.
@@ -382,7 +422,7 @@ func tabZones(w, active int) [][2]int {
 	out := make([][2]int, len(ls))
 	x := 0
 	for i, l := range ls {
-		n := width(l) + 1
+		n := tabCellWidth(l, i == active)
 		out[i] = [2]int{x, x + n}
 		x += n
 	}
@@ -401,13 +441,14 @@ func (ws *workspace) view(w, h int) string {
 	title = pad(title, w-width(right)) + s.Muted.Render(right)
 	var tabs strings.Builder
 	for i, l := range tabLabels(w, ws.active) {
-		// Each tab is one space then its label; the active one is drawn
-		// reversed, and bracketed when the tabs have the keys.
+		// Each tab is one space then its label; the current one is
+		// bracketed and drawn in the tab style (reversed and underlined in
+		// monochrome), with › before it when the tabs have the keys.
 		switch {
 		case i == ws.active && ws.onTabs:
-			tabs.WriteString(s.Selected.Render("›" + l))
+			tabs.WriteString(s.Selected.Render("›[" + l + "]"))
 		case i == ws.active:
-			tabs.WriteString(" " + s.TabActive.Render(l))
+			tabs.WriteString(" " + s.TabActive.Render("["+l+"]"))
 		default:
 			tabs.WriteString(" " + s.Tab.Render(l))
 		}
