@@ -26,7 +26,41 @@ type env struct {
 	status    string
 	statusErr bool
 
-	undo []undoEntry
+	// undo is the stack of the place the user is in: the open review, or
+	// the list of reviews (scope ""). Each review keeps its own stack, so
+	// ctrl+z never reaches into a review the user has left.
+	undo   []undoEntry
+	scope  string
+	stacks map[string][]undoEntry
+}
+
+// enterScope makes the undo stack of scope (a review's ID, or "" for the
+// list of reviews) the current one, keeping the one being left for later.
+func (e *env) enterScope(scope string) {
+	if scope == e.scope {
+		return
+	}
+	if e.stacks == nil {
+		e.stacks = map[string][]undoEntry{}
+	}
+	e.stacks[e.scope] = e.undo
+	e.undo = e.stacks[scope]
+	delete(e.stacks, scope)
+	e.scope = scope
+}
+
+// handLastUndo moves the newest undo entry to another scope's stack: a new
+// review's creation is undone from inside that review.
+func (e *env) handLastUndo(scope string) {
+	if len(e.undo) == 0 || scope == e.scope {
+		return
+	}
+	if e.stacks == nil {
+		e.stacks = map[string][]undoEntry{}
+	}
+	last := e.undo[len(e.undo)-1]
+	e.undo = e.undo[:len(e.undo)-1]
+	e.stacks[scope] = append(e.stacks[scope], last)
 }
 
 // undoEntry reverses one change that the store has already confirmed.
@@ -63,7 +97,11 @@ func (e *env) do(what string, op func() error, undo func() error) error {
 // undoLast reverses the most recent change. The caller reloads what it shows.
 func (e *env) undoLast() bool {
 	if len(e.undo) == 0 {
-		e.note("nothing to undo")
+		if e.scope == "" {
+			e.note("nothing to undo here; changes inside a review are undone from inside that review")
+		} else {
+			e.note("nothing to undo in this review")
+		}
 		return false
 	}
 	u := e.undo[len(e.undo)-1]

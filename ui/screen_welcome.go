@@ -101,6 +101,7 @@ func createReview(e *env) tea.Cmd {
 	if err != nil {
 		return nil
 	}
+	e.handLastUndo(r.ID)
 	e.note("New review created: type its topic and press enter.")
 	return tea.Sequence(send(openReviewMsg{id: r.ID}), send(editTopicMsg{}))
 }

@@ -203,6 +203,7 @@ func (m *Model) openReview(id string) error {
 		return err
 	}
 	m.ws = ws
+	m.e.enterScope(id)
 	m.screen = scrWorkspace
 	m.resize()
 	return nil
@@ -250,6 +251,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.home.load()
 		m.ws = nil
+		m.e.enterScope("")
 		m.screen = scrHome
 		if len(m.home.all) == 0 && len(m.home.bin) == 0 {
 			m.screen = scrWelcome
