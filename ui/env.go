@@ -22,6 +22,9 @@ type env struct {
 	now    func() time.Time
 
 	readOnly bool
+	// autosave is the pause in typing after which a field is saved while
+	// still being typed; zero or less turns it off.
+	autosave time.Duration
 
 	status    string
 	statusErr bool

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -121,6 +122,11 @@ type form struct {
 	changed func()
 	cacheW  int
 	cache   map[int][]string
+	// While a field is being typed: origin is its text when typing began
+	// (what one ctrl+z goes back to), stored what the store holds now (the
+	// last autosave), and seq counts edits so only the newest pause saves.
+	origin, stored string
+	seq            int
 }
 
 func newForm(e *env) *form {
@@ -382,6 +388,7 @@ func (f *form) startEdit() tea.Cmd {
 	if fl.get != nil {
 		v = fl.get()
 	}
+	f.origin, f.stored = v, v
 	if fl.multiline() {
 		f.area.SetValue(v)
 		f.area.Placeholder = fl.placeholder
@@ -457,23 +464,74 @@ func (f *form) commit() error {
 		f.notify()
 		return nil
 	}
-	old := ""
-	if fl.get != nil {
-		old = fl.get()
-	}
-	if v == old {
+	origin, cur := f.origin, f.stored
+	if v == origin && cur == origin {
 		f.stopEdit()
 		return nil
 	}
 	set := fl.set
-	err := f.e.do("save "+strings.ToLower(fl.label), func() error { return set(v) },
-		func() error { return set(old) })
+	// One undo step for the whole time the field was typed in, however many
+	// pauses saved it on the way.
+	var undo func() error
+	if v != origin {
+		undo = func() error { return set(origin) }
+	}
+	err := f.e.do("save "+strings.ToLower(fl.label), func() error {
+		if v == cur {
+			return nil
+		}
+		return set(v)
+	}, undo)
 	if err != nil {
 		return err
 	}
+	f.stored = v
 	f.stopEdit()
 	f.notify()
 	return nil
+}
+
+// autosaveMsg arrives a short pause after a key was typed in a field; the
+// root model hands it to the form that asked for it.
+type autosaveMsg struct {
+	f   *form
+	seq int
+}
+
+// afterTyping asks for an autosave once typing has paused, so a power cut
+// or a closed lid loses at most that pause's worth of typing.
+func (f *form) afterTyping() tea.Cmd {
+	d := f.e.autosave
+	fl, ok := f.focused()
+	if d <= 0 || !ok || (fl.kind != fText && fl.kind != fMulti && fl.kind != fLines) {
+		return nil
+	}
+	f.seq++
+	seq := f.seq
+	return tea.Tick(d, func(time.Time) tea.Msg { return autosaveMsg{f: f, seq: seq} })
+}
+
+// autosave saves the text being typed without closing the editor. It adds
+// no undo step: the field's commit adds one for the whole typing session.
+// A failure says why on the status line and keeps the typing.
+func (f *form) autosave(seq int) {
+	if !f.editing || seq != f.seq || f.e.readOnly {
+		return
+	}
+	fl, ok := f.focused()
+	if !ok || fl.set == nil || fl.kind == fAction || fl.kind == fDate {
+		return
+	}
+	v := f.editorValue()
+	if v == f.stored {
+		return
+	}
+	if err := fl.set(v); err != nil {
+		f.e.fail("save "+strings.ToLower(fl.label), err)
+		return
+	}
+	f.stored = v
+	f.e.saved()
 }
 
 func (f *form) notify() {
@@ -594,7 +652,20 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 		k := f.ekeys
 		switch {
 		case key.Matches(km, k.Discard):
+			putBack := f.stored != f.origin && fl.set != nil
+			if putBack {
+				// A pause already saved some of it: put the text back as it
+				// was before typing began.
+				if err := fl.set(f.origin); err != nil {
+					f.e.fail("put back "+strings.ToLower(fl.label), err)
+					return nil
+				}
+				f.stored = f.origin
+			}
 			f.stopEdit()
+			if putBack {
+				f.notify()
+			}
 			f.e.note("typing forgotten; the saved text is back")
 			return nil
 		case key.Matches(km, k.Done), key.Matches(km, k.Save):
@@ -641,6 +712,10 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 		}
 	} else {
 		f.input, cmd = f.input.Update(msg)
+	}
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return tea.Batch(cmd, f.afterTyping())
 	}
 	return cmd
 }

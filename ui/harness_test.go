@@ -43,6 +43,11 @@ func newTester(t testing.TB, st *store.Store, w, h int, opts Options) *tester {
 	if opts.Theme == "" {
 		opts.Theme = "dark"
 	}
+	if opts.AutosaveAfter == 0 {
+		// Commands run synchronously here: a real pause would stall every
+		// key. autosave_test.go turns it on with a tiny pause.
+		opts.AutosaveAfter = -1
+	}
 	m := New(st, opts)
 	tt := &tester{t: t, m: m}
 	tt.send(tea.WindowSizeMsg{Width: w, Height: h})

@@ -7,7 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -31,7 +34,13 @@ type Options struct {
 	ReviewID string
 	// Now gives the clock for the status line; nil means time.Now.
 	Now func() time.Time
+	// AutosaveAfter is the pause in typing after which the field being
+	// typed is saved; zero means two seconds, below zero never.
+	AutosaveAfter time.Duration
 }
+
+// defaultAutosave: a power cut loses at most this much typing.
+const defaultAutosave = 2 * time.Second
 
 // Minimum window size; below it the app shows one line asking for more room.
 const (
@@ -52,13 +61,43 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 		return RunAccessible(ctx, st, opts)
 	}
 	m := New(st, opts)
-	m.e.ctx = ctx
-	p := tea.NewProgram(m, tea.WithContext(ctx))
+	// Saves must still work while the app closes because ctx ended.
+	m.e.ctx = context.WithoutCancel(ctx)
+	p := tea.NewProgram(m)
+	done := make(chan struct{})
+	defer close(done)
+	go stopOnSignal(ctx, p, done)
 	_, err := p.Run()
-	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+	if errors.Is(err, tea.ErrProgramKilled) {
 		return nil
 	}
 	return err
+}
+
+// stopMsg asks the app to save what is being typed and quit.
+type stopMsg struct{}
+
+// stopOnSignal turns ctx ending (ctrl+c sent from outside) and the
+// signals a closing terminal or shutdown sends (SIGTERM, SIGHUP; on Windows
+// closing the console window, logging off and shutting down arrive as
+// SIGTERM) into a save and a clean quit. If the app cannot finish within a
+// few seconds it is stopped anyway.
+func stopOnSignal(ctx context.Context, p *tea.Program, done <-chan struct{}) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sig)
+	select {
+	case <-done:
+		return
+	case <-ctx.Done():
+	case <-sig:
+	}
+	p.Send(stopMsg{})
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		p.Kill()
+	}
 }
 
 // screen is a full-window screen: welcome, home or a review's workspace.
@@ -120,7 +159,10 @@ func New(st *store.Store, opts Options) *Model {
 		theme = style.Auto(true)
 	}
 	e := &env{ctx: context.Background(), st: st, styles: style.New(theme), now: now,
-		readOnly: opts.ReadOnly || (st != nil && st.ReadOnly())}
+		readOnly: opts.ReadOnly || (st != nil && st.ReadOnly()), autosave: opts.AutosaveAfter}
+	if e.autosave == 0 {
+		e.autosave = defaultAutosave
+	}
 	m := &Model{e: e, opts: opts, help: help.New(), keys: newGlobalKeys(), mouse: true,
 		themeFixed: fixed || style.NoColor(), w: 80, h: 24}
 	m.help.Styles = e.styles.Help
@@ -224,6 +266,15 @@ func (m *Model) quit(force bool) tea.Cmd {
 // Update handles one message.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.roomAfterUpdate()
+	switch msg := msg.(type) {
+	case autosaveMsg:
+		msg.f.autosave(msg.seq)
+		return m, nil
+	case stopMsg:
+		// The system is closing the app (SIGTERM, SIGHUP, the window or
+		// the laptop closing): save what is being typed and leave.
+		return m, m.quit(true)
+	}
 	if cmd, ok := m.roomUpdate(msg); ok {
 		return m, cmd
 	}
