@@ -101,21 +101,39 @@ func (s *findingsStage) build() {
 			}
 		}
 	} else {
+		// A finding shows under every piece of evidence it is linked to,
+		// saying where else it is; headings carry the evidence's number
+		// (as on tab 3) so "also under 2" can be found.
+		num := map[string]int{}
+		for i, e := range r.Evidence {
+			num[e.ID] = i + 1
+		}
 		seen := map[string]bool{}
-		for _, e := range r.Evidence {
+		for i, e := range r.Evidence {
 			n := 0
 			for _, f := range r.Findings {
-				if len(f.EvidenceIDs) > 0 && f.EvidenceIDs[0] == e.ID {
-					if n == 0 {
-						rows = append(rows, findingRow{heading: orEmpty(oneLine(e.Title), "(untitled evidence)")})
-					}
-					add(f)
-					seen[f.ID] = true
-					n++
+				if !slices.Contains(f.EvidenceIDs, e.ID) {
+					continue
 				}
+				if n == 0 {
+					rows = append(rows, findingRow{heading: fmt.Sprintf("%d. %s", i+1, orEmpty(oneLine(e.Title), "(untitled evidence)"))})
+				}
+				var also []string
+				for _, other := range f.EvidenceIDs {
+					if k, ok := num[other]; ok && other != e.ID {
+						also = append(also, fmt.Sprint(k))
+					}
+				}
+				row := findingRow{id: f.ID, kind: f.Kind, text: oneLine(f.Text)}
+				if len(also) > 0 {
+					row.text = "(also under " + strings.Join(also, ", ") + ") " + row.text
+				}
+				rows = append(rows, row)
+				seen[f.ID] = true
+				n++
 			}
 		}
-		// Findings with no evidence, or whose first evidence is in the bin.
+		// Findings with no evidence, or whose evidence is all in the bin.
 		n := 0
 		for _, f := range r.Findings {
 			if seen[f.ID] {
