@@ -113,9 +113,12 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		}
 		return fmt.Errorf("nothing was imported; correct %s and try again", path)
 	}
-	sv := p.Survey(*name, *sent)
+	// The answers go into the database straight from the preview; the
+	// respondents are only made as maps for printing the figures.
+	sv := p.SurveyHeader(*name, *sent)
 	sv.Channel = ch
 	if *check {
+		sv.Respondents = p.Respondents()
 		fmt.Fprint(a.stdout, svOneLineEach(p.Describe()))
 		fmt.Fprintln(a.stdout, "Every row can be read. Nothing was imported (--check).")
 		return printSurvey(a.stdout, &sv, *by)
@@ -139,6 +142,7 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 	if err := surveycsv.Import(ctx, st, rid, p, &sv); err != nil {
 		return err
 	}
+	sv.Respondents = p.Respondents()
 	fmt.Fprintf(a.stdout, "Imported %q: %d %s, %d %s.\n", oneLine(sv.Name), len(sv.Respondents),
 		svPlural(len(sv.Respondents), "response", "responses"), len(sv.Questions), svPlural(len(sv.Questions), "question", "questions"))
 	return printSurvey(a.stdout, &sv, *by)
