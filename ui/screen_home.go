@@ -286,17 +286,18 @@ func (s *homeScreen) view(w, h int) string {
 	if s.binLoaded {
 		binLabel = fmt.Sprintf(" Bin (%d) ", len(s.bin))
 	}
-	tabs := st.TabActive.Render(" Reviews ") + "  " + st.Tab.Render(binLabel)
+	// The shown tab is bracketed, so it reads without colour.
+	tabs := st.TabActive.Render("[Reviews]") + "  " + st.Tab.Render(binLabel)
 	if s.inBin {
-		tabs = st.Tab.Render(" Reviews ") + "  " + st.TabActive.Render(binLabel)
+		tabs = st.Tab.Render(" Reviews ") + "  " + st.TabActive.Render("["+strings.TrimSpace(binLabel)+"]")
 	}
 	out = append(out, pad(st.Title.Render("scrutiny")+"   "+tabs, w))
 	if s.filter != "" {
 		out = append(out, st.Label.Render("filter: ")+st.Editing.Render(trunc(s.filter, w-12))+st.Muted.Render("  (esc clears)"))
 	} else if s.inBin {
-		out = append(out, st.Muted.Render(trunc("Deleted things wait here. Enter puts the selected one back.", w)))
+		out = append(out, st.Muted.Render(trunc("Deleted things wait here. Enter puts the selected one back; tab goes back to the reviews.", w)))
 	} else {
-		out = append(out, st.Muted.Render(trunc("Type to filter. Enter opens a review; ctrl+n starts a new one.", w)))
+		out = append(out, st.Muted.Render(trunc("Type to filter. Enter opens; ctrl+n: new; tab: the bin.", w)))
 	}
 	lh := s.listHeight()
 	if s.inBin {

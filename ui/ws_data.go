@@ -154,7 +154,8 @@ func (ws *workspace) remove(what string, kind store.Kind, id string) {
 		if err := ws.reload(); err != nil {
 			ws.e.fail("read the review again", err)
 		}
-		ws.e.status += " (moved to the bin; ctrl+z brings it back)"
+		ws.e.note("moved to the bin (saved " + ws.e.now().Format("15:04:05") + "): ctrl+z undoes it, " +
+			"or restore it later from the Bin on the list of reviews.")
 	}
 }
 

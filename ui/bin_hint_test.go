@@ -1,0 +1,16 @@
+package ui
+
+import "testing"
+
+// Deleting inside a review says where the thing went and how to get it
+// back; the list of reviews says how to reach the bin, and marks which of
+// its two tabs is shown without relying on colour.
+func TestBinIsExplainedWhereverThingsAreDeleted(t *testing.T) {
+	tt, _, _ := exampleTester(t, 120, 30)
+	tt.press("3", "d", "y")
+	tt.contains("moved to the bin (saved 14:03:22)", "ctrl+z undoes it", "restore it later from the Bin on the list of reviews")
+	tt.press("esc", "esc")
+	tt.contains("[Reviews]", "tab: the bin")
+	tt.press("tab")
+	tt.contains("[Bin (1)]", "Enter puts the selected one back")
+}
