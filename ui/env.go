@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -22,6 +23,9 @@ type env struct {
 	now    func() time.Time
 
 	readOnly bool
+	// exportDir is where exports named without a folder go; "" is the
+	// folder the app was started in.
+	exportDir string
 	// autosave is the pause in typing after which a field is saved while
 	// still being typed; zero or less turns it off.
 	autosave time.Duration
@@ -116,6 +120,15 @@ func (e *env) undoLast() bool {
 	e.status = "undone: " + u.label + " (saved " + e.now().Format("15:04:05") + ")"
 	e.statusErr = false
 	return true
+}
+
+// exportPath turns the file name the user typed into the full path an
+// export is written to.
+func (e *env) exportPath(p string) (string, error) {
+	if !filepath.IsAbs(p) && e.exportDir != "" {
+		p = filepath.Join(e.exportDir, p)
+	}
+	return filepath.Abs(p)
 }
 
 func (e *env) saved() {

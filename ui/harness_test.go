@@ -43,6 +43,10 @@ func newTester(t testing.TB, st *store.Store, w, h int, opts Options) *tester {
 	if opts.Theme == "" {
 		opts.Theme = "dark"
 	}
+	if opts.ExportDir == "" {
+		// Exports never land in the source tree.
+		opts.ExportDir = t.TempDir()
+	}
 	if opts.AutosaveAfter == 0 {
 		// Commands run synchronously here: a real pause would stall every
 		// key. autosave_test.go turns it on with a tiny pause.

@@ -28,8 +28,6 @@ func candidateKeys() []string {
 // stage; any key that changes what is shown must be one the screen's help
 // (or the global help) lists.
 func TestEveryKeyIsInHelp(t *testing.T) {
-	// Export writes next to where it runs: keep that out of the source tree.
-	t.Chdir(t.TempDir())
 	st := openStore(t)
 	id, err := demo.LoadExample(ctx(), st)
 	if err != nil {

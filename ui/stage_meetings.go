@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -190,7 +189,7 @@ func (s *meetingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		i, m := meetingIndex(ws, mid)
-		abs, err := filepath.Abs(fmt.Sprintf("minutes-%d-%s.md", i+1, orEmpty(m.Date.String(), "undated")))
+		abs, err := ws.e.exportPath(fmt.Sprintf("minutes-%d-%s.md", i+1, orEmpty(m.Date.String(), "undated")))
 		if err != nil {
 			ws.e.fail("write the minutes", err)
 			return true, nil

@@ -56,7 +56,6 @@ func (tt *tester) editField(id, text, finish string) {
 }
 
 func TestMeetingsTabRecordsAMeeting(t *testing.T) {
-	t.Chdir(t.TempDir())
 	tt, r := meetingsTester(t)
 	tt.contains("Meetings (0) · 0h · £0.00", "Panel members", "✓ Ann Lee", "Cat Moss (left)")
 
@@ -116,7 +115,7 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	tt.contains("Write the minutes of this meeting to")
 	tt.press("y")
 	tt.contains("minutes written to")
-	md, err := os.ReadFile("minutes-1-2026-03-14.md")
+	md, err := os.ReadFile(filepath.Join(tt.m.e.exportDir, "minutes-1-2026-03-14.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

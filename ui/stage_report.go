@@ -214,7 +214,7 @@ func (s *reportStage) updateExport(msg tea.KeyPressMsg) tea.Cmd {
 				p = filepath.Join(home, p[2:])
 			}
 		}
-		abs, err := filepath.Abs(p)
+		abs, err := s.ws.e.exportPath(p)
 		if err != nil {
 			s.ws.e.fail("export the report", err)
 			return nil

@@ -15,8 +15,6 @@ var colourSGR = regexp.MustCompile(`\x1b\[(?:[0-9;:]*;)?(?:3[0-9]|4[0-9]|9[0-7]|
 // help and the report under the monochrome theme (what NO_COLOR gives):
 // not one colour escape may be drawn.
 func TestMonochromeHasNoColour(t *testing.T) {
-	// Export writes next to where it runs: keep that out of the source tree.
-	t.Chdir(t.TempDir())
 	st := openStore(t)
 	tt := newTester(t, st, 100, 30, Options{Theme: "monochrome"})
 	check := func(where string) {

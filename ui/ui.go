@@ -34,6 +34,9 @@ type Options struct {
 	ReviewID string
 	// Now gives the clock for the status line; nil means time.Now.
 	Now func() time.Time
+	// ExportDir is where reports and minutes named without a folder are
+	// written; empty means the folder the app was started in.
+	ExportDir string
 	// AutosaveAfter is the pause in typing after which the field being
 	// typed is saved; zero means two seconds, below zero never.
 	AutosaveAfter time.Duration
@@ -159,7 +162,7 @@ func New(st *store.Store, opts Options) *Model {
 		theme = style.Auto(true)
 	}
 	e := &env{ctx: context.Background(), st: st, styles: style.New(theme), now: now,
-		readOnly: opts.ReadOnly || (st != nil && st.ReadOnly()), autosave: opts.AutosaveAfter}
+		readOnly: opts.ReadOnly || (st != nil && st.ReadOnly()), autosave: opts.AutosaveAfter, exportDir: opts.ExportDir}
 	if e.autosave == 0 {
 		e.autosave = defaultAutosave
 	}
