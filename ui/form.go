@@ -466,6 +466,10 @@ func (f *form) commit() error {
 	}
 	origin, cur := f.origin, f.stored
 	if v == origin && cur == origin {
+		if f.e.statusErr {
+			// An earlier failed try of this field is no longer true.
+			f.e.note(strings.ToLower(fl.label) + " not changed")
+		}
 		f.stopEdit()
 		return nil
 	}
@@ -523,7 +527,8 @@ func (f *form) autosave(seq int) {
 		return
 	}
 	v := f.editorValue()
-	if v == f.stored {
+	if v == f.stored || v == "" {
+		// A field cleared to be typed again is not worth saving empty.
 		return
 	}
 	if err := fl.set(v); err != nil {

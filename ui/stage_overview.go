@@ -34,6 +34,20 @@ func textField(ws *workspace, id, label string, kind fieldKind, get func(r *revi
 	}
 }
 
+// topicField refuses to blank out a topic once there is one: the report,
+// the list of reviews and the wall all name the review by it.
+func topicField(ws *workspace) field {
+	f := textField(ws, "topic", "Topic", fText, func(r *review.Review) *string { return &r.Topic })
+	set := f.set
+	f.set = func(v string) error {
+		if strings.TrimSpace(v) == "" && strings.TrimSpace(ws.rev.Topic) != "" {
+			return errors.New("a review needs a topic; type one, or press ctrl+z to keep the old one")
+		}
+		return set(v)
+	}
+	return f
+}
+
 func dateField(ws *workspace, id, label string, get func(r *review.Review) *review.Date) field {
 	return field{id: id, label: label, kind: fDate, placeholder: "e.g. 2 May 2019",
 		get: func() string { return get(ws.rev).Short() },
@@ -72,7 +86,7 @@ func overviewFields(ws *workspace) []field {
 	}
 	fs := []field{
 		{id: "h-review", label: "The review", kind: fHeading},
-		textField(ws, "topic", "Topic", fText, func(r *review.Review) *string { return &r.Topic }),
+		topicField(ws),
 		textField(ws, "service", "Service area", fText, func(r *review.Review) *string { return &r.ServiceArea }),
 		textField(ws, "why", "Why this area", fMulti, func(r *review.Review) *string { return &r.WhyArea }),
 		dateField(ws, "start", "Start date", func(r *review.Review) *review.Date { return &r.Start }),
