@@ -66,16 +66,22 @@ type limitReader struct {
 
 func (l *limitReader) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	for i := 0; i < n; i++ {
-		if p[i] == '\n' {
-			l.line++
-			l.lineLen = 0
-			continue
+	for i := 0; i < n; {
+		j := bytes.IndexByte(p[i:n], '\n')
+		end := n
+		if j >= 0 {
+			end = i + j
 		}
-		l.lineLen++
-		if l.lineLen > l.maxLine {
-			return i, &limitError{line: l.line + 1, limit: l.maxLine}
+		if l.lineLen+int64(end-i) > l.maxLine {
+			return i + int(l.maxLine-l.lineLen), &limitError{line: l.line + 1, limit: l.maxLine}
 		}
+		if j < 0 {
+			l.lineLen += int64(end - i)
+			break
+		}
+		l.line++
+		l.lineLen = 0
+		i = end + 1
 	}
 	l.total += int64(n)
 	if l.total > l.maxTotal {
