@@ -144,6 +144,9 @@ type Model struct {
 	themeFixed bool
 	quitting   bool
 	room       roomState // presentation mode (room.go)
+	// seenVersion is the store's data version a read-only window last
+	// showed (follow.go).
+	seenVersion int64
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
@@ -184,17 +187,21 @@ func New(st *store.Store, opts Options) *Model {
 		m.screen = scrHome
 	}
 	if e.readOnly {
-		e.note("This file is open for reading only: you can look but not change anything.")
+		e.note("Read only: another copy of scrutiny is editing this file. Look here, change things there.")
 	}
 	return m
 }
 
 // Init asks the terminal for its background so the theme can follow it.
 func (m *Model) Init() tea.Cmd {
-	if m.themeFixed {
-		return nil
+	var follow tea.Cmd
+	if m.e.readOnly {
+		follow = m.followTick()
 	}
-	return tea.RequestBackgroundColor
+	if m.themeFixed {
+		return follow
+	}
+	return tea.Batch(tea.RequestBackgroundColor, follow)
 }
 
 func (m *Model) current() screen {
@@ -273,6 +280,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case autosaveMsg:
 		msg.f.autosave(msg.seq)
 		return m, nil
+	case followMsg:
+		return m, m.follow(msg)
 	case stopMsg:
 		// The system is closing the app (SIGTERM, SIGHUP, the window or
 		// the laptop closing): save what is being typed and leave.
