@@ -23,6 +23,9 @@ type rawColumn struct {
 	ids    map[string]uint32 // value -> id; ids start at 1, 0 is blank
 	vals   []string          // id -> value as written (trimmed)
 	counts []int             // id -> how many cells hold it
+	// one holds the ids of one-character ASCII values ("7"), most cells of
+	// a 1-10 scale, which a map would hash each time.
+	one [128]uint32
 }
 
 // Beyond this many distinct values a column is free text: values are no
@@ -34,7 +37,13 @@ func newRawColumn() *rawColumn {
 }
 
 func (c *rawColumn) id(v string) uint32 {
-	if id, ok := c.ids[v]; ok {
+	short := len(v) == 1 && v[0] < 128
+	if short {
+		if id := c.one[v[0]]; id != 0 {
+			c.counts[id]++
+			return id
+		}
+	} else if id, ok := c.ids[v]; ok {
 		c.counts[id]++
 		return id
 	}
@@ -44,6 +53,9 @@ func (c *rawColumn) id(v string) uint32 {
 	c.counts = append(c.counts, 1)
 	if len(c.ids) < maxDistinct {
 		c.ids[v] = id
+		if short {
+			c.one[v[0]] = id
+		}
 	}
 	return id
 }
