@@ -67,6 +67,11 @@ type reader struct {
 	cols    []*rawColumn
 	codes   []uint32 // raw ids, row by row
 	rowNums []int    // the spreadsheet row number of each kept row
+	// size is the file's length (0 if unknown) and seen the length of the
+	// values read so far: after the first rows they tell roughly how many
+	// rows there are, so codes is made once at that size instead of
+	// being copied as it doubles (8 MB for 100,000 rows of 21 values).
+	size, seen int64
 }
 
 func (r *reader) header(h []string) {
@@ -108,6 +113,34 @@ func (r *reader) row(row int, rec []string, perr error) {
 		r.codes = append(r.codes, id)
 	}
 	r.rowNums = append(r.rowNums, row)
+	if r.size > 0 && len(r.rowNums) <= sizeRows {
+		for _, v := range rec {
+			r.seen += int64(len(v)) + 1
+		}
+		if len(r.rowNums) == sizeRows {
+			r.reserve()
+		}
+	}
+}
+
+// sizeRows rows are measured before guessing the number of rows.
+const sizeRows = 256
+
+// reserve makes room for the rows the file probably holds, guessed from
+// its size and the length of the rows so far (a little over: quotes and
+// line ends are not counted).
+func (r *reader) reserve() {
+	n := len(r.cols)
+	rows := int(r.size/max(1, r.seen/sizeRows)) + sizeRows
+	if rows*n <= cap(r.codes) || rows > 1<<23/max(1, n) {
+		return
+	}
+	codes := make([]uint32, len(r.codes), rows*n)
+	copy(codes, r.codes)
+	r.codes = codes
+	nums := make([]int, len(r.rowNums), rows)
+	copy(nums, r.rowNums)
+	r.rowNums = nums
 }
 
 // finish checks every distinct value of every column against the kinds

@@ -3,6 +3,7 @@ package surveycsv
 import (
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -36,6 +37,34 @@ func TestLineLimitEdges(t *testing.T) {
 				t.Errorf("%q (one byte at a time %v): want line %d, got %v", tc.text, slow, tc.line, err)
 			case tc.line != 0 && !strings.HasSuffix(string(got), strings.Repeat("b", max)):
 				t.Errorf("%q: read %q before refusing", tc.text, got)
+			}
+		}
+	}
+}
+
+// TestRowsAfterSizeGuess: the room made after the first rows (guessed
+// from the file's size) holds every row, whether the guess was low or
+// high, and the answers land in the right rows.
+func TestRowsAfterSizeGuess(t *testing.T) {
+	for _, tail := range []string{"", strings.Repeat("x", 200)} {
+		var b strings.Builder
+		b.WriteString("Method,Score\n")
+		n := 3 * sizeRows
+		for i := range n {
+			m := "Phone"
+			if i >= sizeRows {
+				m += tail // later rows far longer (or not) than the first
+			}
+			b.WriteString(m + "," + strconv.Itoa(i%10+1) + "\n")
+		}
+		p, err := Read(strings.NewReader(b.String()), Options{Kinds: map[string]Kind{"Method": Attribute}})
+		if err != nil || !p.OK() || p.Rows != n {
+			t.Fatalf("rows %d of %d, %v %v", p.Rows, n, err, p.Errors)
+		}
+		rs := p.Respondents()
+		for i, r := range rs {
+			if got := r.Answers["q1"]; got != strconv.Itoa(i%10+1) {
+				t.Fatalf("row %d: answer %q", i, got)
 			}
 		}
 	}

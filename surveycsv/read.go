@@ -234,6 +234,9 @@ func Read(src io.ReadSeeker, o Options) (*Preview, error) {
 	sets := append(append([]LabelSet{}, o.LabelSets...), DefaultLabelSets...)
 	labels := buildLabelIndex(sets)
 	r := &reader{p: p, sampleN: o.PreviewRows}
+	if size, err := src.Seek(0, io.SeekEnd); err == nil {
+		r.size = size
+	}
 	header, err := eachRecord(src, &o, p, r.row, r.header)
 	if err != nil {
 		return nil, err
