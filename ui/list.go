@@ -111,6 +111,15 @@ func (l *list) click(y int) bool {
 	return true
 }
 
+// mark is the one-cell gutter before a row: › on the selected row, so the
+// cursor shows on a projector and in monochrome, not by colour alone.
+func mark(sel bool) string {
+	if sel {
+		return "›"
+	}
+	return " "
+}
+
 // view draws rows offset..offset+h with row(i, selected) giving each line.
 func (l *list) view(w, h int, row func(i int, selected bool) string) string {
 	l.setHeight(h)

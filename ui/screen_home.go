@@ -301,11 +301,11 @@ func (s *homeScreen) view(w, h int) string {
 	}
 	lh := s.listHeight()
 	if s.inBin {
-		out = append(out, st.Label.Render(pad("what", w-22)+"  "+pad("deleted", 20)))
+		out = append(out, st.Label.Render(" "+pad("what", w-23)+"  "+pad("deleted", 20)))
 		s.list.setLen(len(s.bin))
 		body := s.list.view(w, lh, func(i int, sel bool) string {
 			b := s.bin[i]
-			line := pad(string(b.Kind)+": "+oneLine(b.Label), w-22) + "  " + pad(b.Deleted.Local().Format("2 Jan 2006 15:04"), 20)
+			line := mark(sel) + pad(string(b.Kind)+": "+oneLine(b.Label), w-23) + "  " + pad(b.Deleted.Local().Format("2 Jan 2006 15:04"), 20)
 			if sel {
 				return st.Selected.Render(pad(line, w))
 			}
@@ -318,7 +318,7 @@ func (s *homeScreen) view(w, h int) string {
 		return strings.Join(box(out, w, h), "\n")
 	}
 	cw := homeCols(w)
-	head := pad("topic", cw.topic) + " " + pad("stage", cw.stage) + " " + padLeft("evid", 5) + padLeft("find", 5) + padLeft("recs", 5)
+	head := " " + pad("topic", cw.topic) + " " + pad("stage", cw.stage) + " " + padLeft("evid", 5) + padLeft("find", 5) + padLeft("recs", 5)
 	if cw.dates > 0 {
 		head += "  " + pad("dates", cw.dates)
 	}
@@ -331,7 +331,7 @@ func (s *homeScreen) view(w, h int) string {
 		if r.Archived {
 			stage = "archived"
 		}
-		line := pad(topic, cw.topic) + " " + pad(stage, cw.stage) + " " +
+		line := mark(sel) + pad(topic, cw.topic) + " " + pad(stage, cw.stage) + " " +
 			padLeft(fmt.Sprint(r.Evidence), 5) + padLeft(fmt.Sprint(r.Findings), 5) + padLeft(fmt.Sprint(r.Recommendations), 5)
 		if cw.dates > 0 {
 			line += "  " + pad(dateRange(r), cw.dates)
@@ -369,7 +369,7 @@ func homeCols(w int) homeColumns {
 	if w >= 110 {
 		c.dates = 25
 	}
-	c.topic = w - c.stage - 2 - 15
+	c.topic = w - c.stage - 3 - 15
 	if c.dates > 0 {
 		c.topic -= c.dates + 2
 	}

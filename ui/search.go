@@ -118,11 +118,11 @@ func (b *searchBox) view(w, h int) string {
 	ww := min(20, w/3)
 	body := b.l.view(w, h-2, func(i int, sel bool) string {
 		hh := b.hits[i]
-		line := pad(hh.where, ww) + " " + trunc(hh.text, w-ww-1)
+		line := mark(sel) + pad(hh.where, ww-1) + " " + trunc(hh.text, w-ww-1)
 		if sel {
 			return st.Selected.Render(pad(line, w))
 		}
-		return st.Label.Render(pad(hh.where, ww)) + " " + st.Text.Render(trunc(hh.text, w-ww-1))
+		return " " + st.Label.Render(pad(hh.where, ww-1)) + " " + st.Text.Render(trunc(hh.text, w-ww-1))
 	})
 	lines = append(lines, splitLines(body)...)
 	return strings.Join(box(lines, w, h), "\n")

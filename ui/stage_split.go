@@ -246,7 +246,7 @@ func (s *splitStage) view(w, h int) string {
 	listLines := []string{lt.Render(trunc(s.listTitle(), p.listW))}
 	body := s.l.view(p.listW, p.listH-1, func(i int, sel bool) string {
 		text, tone := s.row(i)
-		text = trunc(text, p.listW)
+		text = mark(sel) + trunc(text, p.listW-1)
 		switch {
 		case sel && !s.detail:
 			return st.Selected.Render(pad(text, p.listW))
