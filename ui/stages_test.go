@@ -381,7 +381,7 @@ func TestHomeFilterArchiveBinRestore(t *testing.T) {
 func TestTooSmallAndResize(t *testing.T) {
 	tt, _, _ := exampleTester(t, 59, 20)
 	s := tt.screen()
-	if strings.Contains(s, "\n") || !strings.Contains(s, "bigger") {
+	if strings.Contains(s, "\n") || !strings.Contains(s, "too small: need 60×20, now 59×20") {
 		t.Fatalf("too-small screen = %q", s)
 	}
 	tt.send(windowSize(60, 20))

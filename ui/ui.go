@@ -526,6 +526,8 @@ func (m *Model) dialog(question, hint string) string {
 func tooSmall(w, h int) string {
 	msg := fmt.Sprintf("Please make this window bigger: scrutiny needs at least %d×%d (now %d×%d).", minW, minH, w, h)
 	if w > 0 && width(msg) > w {
+		// Narrow: the same facts in fewer words, so the sizes still show.
+		msg = fmt.Sprintf("Window too small: need %d×%d, now %d×%d", minW, minH, w, h)
 		msg = trunc(msg, w)
 	}
 	return msg
