@@ -36,8 +36,9 @@ type RespondentRows struct {
 // ImportSurvey saves a new survey, its questions and all its respondents
 // in one transaction: either all of it is in the file afterwards or none
 // of it. The respondents come from rows, or from sv.Respondents when rows
-// is nil. Empty survey, question and respondent IDs are filled in (in sv
-// and rows.IDs) only when the import succeeds.
+// is nil (an attribute or answer of "" is not stored). Empty survey,
+// question and respondent IDs are filled in (in sv and rows.IDs) only when
+// the import succeeds.
 func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Survey, rows *RespondentRows) error {
 	if s == nil || s.db == nil {
 		return errClosed
@@ -111,7 +112,7 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 // case it has to be undone alone; on disk that was a tenth of a second of
 // file writes per 100,000 rows. The journal is only for undoing one
 // statement inside a transaction that is still open, never for recovery
-// after a crash, so this weakens nothing. The file's own setting is put
+// after a crash, so this weakens nothing. The connection's setting is put
 // back afterwards.
 func (s *Store) stmtJournalInMemory(ctx context.Context) func() {
 	var old int

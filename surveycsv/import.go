@@ -69,7 +69,7 @@ func Import(ctx context.Context, st *store.Store, reviewID string, p *Preview, s
 		return err
 	}
 	if err := st.ImportSurvey(ctx, reviewID, sv, rows); err != nil {
-		return fmt.Errorf("could not import the survey, so nothing was saved: %w", err)
+		return fmt.Errorf("the survey was not imported: %w", err)
 	}
 	for i := range sv.Respondents {
 		sv.Respondents[i].ID = rows.IDs[i]

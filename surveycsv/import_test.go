@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -88,5 +89,50 @@ func TestBadFileChangesNothing(t *testing.T) {
 	sv = p.Survey("x", 0)
 	if err := Import(ctx, st, "no-such-review", p, &sv); err == nil {
 		t.Error("import into a missing review should fail")
+	}
+}
+
+// TestImportFailureLeavesNoSurvey: when saving fails part-way (here a
+// respondent ID already used elsewhere, found only when its row is
+// written), no survey is left behind, not even an empty one, and a
+// survey made without maps matches one made with them.
+func TestImportFailureLeavesNoSurvey(t *testing.T) {
+	ctx := context.Background()
+	st, rid := openStore(t)
+	p := read(t, goodCSV, Options{})
+	first := p.Survey("first", 0)
+	if err := Import(ctx, st, rid, p, &first); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.DataVersion(ctx)
+	sv := p.Survey("second", 0)
+	sv.Respondents[3].ID = first.Respondents[1].ID
+	if err := Import(ctx, st, rid, p, &sv); err == nil {
+		t.Fatal("a respondent ID used twice was imported")
+	}
+	rv, err := st.LoadReview(ctx, rid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := st.DataVersion(ctx); len(rv.Surveys) != 1 || after != before {
+		t.Fatalf("%d surveys after a failed import (data version %d -> %d)", len(rv.Surveys), before, after)
+	}
+	lean := p.SurveyHeader("third", 0)
+	if err := Import(ctx, st, rid, p, &lean); err != nil || lean.Respondents != nil {
+		t.Fatal(err)
+	}
+	rv, err = st.LoadReview(ctx, rid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := rv.Surveys[0].Respondents, rv.Surveys[1].Respondents
+	if len(a) != len(b) || len(a) != p.Rows {
+		t.Fatalf("%d and %d respondents for %d rows", len(a), len(b), p.Rows)
+	}
+	for i := range a {
+		a[i].ID, b[i].ID = "", ""
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("with maps %v\nwithout %v", a, b)
 	}
 }
