@@ -442,8 +442,9 @@ func (ws *workspace) view(w, h int) string {
 	var tabs strings.Builder
 	for i, l := range tabLabels(w, ws.active) {
 		// Each tab is one space then its label; the current one is
-		// bracketed and drawn in the tab style (reversed and underlined in
-		// monochrome), with › before it when the tabs have the keys.
+		// bracketed and drawn in the tab style (reversed in monochrome),
+		// with › before it when the tabs have the keys. (No underline:
+		// lipgloss draws it cell by cell and breaks the reverse at spaces.)
 		switch {
 		case i == ws.active && ws.onTabs:
 			tabs.WriteString(s.Selected.Render("›[" + l + "]"))

@@ -190,7 +190,7 @@ func FromPalette(p Palette) Styles {
 	if p.Mono {
 		s.Selected = from().Reverse(true)
 		s.Editing = from().Underline(true)
-		s.TabActive = from().Reverse(true).Bold(true).Underline(true)
+		s.TabActive = from().Reverse(true).Bold(true)
 		s.Warning = from().Bold(true)
 		s.Status = from()
 		s.StatusErr = from().Bold(true)
