@@ -486,9 +486,17 @@ func (m *Model) fullHelp(cur screen, h int) string {
 		kw = max(kw, width(b.Help().Key))
 		dw = max(dw, width(b.Help().Desc))
 	}
-	colW := min(kw+1+min(dw, 22), m.w)
-	cols := max(1, (m.w+2)/(colW+2))
-	rows := (len(all) + cols - 1) / cols
+	// The widest descriptions that still let every key fit the height;
+	// at least 22 cells, cut with … only when the window is small.
+	var colW, cols, rows int
+	for desc := max(dw, 22); desc >= 22; desc-- {
+		colW = min(kw+1+desc, m.w)
+		cols = max(1, (m.w+2)/(colW+2))
+		rows = (len(all) + cols - 1) / cols
+		if rows <= h-2 {
+			break
+		}
+	}
 	lines := []string{s.Title.Render("All keys") + s.Muted.Render("  (esc or ? to close)"), ""}
 	for r := 0; r < rows; r++ {
 		var b strings.Builder
