@@ -708,6 +708,7 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
+	before := f.editorValue()
 	if fl.multiline() {
 		f.area, cmd = f.area.Update(msg)
 		before := f.area.Height()
@@ -718,8 +719,8 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 	} else {
 		f.input, cmd = f.input.Update(msg)
 	}
-	switch msg.(type) {
-	case tea.KeyPressMsg, tea.PasteMsg:
+	if f.editorValue() != before {
+		// Only a change of text starts the pause; moving the cursor does not.
 		return tea.Batch(cmd, f.afterTyping())
 	}
 	return cmd
