@@ -66,7 +66,9 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 	m := New(st, opts)
 	// Saves must still work while the app closes because ctx ended.
 	m.e.ctx = context.WithoutCancel(ctx)
-	p := tea.NewProgram(m)
+	// Bubble Tea's own handler would quit on SIGTERM before the field being
+	// typed is saved; stopOnSignal saves first.
+	p := tea.NewProgram(m, tea.WithoutSignalHandler())
 	done := make(chan struct{})
 	defer close(done)
 	go stopOnSignal(ctx, p, done)
