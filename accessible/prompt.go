@@ -184,27 +184,7 @@ func (p *prompter) yes(question string) (bool, error) {
 
 // clean keeps user text on one line with no terminal control sequences, so
 // nothing a volunteer pasted can move the cursor or confuse a screen reader.
-func clean(s string) string {
-	var b strings.Builder
-	esc := false
-	for _, r := range s {
-		switch {
-		case esc:
-			// Skip an escape sequence up to its final letter.
-			if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r == '~' {
-				esc = false
-			}
-		case r == 0x1b:
-			esc = true
-		case r == '\n' || r == '\t' || r == '\r':
-			b.WriteRune(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
+func clean(s string) string { return review.CleanLine(s) }
 
 func capital(s string) string {
 	if s == "" {

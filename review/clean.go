@@ -120,3 +120,9 @@ func skipString(s string, i int) int {
 	}
 	return i
 }
+
+// CleanLine is Clean for places that show text on one line (the wall, plain
+// mode prompts): line breaks and runs of spaces fold into single spaces.
+func CleanLine(s string) string {
+	return strings.Join(strings.Fields(Clean(s)), " ")
+}

@@ -389,23 +389,4 @@ func plural(n int, one, many string) string {
 
 // Clean keeps user text on one line and drops terminal control sequences,
 // so nothing typed or imported can move the cursor on the wall.
-func Clean(s string) string {
-	var b strings.Builder
-	esc := false
-	for _, r := range s {
-		switch {
-		case esc:
-			if (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || r == '~' {
-				esc = false
-			}
-		case r == 0x1b:
-			esc = true
-		case r == '\n' || r == '\t' || r == '\r':
-			b.WriteRune(' ')
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
+func Clean(s string) string { return review.CleanLine(s) }
