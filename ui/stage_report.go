@@ -177,7 +177,12 @@ func (s *reportStage) update(msg tea.Msg) tea.Cmd {
 			s.vp.GotoBottom()
 		case key.Matches(msg, k.Export):
 			s.exporting = true
-			s.path.SetValue(defaultExportPath(s.ws.rev))
+			// The whole path, so the room sees which folder it goes to.
+			p := defaultExportPath(s.ws.rev)
+			if abs, err := s.ws.e.exportPath(p); err == nil {
+				p = abs
+			}
+			s.path.SetValue(p)
 			s.path.CursorEnd()
 			return s.path.Focus()
 		}
