@@ -222,6 +222,11 @@ func isolate(s string) string {
 }
 
 func isRTL(r rune) bool {
+	// Every right-to-left script starts at Hebrew (U+0591); checking that
+	// first keeps the common Latin text off the slow table look-ups.
+	if r < 0x0590 {
+		return false
+	}
 	return unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana, unicode.Nko,
 		unicode.Samaritan, unicode.Mandaic, unicode.Adlam)
 }
