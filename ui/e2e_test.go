@@ -233,6 +233,11 @@ func TestEndToEndInTmux(t *testing.T) {
 	b.waitFor("Responsive repairs")
 
 	// Closing the terminal (SIGHUP) saves the field being typed at once.
+	// A spare session keeps the tmux server up once the app's has gone.
+	if out, err := tmux("-S", socket, "new-session", "-d", "-s", "keep", "sleep 120").CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v: %s", err, out)
+	}
+	t.Cleanup(func() { tmux("-S", socket, "kill-session", "-t", "keep").Run() })
 	b.keys("Down", "Down", "Enter", "C-a", "C-k")
 	b.text("typed as the lid closed")
 	b.waitFor("typed as the lid closed")
