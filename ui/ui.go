@@ -461,13 +461,22 @@ func (m *Model) Render() string {
 	return body + "\n" + st + "\n" + pad(hl, m.w)
 }
 
+// shortHelp is the help line's keys. When they do not all fit, the
+// screen's least useful keys (the last) give way so "? all keys" and
+// "q quit" always show: ? is how every other key is found.
 func (m *Model) shortHelp(cur screen) []key.Binding {
 	h := cur.help()
 	out := append([]key.Binding{}, h.short...)
 	if cur.typing() {
 		return out
 	}
-	return append(out, m.keys.Help, m.keys.Quit)
+	tail := []key.Binding{m.keys.Help, m.keys.Quit}
+	measure := m.help
+	measure.SetWidth(0)
+	for len(out) > 1 && width(measure.ShortHelpView(append(append([]key.Binding{}, out...), tail...))) > m.w {
+		out = out[:len(out)-1]
+	}
+	return append(out, tail...)
 }
 
 // fullHelp lists every key the current screen accepts, then the global
