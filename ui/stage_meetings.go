@@ -393,8 +393,8 @@ func meetingFields(ws *workspace, id string) []field {
 				}
 				return set(func(m *review.Meeting) error { m.Date = d; return nil })
 			}},
-		clock("mt-start", "Starts", func(m *review.Meeting) *string { return &m.StartTime }),
-		clock("mt-end", "Ends", func(m *review.Meeting) *string { return &m.EndTime }),
+		clock("mt-start", "Start time", func(m *review.Meeting) *string { return &m.StartTime }),
+		clock("mt-end", "End time", func(m *review.Meeting) *string { return &m.EndTime }),
 		{id: "mt-venue", label: "Venue", kind: fText, placeholder: "(where)",
 			get: func() string { return get().Venue },
 			set: func(v string) error { return set(func(m *review.Meeting) error { m.Venue = v; return nil }) }},
