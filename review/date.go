@@ -2,6 +2,8 @@ package review
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -84,7 +86,56 @@ func ParseDate(s string) (Date, error) {
 			return FromTime(tm), nil
 		}
 	}
+	if msg := impossibleDate(clean); msg != "" {
+		return Date{}, fmt.Errorf("%s", msg)
+	}
 	return Date{}, fmt.Errorf("%q is not a date I can read: type it like 2019-05-02 or 2 May 2019", t)
+}
+
+var (
+	numericDate = regexp.MustCompile(`^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$`)
+	wordDate    = regexp.MustCompile(`^(?:[A-Za-z]+ )?(\d{1,2}) ([A-Za-z]+) (\d{4})$`)
+)
+
+// impossibleDate explains why a date that has the right shape does not
+// exist (31 February, month 13), so the volunteer knows what to correct
+// instead of being told the format is wrong.
+func impossibleDate(s string) string {
+	var y, m, d int
+	if g := numericDate.FindStringSubmatch(s); g != nil {
+		a, _ := strconv.Atoi(g[1])
+		b, _ := strconv.Atoi(g[2])
+		c, _ := strconv.Atoi(g[3])
+		if len(g[1]) == 4 {
+			y, m, d = a, b, c
+		} else if len(g[3]) == 4 {
+			y, m, d = c, b, a
+		} else {
+			return ""
+		}
+	} else if g := wordDate.FindStringSubmatch(s); g != nil {
+		d, _ = strconv.Atoi(g[1])
+		y, _ = strconv.Atoi(g[3])
+		for i := time.January; i <= time.December; i++ {
+			name := strings.ToLower(g[2])
+			if name == strings.ToLower(i.String()) || (len(name) >= 3 && strings.HasPrefix(strings.ToLower(i.String()), name)) {
+				m = int(i)
+			}
+		}
+		if m == 0 {
+			return fmt.Sprintf("%q is not the name of a month", g[2])
+		}
+	} else {
+		return ""
+	}
+	if m < 1 || m > 12 {
+		return fmt.Sprintf("There is no month %d: type the day first, then the month, like 2/5/2019 for 2 May 2019", m)
+	}
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if d < 1 || d > last {
+		return fmt.Sprintf("%s %d has only %d days, so day %d does not exist", time.Month(m), y, last, d)
+	}
+	return ""
 }
 
 // MustDate parses an ISO date and panics on error; for literals in code.
