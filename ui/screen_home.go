@@ -14,7 +14,7 @@ import (
 type homeKeys struct {
 	Up, Down, PageUp, PageDown, First, Last key.Binding
 	Open, New, Archive, Delete, Bin, Clear  key.Binding
-	Filter                                  key.Binding
+	Filter, Find                            key.Binding
 }
 
 func newHomeKeys() homeKeys {
@@ -33,6 +33,9 @@ func newHomeKeys() homeKeys {
 		Bin:      bind([]string{"tab", "shift+tab"}, "tab", "reviews / bin"),
 		Clear:    bind([]string{"esc"}, "esc", "clear the filter"),
 		Filter:   bind([]string{"backspace"}, "type", "filter the list"),
+		// "/" first lets a filter start with q or ?, which otherwise
+		// quit and show help.
+		Find: bind([]string{"/"}, "/", "filter (then q and ? type too)"),
 	}
 }
 
@@ -44,7 +47,9 @@ type homeScreen struct {
 	bin    []store.BinItem
 	shown  []int // indexes into all that match the filter
 	filter string
-	inBin  bool
+	// finding is set by "/": the filter has the keys even while empty.
+	finding bool
+	inBin   bool
 	// binLoaded is set once the bin has been read.
 	binLoaded bool
 	list      list
@@ -108,13 +113,13 @@ func (s *homeScreen) refilter() {
 }
 
 func (s *homeScreen) resize(w, h int) { s.w, s.h = w, h; s.list.setHeight(s.listHeight()) }
-func (s *homeScreen) typing() bool    { return s.filter != "" }
+func (s *homeScreen) typing() bool    { return s.filter != "" || s.finding }
 func (s *homeScreen) commit() error   { return nil }
 func (s *homeScreen) restyle()        {}
 
 func (s *homeScreen) help() helpMap {
 	short := []key.Binding{s.keys.Open, s.keys.New, s.keys.Delete, s.keys.Bin}
-	if s.filter != "" {
+	if s.typing() {
 		short = []key.Binding{s.keys.Open, s.keys.Clear, s.keys.New}
 	}
 	return helpMap{short: short, full: bindings(s.keys)}
@@ -192,8 +197,11 @@ func (s *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		s.list.set(0)
 		s.refilter()
+	case key.Matches(msg, k.Find) && !s.typing() && !s.inBin:
+		s.finding = true
 	case key.Matches(msg, k.Clear):
 		s.filter = ""
+		s.finding = false
 		s.refilter()
 	case key.Matches(msg, k.Filter):
 		if s.filter != "" {
@@ -292,12 +300,12 @@ func (s *homeScreen) view(w, h int) string {
 		tabs = st.Tab.Render(" Reviews ") + "  " + st.TabActive.Render("["+strings.TrimSpace(binLabel)+"]")
 	}
 	out = append(out, pad(st.Title.Render("scrutiny")+"   "+tabs, w))
-	if s.filter != "" {
+	if s.typing() {
 		out = append(out, st.Label.Render("filter: ")+st.Editing.Render(trunc(s.filter, w-12))+st.Muted.Render("  (esc clears)"))
 	} else if s.inBin {
 		out = append(out, st.Muted.Render(trunc("Deleted things wait here. Enter puts the selected one back; tab goes back to the reviews.", w)))
 	} else {
-		out = append(out, st.Muted.Render(trunc("Type to filter. Enter opens; ctrl+n: new; tab: the bin.", w)))
+		out = append(out, st.Muted.Render(trunc("Type or / to filter. Enter opens; ctrl+n: new; tab: the bin.", w)))
 	}
 	lh := s.listHeight()
 	if s.inBin {
