@@ -43,8 +43,7 @@ func runAttendance(ctx context.Context, a *app, args []string) (err error) {
 	fs := a.newFlags(c)
 	id := fs.String("review", "", "review ID")
 	format := fs.String("format", "md", "md or csv")
-	out := fs.String("o", "", "output file")
-	fs.StringVar(out, "output", "", "output file")
+	out := outputFlag(fs)
 	pos, err := a.parse(c, fs, args)
 	if err != nil {
 		return err
@@ -72,14 +71,7 @@ func runAttendance(ctx context.Context, a *app, args []string) (err error) {
 		_, err := io.WriteString(w, attendanceMarkdown(roster, reviews))
 		return err
 	}
-	if *out == "" || *out == "-" {
-		return fill(a.stdout)
-	}
-	if err := writeFileAtomic(*out, fill); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stderr, "Wrote %s.\n", *out)
-	return nil
+	return a.emit(*out, fill)
 }
 
 func loadForAttendance(ctx context.Context, st *store.Store, id string) ([]review.Member, []*review.Review, error) {

@@ -41,8 +41,7 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 	fs := a.newFlags(c)
 	id := fs.String("review", "", "review ID")
 	format := fs.String("format", "md", "md or json")
-	out := fs.String("o", "", "output file")
-	fs.StringVar(out, "output", "", "output file")
+	out := outputFlag(fs)
 	pos, err := a.parse(c, fs, args)
 	if err != nil {
 		return err
@@ -76,7 +75,7 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 		}
 		fill = func(w io.Writer) error { return st.ExportBundle(ctx, w, ids...) }
 	} else {
-		rid, err := pickReview(ctx, st, *id)
+		rid, err := pickReview(ctx, st, *id, "to export", "run scrutiny demo to load the example")
 		if err != nil {
 			return err
 		}
@@ -87,19 +86,13 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 		md := review.Render(r)
 		fill = func(w io.Writer) error { _, err := w.Write(md); return err }
 	}
-	if *out == "" || *out == "-" {
-		return fill(a.stdout)
-	}
-	if err := writeFileAtomic(*out, fill); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stderr, "Wrote %s.\n", *out)
-	return nil
+	return a.emit(*out, fill)
 }
 
 // pickReview returns id, or the only review when id is empty; with several
-// reviews it lists them so the user can choose.
-func pickReview(ctx context.Context, st *store.Store, id string) (string, error) {
+// reviews it lists them so the user can choose. purpose finishes "there are
+// no reviews in FILE ..." and next says what to do about it.
+func pickReview(ctx context.Context, st *store.Store, id, purpose, next string) (string, error) {
 	if id != "" {
 		return id, nil
 	}
@@ -109,7 +102,7 @@ func pickReview(ctx context.Context, st *store.Store, id string) (string, error)
 	}
 	switch len(sums) {
 	case 0:
-		return "", fmt.Errorf("there are no reviews in %s to export; run scrutiny demo to load the example", st.Path())
+		return "", fmt.Errorf("there are no reviews in %s %s; %s", st.Path(), purpose, next)
 	case 1:
 		return sums[0].ID, nil
 	}

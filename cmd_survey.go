@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"scrutiny/review"
-	"scrutiny/store"
 	"scrutiny/surveycsv"
 )
 
@@ -132,7 +131,7 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		return err
 	}
 	defer closeStore(st, &err)
-	rid, err := surveyReview(ctx, st, *id)
+	rid, err := pickReview(ctx, st, *id, "to add the survey to", "start one in the workspace first (run scrutiny)")
 	if err != nil {
 		return err
 	}
@@ -172,25 +171,6 @@ func parseColumnKind(v string, o *surveycsv.Options) error {
 		}
 	}
 	return fmt.Errorf("%q is not a kind of column: use scale 1-10, yes/no, choice, free text, attribute or ignore", v[i+1:])
-}
-
-// surveyReview is the review to add the survey to: the one named, or the
-// only one in the file.
-func surveyReview(ctx context.Context, st *store.Store, id string) (string, error) {
-	if id != "" {
-		return id, nil
-	}
-	sums, err := st.ListReviews(ctx)
-	if err != nil {
-		return "", err
-	}
-	switch len(sums) {
-	case 0:
-		return "", fmt.Errorf("there are no reviews in %s to add the survey to; start one in the workspace first (run scrutiny)", st.Path())
-	case 1:
-		return sums[0].ID, nil
-	}
-	return "", fmt.Errorf("there are %d reviews in %s: say which one with --review ID (scrutiny list shows them); nothing was imported", len(sums), st.Path())
 }
 
 func parseChannel(s string) (review.Channel, error) {

@@ -1,0 +1,28 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+)
+
+// outputFlag adds -o FILE (also --output FILE) to a command's flags.
+func outputFlag(fs *flag.FlagSet) *string {
+	out := fs.String("o", "", "output file")
+	fs.StringVar(out, "output", "", "output file")
+	return out
+}
+
+// emit sends a command's output to the screen, or to the file named with -o:
+// written in full, synced and only then put in place, so a half-written
+// report never replaces a good one.
+func (a *app) emit(out string, fill func(io.Writer) error) error {
+	if out == "" || out == "-" {
+		return fill(a.stdout)
+	}
+	if err := writeFileAtomic(out, fill); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "Wrote %s.\n", out)
+	return nil
+}
