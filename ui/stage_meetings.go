@@ -605,6 +605,10 @@ func parseExpenses(ws *workspace, v string) ([]review.Expense, error) {
 		if err != nil {
 			return nil, err
 		}
+		// A refund is not an expense; a minus sign here is almost always a slip.
+		if p < 0 {
+			return nil, fmt.Errorf("%q: an expense cannot be less than nothing; type the amount paid, like £4.20", l)
+		}
 		e := review.Expense{Description: strings.TrimSpace(l[:i]), Pence: p}
 		if who, what, ok := strings.Cut(e.Description, ":"); ok {
 			ids, err := memberIDs(ws, who)

@@ -70,6 +70,9 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	tt.editField("mt-apologies", "Cat Moss", "tab")
 	tt.editField("mt-agenda", "Welcome (10 min)\nScore the criteria (20 min)", "tab")
 	tt.editField("mt-decisions", "Mystery shop the phone line", "tab")
+	tt.editField("mt-expenses", "Ann Lee: taxi -£5", "tab")
+	tt.contains("an expense cannot be less than nothing", "Ann Lee: taxi -£5")
+	tt.press("esc")
 	tt.editField("mt-expenses", "Ann Lee: bus fare £12.50\nRoom hire 30", "tab")
 	tt.contains("Meetings (1) · 2h15 · £42.50", "2 present · 1 apology · 2h15 · £42.50")
 
