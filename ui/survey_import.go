@@ -141,6 +141,20 @@ func readPreviewCmd(path string, opts surveycsv.Options) tea.Cmd {
 	}
 }
 
+// importPath reads the typed file name. The box starts with the last
+// folder used, so a full path typed or pasted after it replaces the folder
+// rather than being added to it.
+func importPath(typed, folder string) string {
+	p := strings.Trim(strings.TrimSpace(typed), `"'`)
+	if rest, ok := strings.CutPrefix(p, folder); ok && folder != "" {
+		rest = strings.Trim(strings.TrimSpace(rest), `"'`)
+		if filepath.IsAbs(rest) || strings.HasPrefix(rest, "~"+string(filepath.Separator)) {
+			p = rest
+		}
+	}
+	return p
+}
+
 func expandHome(p string) string {
 	if rest, ok := strings.CutPrefix(p, "~"+string(filepath.Separator)); ok {
 		if h, err := os.UserHomeDir(); err == nil {
@@ -186,7 +200,7 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 			case key.Matches(msg, v.keys.Back):
 				return nil, true
 			case key.Matches(msg, v.keys.Read):
-				path := strings.Trim(strings.TrimSpace(v.input.Value()), `"'`)
+				path := importPath(v.input.Value(), lastImportFolder)
 				if path == "" {
 					v.s.ws.e.complain("Type the path of the CSV file first.")
 					return nil, false

@@ -246,3 +246,19 @@ func TestGridClosesWhenItsQuestionGoes(t *testing.T) {
 	tt.lacks("Type answers")
 	tt.contains("Questions (0)")
 }
+
+func TestImportPathReplacesTheRememberedFolder(t *testing.T) {
+	for _, c := range []struct{ typed, folder, want string }{
+		{"/tmp/answers.csv", "", "/tmp/answers.csv"},
+		{"/home/ann/answers.csv", "/home/ann/", "/home/ann/answers.csv"},
+		{"/home/ann//tmp/answers.csv", "/home/ann/", "/tmp/answers.csv"},
+		{"/home/ann/'/tmp/my answers.csv'", "/home/ann/", "/tmp/my answers.csv"},
+		{"/home/ann/~/answers.csv", "/home/ann/", "~/answers.csv"},
+		{"/home/ann/sub/answers.csv", "/home/ann/", "/home/ann/sub/answers.csv"},
+		{` "/tmp/a.csv" `, "", "/tmp/a.csv"},
+	} {
+		if got := importPath(c.typed, c.folder); got != c.want {
+			t.Errorf("importPath(%q, %q) = %q, want %q", c.typed, c.folder, got, c.want)
+		}
+	}
+}
