@@ -57,6 +57,17 @@ func Render(s Slide, width, height int, hint string, paint Painter) []string {
 	if hint != "" {
 		bottom = append(bottom, paint(RoleHint, Truncate(hint, width)))
 	}
+	// Every bar of a chart matters more than the context line, so on a
+	// small screen (a 1-10 chart at 40x12) the context line makes way.
+	bars := 0
+	for _, l := range s.Lines {
+		if l.Kind == BarLine {
+			bars++
+		}
+	}
+	if len(top) > 0 && bars > height-len(top)-len(bottom)-len(block) {
+		top = nil
+	}
 	avail := height - len(top) - len(bottom)
 	body := layoutBody(s.Lines, width, avail-len(block), paint)
 	// A blank line under the title when there is space for it.
@@ -151,6 +162,17 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 		b.rows = b.rows[:len(b.rows)-1]
 		last := len(b.rows) - 1
 		b.rows[last] = b.rows[last] + paint(RoleText, "…")
+	}
+	// A chart is read by its bars (the top score is the last one), so a
+	// note under it goes before any bar does.
+	hasBars := false
+	for _, b := range blocks {
+		hasBars = hasBars || b.kind == BarLine
+	}
+	for i := len(blocks) - 1; hasBars && i >= 0 && count() > room; i-- {
+		if blocks[i].kind == Text {
+			blocks = append(blocks[:i], blocks[i+1:]...)
+		}
 	}
 	var out []string
 	for _, b := range blocks {
