@@ -21,3 +21,16 @@ func TestChartKeepsEveryBarAt40x12(t *testing.T) {
 		}
 	}
 }
+
+// The wall rounds like the workspace and the report: half away from zero on
+// the exact ratio, where fmt's %.0f would give 12% and 62%.
+func TestWholePctRoundsHalfAway(t *testing.T) {
+	for _, c := range []struct {
+		part, whole int
+		want        string
+	}{{1, 8, "13%"}, {5, 8, "63%"}, {2, 11, "18%"}, {0, 5, "0%"}, {3, 0, "–"}} {
+		if got := wholePct(c.part, c.whole); got != c.want {
+			t.Errorf("wholePct(%d, %d) = %q, want %q", c.part, c.whole, got, c.want)
+		}
+	}
+}

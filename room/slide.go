@@ -131,7 +131,7 @@ func criterionSlide(r *review.Review, id string) (Slide, bool) {
 		for _, v := range c.Tally() {
 			note := strconv.Itoa(v.N)
 			if c.TotalVotes() > 0 {
-				note += fmt.Sprintf(" (%.0f%%)", v.Pct)
+				note += " (" + wholePct(v.N, c.TotalVotes()) + ")"
 			}
 			sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: v.Level.Label(), N: v.N, Max: most, Note: note}})
 		}
@@ -260,8 +260,8 @@ func surveySlide(r *review.Review, kind, id string) (Slide, bool) {
 		}
 		if q == nil {
 			sl := Slide{Title: Clean(sv.Name), Lines: []Line{text(fmt.Sprintf("%d questions", len(sv.Questions)))}}
-			if n, sent, pct, ok := sv.ResponseRate(); ok {
-				sl.Lines = append(sl.Lines, text(fmt.Sprintf("%d responses of %d sent (%.1f%%)", n, sent, pct)))
+			if n, sent, _, ok := sv.ResponseRate(); ok {
+				sl.Lines = append(sl.Lines, text(fmt.Sprintf("%d responses of %d sent (%s)", n, sent, review.Pct1(n, sent))))
 			}
 			return sl, true
 		}
@@ -272,11 +272,11 @@ func surveySlide(r *review.Review, kind, id string) (Slide, bool) {
 			most = max(most, c.N)
 		}
 		for _, c := range st.Counts {
-			sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: Clean(c.Label), N: c.N, Max: most, Note: fmt.Sprintf("%d (%.0f%%)", c.N, c.Pct)}})
+			sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: Clean(c.Label), N: c.N, Max: most, Note: fmt.Sprintf("%d (%s)", c.N, wholePct(c.N, st.Base))}})
 		}
 		foot := fmt.Sprintf("%s · %d answers", Clean(sv.Name), st.Base)
 		if st.HasMean {
-			foot += fmt.Sprintf(" · average %.2f", st.Mean)
+			foot += " · average " + st.MeanText()
 		}
 		sl.Lines = append(sl.Lines, text(foot))
 		return sl, true
@@ -390,3 +390,12 @@ func plural(n int, one, many string) string {
 // Clean keeps user text on one line and drops terminal control sequences,
 // so nothing typed or imported can move the cursor on the wall.
 func Clean(s string) string { return review.CleanLine(s) }
+
+// wholePct is part of whole as a whole percentage, rounded half away from
+// zero on the exact ratio like every other figure (1 of 8 is 13%, not 12%).
+func wholePct(part, whole int) string {
+	if whole <= 0 {
+		return "–"
+	}
+	return review.Ratio(100*int64(part), int64(whole), 0) + "%"
+}
