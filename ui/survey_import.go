@@ -292,8 +292,8 @@ func (v *importView) imported(msg csvImportedMsg) bool {
 	st, ctx, id := ws.e.st, ws.e.ctx, sv.ID
 	ws.e.undo = append(ws.e.undo, undoEntry{label: "import the survey", undo: func() error { return st.Delete(ctx, store.KindSurvey, id) }})
 	lastImportFolder = filepath.Dir(v.path) + string(filepath.Separator)
-	ws.e.status = fmt.Sprintf("imported %d answers as the survey %q: add how many were sent in its details (%s)",
-		len(sv.Respondents), oneLine(sv.Name), ws.e.status)
+	ws.e.status = fmt.Sprintf("imported %d %s as the survey %q: add how many were sent in its details (%s)",
+		len(sv.Respondents), svPlural(len(sv.Respondents), "person's answers", "people's answers"), oneLine(sv.Name), ws.e.status)
 	v.s.reload()
 	v.s.select_("survey:" + id)
 	return true
@@ -354,7 +354,7 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		add("", "Nothing was changed. Press esc to choose another file.")
 		return out
 	}
-	add("", fmt.Sprintf("%s: %d rows of answers", oneLine(filepath.Base(path)), p.Rows))
+	add("", fmt.Sprintf("%s: %d %s of answers", oneLine(filepath.Base(path)), p.Rows, svPlural(p.Rows, "row", "rows")))
 	switch {
 	case p.OK() && p.Rows == 0:
 		add("\x02", "✗ The file has a header row but no answers under it: there is nothing to import.")
@@ -363,8 +363,11 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 	default:
 		add("\x02", fmt.Sprintf("✗ %d %s could not be read, so nothing can be imported. Correct the file and read it again (esc):",
 			len(p.Errors), svPlural(len(p.Errors), "row", "rows")))
+		// A long reason wraps under itself, so each row number stands out.
 		for _, e := range p.Errors {
-			add("\x02", "  "+oneLine(e.String()))
+			for i, l := range wrap(oneLine(e.String()), max(w-4, 10)) {
+				out = append(out, "\x02"+pad("  ", 2+2*min(i, 1))+l)
+			}
 		}
 	}
 	out = append(out, "", "\x01Columns (tab picks one, space changes what it is)")
@@ -376,7 +379,7 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 	for i, c := range p.Columns {
 		kind := c.KindText()
 		if c.Kind != surveycsv.Ignore {
-			kind += fmt.Sprintf(": %d answers", c.Answered)
+			kind += fmt.Sprintf(": %d %s", c.Answered, svPlural(c.Answered, "answer", "answers"))
 			if c.Excluded > 0 {
 				kind += fmt.Sprintf(", %d don't know / N/A", c.Excluded)
 			}

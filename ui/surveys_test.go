@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"scrutiny/review"
+	"scrutiny/surveycsv"
 )
 
 // toFirstSurvey selects the first survey in tab 9's list.
@@ -134,7 +135,7 @@ func TestImportCSVPreviewThenAllOrNothing(t *testing.T) {
 	tt.press("tab")
 	tt.contains("› Ease (1-10)")
 	tt.press("enter")
-	tt.contains("imported 3 answers", "3 responses · contact")
+	tt.contains("imported 3 people's answers", "3 responses · contact")
 	r := loadReview(t, st, tt.m.ws.rev.ID)
 	if len(r.Surveys) != 1 || len(r.Surveys[0].Respondents) != 3 || len(r.Surveys[0].Questions) != 2 {
 		t.Fatalf("stored %+v", r.Surveys)
@@ -259,6 +260,27 @@ func TestImportPathReplacesTheRememberedFolder(t *testing.T) {
 	} {
 		if got := importPath(c.typed, c.folder); got != c.want {
 			t.Errorf("importPath(%q, %q) = %q, want %q", c.typed, c.folder, got, c.want)
+		}
+	}
+}
+
+// A long reason wraps under itself, so the row numbers stay easy to find.
+func TestImportPreviewIndentsAWrappedRowError(t *testing.T) {
+	p := &surveycsv.Preview{Rows: 2, Errors: []surveycsv.RowError{{Row: 3, Column: "contact",
+		Reason: "it is not UTF-8 text: the file looks like it was saved as Windows-1252 / Latin-1; save it as CSV UTF-8"}}}
+	lines := importPreviewLines("/tmp/latin1.csv", p, nil, 50, 0)
+	var rowLine = -1
+	for i, l := range lines {
+		if strings.Contains(l, "row 3,") {
+			rowLine = i
+		}
+	}
+	if rowLine < 0 || !strings.HasPrefix(lines[rowLine], "\x02  row 3") {
+		t.Fatalf("no row 3 line: %q", lines)
+	}
+	for _, l := range lines[rowLine+1 : rowLine+3] {
+		if !strings.HasPrefix(l, "\x02    ") || width(l) > 51 {
+			t.Errorf("continuation %q is not indented under the row", l)
 		}
 	}
 }
