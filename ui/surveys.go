@@ -77,6 +77,8 @@ func newSurveysStage(ws *workspace) *surveysStage {
 		return []key.Binding{s.keys.AddStandard, s.keys.AddSurvey, s.keys.Import, s.keys.Figures, s.keys.Grid, s.keys.Tally, s.keys.Delete}
 	}
 	s.extra = s.handle
+	// g opens the answer grid here, so the details' "first field" is home only.
+	s.f.keys.First = bind([]string{"home"}, "home", "first")
 	s.reload()
 	return s
 }

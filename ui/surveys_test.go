@@ -284,3 +284,13 @@ func TestImportPreviewIndentsAWrappedRowError(t *testing.T) {
 		}
 	}
 }
+
+// g belongs to the answer grid on this tab, so the help does not also
+// offer it as "first".
+func TestSurveysHelpGivesGOneMeaning(t *testing.T) {
+	tt, _, _ := exampleTester(t, 100, 30)
+	tt.press("9", "enter")
+	tt.press("?")
+	tt.contains("type answers, one person at a time")
+	tt.lacks("home/g")
+}
