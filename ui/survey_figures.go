@@ -167,8 +167,19 @@ func surveyFigureLines(sv *review.Survey, by string, w int) []string {
 			out = append(out, barLines(s, w)...)
 			continue
 		}
-		for _, g := range sv.QuestionStatsBy(q, by) {
-			out = append(out, statLines(g.Stats, q.Kind, w, fmt.Sprintf("%s (%d): ", oneLine(g.Value), g.Size))...)
+		groups := sv.QuestionStatsBy(q, by)
+		names := make([]string, len(groups))
+		stats := make([]review.Stats, len(groups))
+		for j, g := range groups {
+			names[j], stats[j] = fmt.Sprintf("%s (%d)", oneLine(g.Value), g.Size), g.Stats
+		}
+		// A table when it fits and the answers are numbers, else in words.
+		if t := statsTable(names, stats, w); q.Kind == review.QuestionScale && t != nil {
+			out = append(out, t[1:]...)
+			continue
+		}
+		for j, g := range groups {
+			out = append(out, statLines(g.Stats, q.Kind, w, names[j]+": ")...)
 		}
 	}
 	return out
@@ -177,11 +188,20 @@ func surveyFigureLines(sv *review.Survey, by string, w int) []string {
 // figuresTable is one line per question: base, average, % top score and
 // % at or above / at or below the thresholds, numbers right-aligned.
 func figuresTable(sv *review.Survey, w int) []string {
-	rows := [][]string{{"", "Base", "Average", "Top score", "At/above", "At/below", "Excluded"}}
+	names := make([]string, len(sv.Questions))
+	stats := make([]review.Stats, len(sv.Questions))
 	for i := range sv.Questions {
-		q := &sv.Questions[i]
-		s := sv.QuestionStats(q)
-		name := fmt.Sprintf("Q%d", i+1)
+		names[i], stats[i] = fmt.Sprintf("Q%d", i+1), sv.QuestionStats(&sv.Questions[i])
+	}
+	return statsTable(names, stats, w)
+}
+
+// statsTable is one line per name (a question, or a group of people); nil
+// when w is too narrow, as the lines in words then say the same.
+func statsTable(names []string, stats []review.Stats, w int) []string {
+	rows := [][]string{{"", "Base", "Average", "Top score", "At/above", "At/below", "Excluded"}}
+	for i, s := range stats {
+		name := names[i]
 		if s.SmallBase && s.Base > 0 {
 			name += " *"
 		}

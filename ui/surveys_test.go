@@ -91,7 +91,13 @@ func TestSurveyFiguresAndChart(t *testing.T) {
 	tt.press("esc")
 	toFirstSurvey(tt)
 	tt.press("end", "f", "b")
-	tt.contains("split by", "phone (49)")
+	tt.contains("split by", "phone (49)", "Base  Average  Top score")
+	// Split figures are a table: one row per group with its numbers.
+	for _, l := range strings.Split(tt.screen(), "\n") {
+		if strings.Contains(l, "phone (49)") && (strings.Count(l, "%") < 3 || strings.Contains(l, "answered")) {
+			t.Errorf("the phone group is not a table row: %q", l)
+		}
+	}
 	tt.press("esc")
 	tt.lacks("Figures:")
 }
