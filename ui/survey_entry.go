@@ -105,6 +105,17 @@ func questionsGone(ws *workspace, id string, qs []int) bool {
 	return false
 }
 
+// undoThenGone takes back the last change (ctrl+z inside an entry view) and
+// reports whether the view must close because its questions went with it.
+func undoThenGone(ws *workspace, id string, qs []int) bool {
+	if ws.e.undoLast() {
+		if err := ws.reload(); err != nil {
+			ws.e.fail("read the review again", err)
+		}
+	}
+	return questionsGone(ws, id, qs)
+}
+
 func (v *gridView) help() helpMap {
 	return helpMap{short: []key.Binding{v.keys.Digits, v.keys.Next, v.keys.DontKnow, v.keys.Back}, full: bindings(v.keys)}
 }
@@ -208,13 +219,7 @@ func (v *gridView) update(msg tea.Msg) (tea.Cmd, bool) {
 			v.s.ws.e.note("the row being typed was forgotten")
 			return nil, false
 		}
-		ws := v.s.ws
-		if ws.e.undoLast() {
-			if err := ws.reload(); err != nil {
-				ws.e.fail("read the review again", err)
-			}
-		}
-		return nil, questionsGone(ws, v.id, v.qs)
+		return nil, undoThenGone(v.s.ws, v.id, v.qs)
 	case key.Matches(km, k.Digits):
 		if len(v.buf) < 2 && v.buf != review.Excluded && v.buf != "y" && v.buf != "n" {
 			v.buf += km.String()
@@ -470,13 +475,7 @@ func (v *tallyView) update(msg tea.Msg) (tea.Cmd, bool) {
 			v.buf, v.typed = "", false
 			return nil, false
 		}
-		ws := v.s.ws
-		if ws.e.undoLast() {
-			if err := ws.reload(); err != nil {
-				ws.e.fail("read the review again", err)
-			}
-		}
-		return nil, questionsGone(ws, v.id, v.qs)
+		return nil, undoThenGone(v.s.ws, v.id, v.qs)
 	case key.Matches(km, k.Digits):
 		if !v.typed {
 			v.buf, v.typed = "", true

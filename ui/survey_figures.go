@@ -6,8 +6,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"scrutiny/review"
+	"scrutiny/ui/style"
 )
 
 type figuresKeys struct {
@@ -115,16 +117,24 @@ func (v *figuresView) view(w, h int) string {
 	out := []string{st.Title.Render(trunc(title, w))}
 	end := min(len(v.lines), v.offset+bodyH)
 	for _, l := range v.lines[v.offset:end] {
-		switch {
-		case strings.HasPrefix(l, "\x01"):
-			out = append(out, st.Heading.Render(l[1:]))
-		case strings.HasPrefix(l, "\x02"):
-			out = append(out, st.Warning.Render(l[1:]))
-		default:
-			out = append(out, st.Text.Render(l))
-		}
+		out = append(out, markedLine(st, st.Warning, l))
 	}
 	return strings.Join(box(out, w, h), "\n")
+}
+
+// markedLine styles a line by its first byte: \x01 a heading, \x02 a
+// problem (in the given style), \x03 an all-clear, else plain text. Line
+// builders mark lines this way so tests can read them without styles.
+func markedLine(st style.Styles, problem lipgloss.Style, l string) string {
+	switch {
+	case strings.HasPrefix(l, "\x01"):
+		return st.Heading.Render(l[1:])
+	case strings.HasPrefix(l, "\x02"):
+		return problem.Render(l[1:])
+	case strings.HasPrefix(l, "\x03"):
+		return st.Good.Render(l[1:])
+	}
+	return st.Text.Render(l)
 }
 
 // surveyFigureLines lays out the figures for width w. Lines starting with

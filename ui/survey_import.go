@@ -326,16 +326,7 @@ func (v *importView) view(w, h int) string {
 	bodyH := max(1, h-len(out))
 	v.offset = max(0, min(v.offset, len(body)-bodyH))
 	for _, l := range body[v.offset:min(len(body), v.offset+bodyH)] {
-		switch {
-		case strings.HasPrefix(l, "\x01"):
-			out = append(out, st.Heading.Render(l[1:]))
-		case strings.HasPrefix(l, "\x02"):
-			out = append(out, st.Issue.Render(l[1:]))
-		case strings.HasPrefix(l, "\x03"):
-			out = append(out, st.Good.Render(l[1:]))
-		default:
-			out = append(out, st.Text.Render(l))
-		}
+		out = append(out, markedLine(st, st.Issue, l))
 	}
 	return strings.Join(box(out, w, h), "\n")
 }
