@@ -28,14 +28,17 @@ type MemberAttendance struct {
 
 // ReviewAttendance sums a review's meetings.
 type ReviewAttendance struct {
-	Meetings        int   // meetings held
-	Minutes         int   // length of the timed meetings, added up
-	UntimedMeetings int   // meetings with no usable start and end time
-	Attendances     int   // one per member per meeting attended
-	Apologies       int   // one per member per meeting
-	PersonMinutes   int   // volunteer time: each attendee's minutes
-	ExpensesPence   int64 // all claims
-	Members         []MemberAttendance
+	Meetings        int // meetings held
+	Minutes         int // length of the timed meetings, added up
+	UntimedMeetings int // meetings with no usable start and end time
+	Attendances     int // one per member per meeting attended
+	Apologies       int // one per member per meeting
+	PersonMinutes   int // each attendee's minutes, staff included
+	// VolunteerMinutes is PersonMinutes less facilitators' and staff
+	// advisers' time: the tenant involvement a landlord reports.
+	VolunteerMinutes int
+	ExpensesPence    int64 // all claims
+	Members          []MemberAttendance
 }
 
 // ParseClock reads a time of day typed by a volunteer ("18:00", "18.30",
@@ -236,6 +239,9 @@ func attendance(r *Review, roster []Member) ReviewAttendance {
 			if timed {
 				a.Minutes += d
 				out.PersonMinutes += d
+				if a.Role != RoleFacilitator && a.Role != RoleStaffAdviser {
+					out.VolunteerMinutes += d
+				}
 			} else {
 				a.UntimedMeetings++
 			}

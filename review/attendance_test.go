@@ -1,6 +1,7 @@
 package review
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -144,5 +145,31 @@ func TestFormatMinutes(t *testing.T) {
 		if got := FormatMinutes(m); got != want {
 			t.Errorf("FormatMinutes(%d) = %q, want %q", m, got, want)
 		}
+	}
+}
+
+// Facilitators and staff advisers attend, but their time is not volunteers'
+// time: only the chair's and members' hours count as involvement.
+func TestVolunteerMinutesLeaveOutStaff(t *testing.T) {
+	r := &Review{
+		Members: []Member{
+			{ID: "c", Name: "Chair", Role: RoleChair},
+			{ID: "m", Name: "Member", Role: RoleMember},
+			{ID: "f", Name: "Facilitator", Role: RoleFacilitator},
+			{ID: "s", Name: "Adviser", Role: RoleStaffAdviser},
+		},
+		MemberIDs: []string{"c", "m", "f", "s"},
+		Meetings: []Meeting{
+			{ID: "1", StartTime: "10:00", EndTime: "12:00", Attendees: []string{"c", "m", "f", "s"}},
+			{ID: "2", StartTime: "18:00", EndTime: "19:30", Attendees: []string{"c", "f"}},
+		},
+	}
+	a := r.Attendance()
+	// Everyone: 4 x 120 + 2 x 90 = 660. Volunteers: 2 x 120 + 90 = 330.
+	if a.PersonMinutes != 660 || a.VolunteerMinutes != 330 {
+		t.Fatalf("person minutes %d, volunteer minutes %d; want 660 and 330", a.PersonMinutes, a.VolunteerMinutes)
+	}
+	if !strings.Contains(meetingsSentence(r), "5 hours 30 minutes of volunteers' time") {
+		t.Errorf("report says %q", meetingsSentence(r))
 	}
 }

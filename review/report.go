@@ -206,8 +206,8 @@ func meetingsSentence(r *Review) string {
 	case !first.IsZero():
 		s += " on " + first.Short()
 	}
-	if a.PersonMinutes > 0 {
-		s += ", giving " + FormatMinutes(a.PersonMinutes) + " of volunteers' time"
+	if a.VolunteerMinutes > 0 {
+		s += ", giving " + FormatMinutes(a.VolunteerMinutes) + " of volunteers' time"
 		if a.UntimedMeetings > 0 {
 			s += " in the meetings whose times were recorded"
 		}
