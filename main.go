@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"scrutiny/store"
 	"scrutiny/ui/style"
 )
 
@@ -88,6 +89,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		fmt.Fprintln(stderr, "scrutiny: stopped before it finished; everything saved until then is kept.")
+		return 1
+	}
+	if errors.Is(err, store.ErrDamaged) && a.db != "" {
+		// The store's sentence cannot know which file it was; the
+		// volunteer needs it to find the right backup.
+		fmt.Fprintf(stderr, "scrutiny: %s: %s\n", a.db, err)
 		return 1
 	}
 	fmt.Fprintf(stderr, "scrutiny: %s\n", err)

@@ -460,6 +460,9 @@ func TestCheckFindsDamage(t *testing.T) {
 	if r.code != 1 || r.stderr == "" {
 		t.Errorf("check on a damaged file: exit %d, stderr %q, stdout %q", r.code, r.stderr, r.stdout)
 	}
+	if !strings.Contains(r.stderr, db) {
+		t.Errorf("the message does not name the damaged file: %q", r.stderr)
+	}
 }
 
 func TestDatabaseFromEnvironment(t *testing.T) {
