@@ -96,6 +96,7 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 	type block struct {
 		kind LineKind
 		rows []string
+		line Line
 	}
 	var blocks []block
 	barLabelW, barNoteW := 0, 0
@@ -107,6 +108,12 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 	}
 	barLabelW = min(barLabelW, max(width/3, 14))
 	colW := tableWidths(lines, width)
+	verdictW := 0
+	for _, l := range lines {
+		if l.Kind == Row && !l.Header && len(l.Cells) > 1 {
+			verdictW = max(verdictW, lipgloss.Width(l.Cells[len(l.Cells)-1]))
+		}
+	}
 	var headers []string
 	for _, l := range lines {
 		if l.Kind == Row && l.Header {
@@ -117,7 +124,7 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 	for _, l := range lines {
 		switch l.Kind {
 		case Gap:
-			blocks = append(blocks, block{Gap, []string{""}})
+			blocks = append(blocks, block{kind: Gap, rows: []string{""}})
 		case Text, Big:
 			role := RoleText
 			if l.Kind == Big {
@@ -127,11 +134,11 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 			for _, w := range wrap(l.Text, width) {
 				rows = append(rows, paint(role, w))
 			}
-			blocks = append(blocks, block{l.Kind, rows})
+			blocks = append(blocks, block{kind: l.Kind, rows: rows})
 		case BarLine:
-			blocks = append(blocks, block{BarLine, []string{bar(l.Bar, width, barLabelW, barNoteW, paint)}})
+			blocks = append(blocks, block{kind: BarLine, rows: []string{bar(l.Bar, width, barLabelW, barNoteW, paint)}})
 		case Row:
-			blocks = append(blocks, block{Row, tableRow(l, colW, headers, width, paint)})
+			blocks = append(blocks, block{Row, tableRow(l, colW, headers, width, paint), l})
 		}
 	}
 	count := func() int {
@@ -159,6 +166,13 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 			break
 		}
 		b := &blocks[longest]
+		if c := b.line.Cells; b.kind == Row && len(c) > 1 {
+			// A table row on one line keeps its verdict (the last cell,
+			// such as "✗ Not met") in front of its shortened text.
+			v := c[len(c)-1] + strings.Repeat(" ", max(0, verdictW-lipgloss.Width(c[len(c)-1])))
+			b.rows = []string{paint(RoleCell, Truncate(v+"  "+c[0], width))}
+			continue
+		}
 		b.rows = b.rows[:len(b.rows)-1]
 		last := len(b.rows) - 1
 		b.rows[last] = b.rows[last] + paint(RoleText, "…")

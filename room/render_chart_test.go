@@ -34,3 +34,25 @@ func TestWholePctRoundsHalfAway(t *testing.T) {
 		}
 	}
 }
+
+// At 40x12 the standards table cannot stack every row, so each standard
+// shortens to one line that still starts with its verdict.
+func TestStandardsKeepEveryVerdictAt40x12(t *testing.T) {
+	sl := Slide{Context: "Surveys · Customers contacting Great Places", Title: "Service standards"}
+	sl.Lines = append(sl.Lines, Line{Kind: Row, Header: true, Cells: []string{"Promise", "Target", "Actual", "Met?"}})
+	for i := range 6 {
+		met := "✓ Met"
+		if i%2 == 0 {
+			met = "✗ Not met"
+		}
+		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{fmt.Sprintf("Promise number %d answered within four working hours", i+1), "within 4 working hours", "13 hours", met}})
+	}
+	sl.Lines = append(sl.Lines, gap(), text("3 of 6 standards met"))
+	out := strings.Join(Render(sl, 40, 12, "following the editor · t theme · q close", PlainPainter), "\n")
+	if n := strings.Count(out, "✓ Met") + strings.Count(out, "✗ Not met"); n != 6 {
+		t.Errorf("%d verdicts shown, want 6:\n%s", n, out)
+	}
+	if !strings.Contains(out, "Promise number 6") {
+		t.Errorf("the last standard is missing:\n%s", out)
+	}
+}
