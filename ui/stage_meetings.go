@@ -499,8 +499,11 @@ func memberFields(ws *workspace, id string) []field {
 		if a.MemberID != id {
 			continue
 		}
-		fs = append(fs, field{id: "h-mb-att", kind: fHeading, label: fmt.Sprintf("This review: %d meetings, %d apologies, %s, expenses %s",
-			a.Meetings, a.Apologies, review.FormatMinutes(a.Minutes), review.FormatPence(a.ExpensesPence))})
+		// Two short lines, so neither is cut off in a narrow pane.
+		fs = append(fs, field{id: "h-mb-att", kind: fHeading, label: fmt.Sprintf("This review: %d %s (%s), %d %s",
+			a.Meetings, plural(a.Meetings, "meeting", "meetings"), review.FormatMinutes(a.Minutes),
+			a.Apologies, plural(a.Apologies, "apology", "apologies"))},
+			field{id: "h-mb-exp", kind: fHeading, label: "Expenses on this review: " + review.FormatPence(a.ExpensesPence)})
 	}
 	return fs
 }

@@ -130,6 +130,12 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	if left, _ := filepath.Glob(".scrutiny-export-*"); len(left) > 0 {
 		t.Errorf("temporary files left: %v", left)
 	}
+
+	// A member's attendance, in words that fit the pane.
+	tt.m.ws.cur().(*meetingsStage).select_("member:" + r.MemberIDs[2])
+	tt.contains("This review: 0 meetings (0 minutes), 1 apology", "Expenses on this review: £0.00")
+	tt.m.ws.cur().(*meetingsStage).select_("member:" + r.MemberIDs[0])
+	tt.contains("This review: 1 meeting (2 hours 15 minutes), 0 apologies", "Expenses on this review: £12.50")
 }
 
 func TestMeetingsTabAddsAMemberWhoKeepsHistory(t *testing.T) {
