@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -338,9 +339,14 @@ func standardFields(ws *workspace, id string) []field {
 	st := stByID(ws, id)
 	// The result says whether it was worked out from the figures or is
 	// the panel's own call, so nobody mistakes one for the other.
-	m, _ := st.Met()
+	m, computed := st.Met()
 	result := "Result: " + m.Label() + " (" + st.Explain() + ")"
-	return []field{
+	// Otherwise "Panel's call: not met" under "✓ Met" reads as a contradiction.
+	note := ""
+	if computed && st.Verdict != m {
+		note = "The figures decide; the panel's call is kept for when they cannot."
+	}
+	fs := []field{
 		{id: "st-promise", label: "Promise", kind: fText, placeholder: "(e.g. 80% of calls answered within 4 minutes)",
 			get: func() string { return stByID(ws, id).Promise },
 			set: func(v string) error { return set(func(s *review.Standard) { s.Promise = v }) }},
@@ -351,6 +357,7 @@ func standardFields(ws *workspace, id string) []field {
 			get: func() string { return stByID(ws, id).Actual },
 			set: func(v string) error { return set(func(s *review.Standard) { s.Actual = v }) }},
 		{id: "st-result", label: result, kind: fHeading},
+		{id: "st-note", label: note, kind: fHeading},
 		{id: "st-verdict", label: "Panel's call", kind: fChoice, choices: verdictChoices,
 			get: func() string { return verdictChoices[stByID(ws, id).Verdict] },
 			set: func(v string) error {
@@ -368,6 +375,10 @@ func standardFields(ws *workspace, id string) []field {
 			get: func() string { return stByID(ws, id).Source },
 			set: func(v string) error { return set(func(s *review.Standard) { s.Source = v }) }},
 	}
+	if note == "" {
+		fs = slices.DeleteFunc(fs, func(f field) bool { return f.id == "st-note" })
+	}
+	return fs
 }
 
 func svByID(ws *workspace, id string) *review.Survey {

@@ -37,12 +37,14 @@ func TestStandardsShowMetAndSummary(t *testing.T) {
 	// The second standard: ring backs, 14 minutes against within 1 hour.
 	tt.press("down", "enter")
 	tt.contains("Result: ✓ Met (worked out: 14 minutes against within 1 working hour)", "Panel's call")
+	tt.lacks("The figures decide") // the panel's call agrees, so nothing to explain
 	// Ring backs now take 2 hours: not met, and the summary follows.
 	tt.press("down", "down", "enter", "ctrl+u")
 	tt.typeText("2 hours")
 	tt.press("enter")
 	tt.contains("saved 14:03:22", "Service standards: 2 of 6 standards met",
 		"Result: ✗ Not met (worked out: 2 hours against within 1 working hour)")
+	tt.contains("The figures decide; the panel's call is kept for when they cannot.") // the seed's call was met
 	r := loadReview(t, st, id)
 	if r.Standards[1].Actual != "2 hours" || review.StandardsSummary(r.Standards) != "2 of 6 standards met" {
 		t.Fatalf("stored %q: %s", r.Standards[1].Actual, review.StandardsSummary(r.Standards))
