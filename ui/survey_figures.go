@@ -47,7 +47,29 @@ func newFiguresView(s *surveysStage, id string) *figuresView {
 
 func (v *figuresView) typing() bool { return false }
 
+// nextSplit is the attribute b splits by next ("" for everyone again) and
+// whether the answers carry any attribute at all.
+func (v *figuresView) nextSplit() (string, bool) {
+	names := svByID(v.s.ws, v.id).AttributeNames()
+	if v.by == "" && len(names) > 0 {
+		return names[0], true
+	}
+	for i, n := range names {
+		if n == v.by && i+1 < len(names) {
+			return names[i+1], true
+		}
+	}
+	return "", len(names) > 0
+}
+
 func (v *figuresView) help() helpMap {
+	// The hint names what b does next, from this survey's own attributes.
+	switch next, has := v.nextSplit(); {
+	case next != "":
+		v.keys.Split.SetHelp("b", "split by "+oneLine(next))
+	case has:
+		v.keys.Split.SetHelp("b", "everyone together")
+	}
 	return helpMap{short: []key.Binding{v.keys.Down, v.keys.Split, v.keys.Back}, full: bindings(v.keys)}
 }
 
@@ -80,18 +102,8 @@ func (v *figuresView) update(msg tea.Msg) (tea.Cmd, bool) {
 	case key.Matches(km, v.keys.Last):
 		v.offset = 1 << 30
 	case key.Matches(km, v.keys.Split):
-		sv := svByID(v.s.ws, v.id)
-		names := sv.AttributeNames()
-		next := ""
-		for i, n := range names {
-			if n == v.by && i+1 < len(names) {
-				next = names[i+1]
-			}
-		}
-		if v.by == "" && len(names) > 0 {
-			next = names[0]
-		}
-		if len(names) == 0 {
+		next, has := v.nextSplit()
+		if !has {
 			v.s.ws.e.note("These answers carry nothing about the people (such as contact method) to split by.")
 		}
 		v.by = next

@@ -78,7 +78,7 @@ func TestSurveyFiguresAndChart(t *testing.T) {
 	tt.press("f")
 	tt.contains("Figures: First customer survey", "Responses: 57 of 670, 8.5%, sent by text on 28 January 2019",
 		"Q1. How easy was it to contact Great Places?", "average 7.42", "7 or more", "3 or less", "│█",
-		"Base  Average  Top score")
+		"Base  Average  Top score", "b split by contact method")
 	// Every bar has its label, count and percentage.
 	lines := strings.Split(tt.screen(), "\n")
 	bars := 0
@@ -93,7 +93,7 @@ func TestSurveyFiguresAndChart(t *testing.T) {
 	tt.press("esc")
 	toFirstSurvey(tt)
 	tt.press("end", "f", "b")
-	tt.contains("split by", "phone (49)", "Base  Average  Top score")
+	tt.contains("split by", "phone (49)", "Base  Average  Top score", "b everyone together")
 	// Split figures are a table: one row per group with its numbers.
 	for _, l := range strings.Split(tt.screen(), "\n") {
 		if strings.Contains(l, "phone (49)") && (strings.Count(l, "%") < 3 || strings.Contains(l, "answered")) {
