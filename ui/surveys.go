@@ -237,35 +237,19 @@ func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		if !s.writable() {
 			return true, nil
 		}
-		var id string
-		if ws.e.do("add a service standard", func() error {
-			var err error
-			id, _, err = ws.addStandard(review.Standard{})
-			return err
-		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindStandard, id) }) != nil {
-			return true, nil
-		}
-		s.reload()
-		s.select_("standard:" + id)
-		s.focusDetail("st-promise")
-		return true, s.f.startEdit()
+		return true, s.addThenType("a service standard", store.KindStandard, "standard:", "st-promise", func() (string, error) {
+			id, _, err := ws.addStandard(review.Standard{})
+			return id, err
+		})
 	case key.Matches(msg, k.AddSurvey):
 		if !s.writable() {
 			return true, nil
 		}
-		var id string
 		sv := review.Survey{Date: review.FromTime(ws.e.now())}
-		if ws.e.do("add a survey", func() error {
-			var err error
-			id, _, err = ws.addSurvey(sv)
-			return err
-		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindSurvey, id) }) != nil {
-			return true, nil
-		}
-		s.reload()
-		s.select_("survey:" + id)
-		s.focusDetail("sv-name")
-		return true, s.f.startEdit()
+		return true, s.addThenType("a survey", store.KindSurvey, "survey:", "sv-name", func() (string, error) {
+			id, _, err := ws.addSurvey(sv)
+			return id, err
+		})
 	case key.Matches(msg, k.Import):
 		if !s.writable() {
 			return true, nil
@@ -323,6 +307,24 @@ func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		}
 	}
 	return false, nil
+}
+
+// addThenType adds an item (undoable: the undo moves it to the bin), selects
+// it and starts typing its first field.
+func (s *surveysStage) addThenType(what string, kind store.Kind, prefix, field string, add func() (string, error)) tea.Cmd {
+	ws := s.ws
+	var id string
+	if ws.e.do("add "+what, func() error {
+		var err error
+		id, err = add()
+		return err
+	}, func() error { return ws.e.st.Delete(ws.e.ctx, kind, id) }) != nil {
+		return nil
+	}
+	s.reload()
+	s.select_(prefix + id)
+	s.focusDetail(field)
+	return s.f.startEdit()
 }
 
 func stByID(ws *workspace, id string) review.Standard {
