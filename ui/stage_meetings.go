@@ -379,7 +379,17 @@ func meetingFields(ws *workspace, id string) []field {
 				if err != nil {
 					return err
 				}
-				return set(func(m *review.Meeting) error { *at(m) = ids; return nil })
+				return set(func(m *review.Meeting) error {
+					*at(m) = ids
+					// One person cannot both come and send apologies.
+					for _, id := range m.Attendees {
+						if containsStr(m.Apologies, id) {
+							return fmt.Errorf("%s is both present and giving apologies: keep them in one list only",
+								orEmpty(memberByID(ws, id).Name, "someone"))
+						}
+					}
+					return nil
+				})
 			}}
 	}
 	fs := []field{
