@@ -368,7 +368,15 @@ func meetingFields(ws *workspace, id string) []field {
 					}
 					v = review.FormatClock(min)
 				}
-				return set(func(m *review.Meeting) error { *at(m) = v; return nil })
+				return set(func(m *review.Meeting) error {
+					*at(m) = v
+					// Checked on the end only, so a meeting can be moved later
+					// by typing its new start, then its new end.
+					if _, ok := m.Duration(); fid == "mt-end" && v != "" && m.StartTime != "" && !ok {
+						return fmt.Errorf("the meeting cannot end at %s when it starts at %s", v, m.StartTime)
+					}
+					return nil
+				})
 			}}
 	}
 	people := func(fid, label string, at func(m *review.Meeting) *[]string) field {

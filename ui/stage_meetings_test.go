@@ -62,6 +62,9 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	tt.press("a")
 	tt.press("enter") // keep today's date
 	tt.editField("mt-start", "6pm", "enter")
+	tt.editField("mt-end", "5pm", "enter")
+	tt.contains("the meeting cannot end at 17:00 when it starts at 18:00")
+	tt.press("esc")
 	tt.editField("mt-end", "8:15pm", "enter")
 	tt.editField("mt-venue", "Community Centre", "enter")
 	tt.editField("mt-attendees", "ann lee\nBob Hall", "tab")
