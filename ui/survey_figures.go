@@ -214,6 +214,10 @@ func figuresTable(sv *review.Survey, w int) []string {
 	stats := make([]review.Stats, len(sv.Questions))
 	for i := range sv.Questions {
 		names[i], stats[i] = fmt.Sprintf("Q%d", i+1), sv.QuestionStats(&sv.Questions[i])
+		// Comments are read, not counted: a small base says nothing there.
+		if sv.Questions[i].Kind == review.QuestionFreeText {
+			stats[i].SmallBase = false
+		}
 	}
 	return statsTable(names, stats, w)
 }

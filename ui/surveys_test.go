@@ -302,3 +302,16 @@ func TestSurveysHelpGivesGOneMeaning(t *testing.T) {
 	tt.contains("type answers, one person at a time")
 	tt.lacks("home/g")
 }
+
+// A comments question is not marked as a small base in the table.
+func TestFiguresTableLeavesCommentsUnmarked(t *testing.T) {
+	sv := &review.Survey{Questions: []review.Question{
+		{ID: "q1", Text: "Score", Kind: review.QuestionScale},
+		{ID: "q2", Text: "Comments", Kind: review.QuestionFreeText},
+	}}
+	sv.Respondents = []review.Respondent{{Answers: map[string]string{"q1": "7", "q2": "fine"}}}
+	rows := strings.Join(figuresTable(sv, 100), "\n")
+	if !strings.Contains(rows, "Q1 *") || strings.Contains(rows, "Q2 *") {
+		t.Errorf("small-base marks wrong:\n%s", rows)
+	}
+}
