@@ -59,7 +59,13 @@ func newSurveysStage(ws *workspace) *surveysStage {
 		Tally:       bind([]string{"t"}, "t", "enter how many gave each answer"),
 		Delete:      bind([]string{"delete", "d"}, "d/del", "move to the bin"),
 	}}
-	s.listTitle = func() string { return "Service standards and surveys" }
+	// The summary sits in the title, which never scrolls away in a short window.
+	s.listTitle = func() string {
+		if st := ws.rev.Standards; len(st) > 0 {
+			return "Service standards: " + review.StandardsSummary(st)
+		}
+		return "Service standards and surveys"
+	}
 	s.count = func() int { s.build(); return len(s.rows) }
 	s.idAt = func(i int) string { s.build(); return s.rows[i].id }
 	s.selectable = func(i int) bool { s.build(); return s.rows[i].id != "" }
@@ -109,7 +115,7 @@ func (s *surveysStage) build() {
 	r := s.ws.rev
 	head := "Service standards (none yet)"
 	if len(r.Standards) > 0 {
-		head = "Service standards: " + review.StandardsSummary(r.Standards)
+		head = fmt.Sprintf("Service standards (%d)", len(r.Standards))
 	}
 	rows := []svRow{heading(head)}
 	for _, st := range r.Standards {

@@ -315,3 +315,11 @@ func TestFiguresTableLeavesCommentsUnmarked(t *testing.T) {
 		t.Errorf("small-base marks wrong:\n%s", rows)
 	}
 }
+
+// At 60x20 the standards summary stays in sight when the cursor is down
+// among the surveys.
+func TestStandardsSummaryStaysInSightAt60x20(t *testing.T) {
+	tt, _, _ := exampleTester(t, 60, 20)
+	tt.press("9", "end")
+	tt.contains("Service standards: 3 of 6 standards met")
+}
