@@ -52,6 +52,16 @@ type importView struct {
 	// opts holds the kinds chosen by hand; col is the column being chosen.
 	opts surveycsv.Options
 	col  int
+	// body caches the preview's lines: a file with 100,000 bad rows takes
+	// a quarter of a second to lay out, too long for every key press.
+	body    []string
+	bodyKey bodyKey
+}
+
+type bodyKey struct {
+	p      *surveycsv.Preview
+	err    string // the text, as some error values cannot be compared
+	w, col int
 }
 
 // columnChoices are the kinds a column can be given by hand, in the order
@@ -322,7 +332,14 @@ func (v *importView) view(w, h int) string {
 		}
 		return strings.Join(box(out, w, h), "\n")
 	}
-	body := importPreviewLines(v.path, v.p, v.err, w, v.col)
+	k := bodyKey{p: v.p, w: w, col: v.col}
+	if v.err != nil {
+		k.err = v.err.Error()
+	}
+	if k != v.bodyKey || v.body == nil {
+		v.body, v.bodyKey = importPreviewLines(v.path, v.p, v.err, w, v.col), k
+	}
+	body := v.body
 	bodyH := max(1, h-len(out))
 	v.offset = max(0, min(v.offset, len(body)-bodyH))
 	for _, l := range body[v.offset:min(len(body), v.offset+bodyH)] {
