@@ -68,6 +68,14 @@ func Render(s Slide, width, height int, hint string, paint Painter) []string {
 	if len(top) > 0 && bars > height-len(top)-len(bottom)-len(block) {
 		top = nil
 	}
+	// An eleven-point 0-10 chart still needs more: the hint goes, then the
+	// title's second line.
+	if len(bottom) > 0 && bars > height-len(bottom)-len(block) {
+		bottom = nil
+	}
+	if len(block) > 1 && bars > height-len(block) {
+		block = []string{paint(RoleTitle, Truncate(s.Title, width))}
+	}
 	avail := height - len(top) - len(bottom)
 	body := layoutBody(s.Lines, width, avail-len(block), paint)
 	// A blank line under the title when there is space for it.

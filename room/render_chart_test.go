@@ -56,3 +56,18 @@ func TestStandardsKeepEveryVerdictAt40x12(t *testing.T) {
 		t.Errorf("the last standard is missing:\n%s", out)
 	}
 }
+
+// A 0-10 chart has eleven bars: at 40x12 the hint and the title's second
+// line make way so that every bar shows.
+func TestElevenBarsFitAt40x12(t *testing.T) {
+	sl := Slide{Context: "Surveys · Customers contacting Great Places",
+		Title: "How likely are you to recommend Great Places to a friend or relative?"}
+	for i := 0; i <= 10; i++ {
+		sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: fmt.Sprint(i), N: i, Max: 10, Note: fmt.Sprint(i)}})
+	}
+	out := Render(sl, 40, 12, "following the editor · t theme · q close", PlainPainter)
+	all := strings.Join(out, "\n")
+	if len(out) != 12 || !strings.HasPrefix(out[0], "How likely") || !strings.HasPrefix(out[1], "0 ") || !strings.HasPrefix(out[11], "10 ") {
+		t.Errorf("want the title then bars 0 to 10:\n%s", all)
+	}
+}
