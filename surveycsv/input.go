@@ -145,18 +145,23 @@ func sniffEncoding(head []byte) error {
 	if len(sample) > 4096 {
 		sample = sample[:4096]
 	}
-	nul, ctrl := 0, 0
-	for _, c := range sample {
+	nul, ctrl, oddNul := 0, 0, 0
+	for i, c := range sample {
 		switch {
 		case c == 0:
 			nul++
 			ctrl++
+			oddNul += i & 1
 		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
 			ctrl++
 		}
 	}
+	// UTF-16 text of Latin letters has a zero byte in every other place,
+	// nearly always on the same side; a program file has them anywhere.
+	sameSide := max(oddNul, nul-oddNul)
+	otherCtrl := ctrl - nul
 	// A stray byte is reported on its row; a file full of them is refused.
-	if nul*3 >= len(sample) {
+	if nul*3 >= len(sample) && sameSide*10 >= nul*9 && otherCtrl*20 < len(sample) {
 		return errors.New("the file looks like UTF-16 text (\"Unicode text\"), not UTF-8: in your spreadsheet choose Save As, then \"CSV UTF-8\", and import that file")
 	}
 	if ctrl*20 >= len(sample) {
