@@ -194,7 +194,7 @@ var qReviewHeader = hot(`SELECT topic, service_area, why_area, start_on, end_on,
 
 // The list queries, in saved order, prepared once per store.
 var (
-	qMeetings        = hot("SELECT id, held_on, start_time, end_time, venue, attendees, apologies, agenda, notes, decisions, expenses FROM meetings WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
+	qMeetings        = hot("SELECT id, held_on, start_time, end_time, venue, attendees, apologies, agenda, notes, decisions, expenses FROM meetings WHERE review_id = ? AND deleted_at IS NULL ORDER BY held_on = '', held_on, start_time, position, rowid")
 	qEvidence        = hot("SELECT id, kind, title, held_on, who, notes FROM evidence WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
 	qFindings        = hot("SELECT id, kind, body, evidence_ids FROM findings WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
 	qStandards       = hot("SELECT id, promise, target, actual, period, source, verdict, evidence_id FROM standards WHERE review_id = ? AND deleted_at IS NULL ORDER BY position, rowid")
