@@ -18,8 +18,7 @@ var templateTurn = map[string]int{}
 // that the review does not have yet.
 func (s *scoringStage) offerTemplate() tea.Cmd {
 	ws := s.ws
-	if ws.e.readOnly {
-		ws.e.complain("This file is open for reading only, so nothing can be changed.")
+	if !ws.e.writable() {
 		return nil
 	}
 	ts := review.CriteriaTemplates()

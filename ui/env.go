@@ -78,6 +78,16 @@ type undoEntry struct {
 
 const maxUndo = 200
 
+// writable reports whether changes can be made; when they cannot, it tells
+// the user why, so a key that would change something never just does nothing.
+func (e *env) writable() bool {
+	if e.readOnly {
+		e.complain("This file is open for reading only, so nothing can be changed.")
+		return false
+	}
+	return true
+}
+
 // do runs one store operation. Only when it returns nil does the status line
 // say "saved" and the change become undoable; on an error the caller keeps
 // what the user typed and the status line says why.

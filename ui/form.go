@@ -379,8 +379,7 @@ func (f *form) startEdit() tea.Cmd {
 	if !ok || !fl.editable() {
 		return nil
 	}
-	if f.e.readOnly {
-		f.e.complain("This file is open for reading only, so nothing can be changed.")
+	if !f.e.writable() {
 		return nil
 	}
 	f.editing = true
@@ -554,8 +553,7 @@ func (f *form) cycle(d int) {
 	if !ok || fl.kind != fChoice || len(fl.choices) == 0 {
 		return
 	}
-	if f.e.readOnly {
-		f.e.complain("This file is open for reading only, so nothing can be changed.")
+	if !f.e.writable() {
 		return
 	}
 	old := fl.get()

@@ -80,8 +80,7 @@ func (s *evidenceStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Add):
-		if ws.e.readOnly {
-			ws.e.complain("This file is open for reading only, so nothing can be changed.")
+		if !ws.e.writable() {
 			return true, nil
 		}
 		var id string

@@ -179,8 +179,7 @@ func (s *findingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		}
 		return true, nil
 	case key.Matches(msg, s.keys.Add):
-		if ws.e.readOnly {
-			ws.e.complain("This file is open for reading only, so nothing can be changed.")
+		if !ws.e.writable() {
 			return true, nil
 		}
 		f := review.Finding{Kind: review.Issue}
@@ -228,25 +227,36 @@ func findingFields(ws *workspace, id string) []field {
 	}
 	for _, e := range ws.rev.Evidence {
 		eid := e.ID
-		fs = append(fs, field{id: "link:" + eid, label: orEmpty(oneLine(e.Title), "(untitled)"), kind: fChoice, check: true,
-			choices: []string{notLinked, linked},
-			get: func() string {
-				if containsStr(get().EvidenceIDs, eid) {
-					return linked
-				}
-				return notLinked
-			},
-			set: func(v string) error {
-				return set(func(f *review.Finding) {
-					f.EvidenceIDs = slices.DeleteFunc(f.EvidenceIDs, func(x string) bool { return x == eid })
-					if v == linked {
-						f.EvidenceIDs = append(f.EvidenceIDs, eid)
-					}
-				})
-			}})
+		fs = append(fs, linkField("link:"+eid, orEmpty(oneLine(e.Title), "(untitled)"), eid,
+			func() []string { return get().EvidenceIDs },
+			func(edit func(*[]string)) error {
+				return set(func(f *review.Finding) { edit(&f.EvidenceIDs) })
+			}))
 	}
 	if len(ws.rev.Evidence) == 0 {
 		fs = append(fs, field{id: "noev", label: "No evidence yet: add it on tab 3.", kind: fHeading})
 	}
 	return fs
+}
+
+// linkField is a tick box that links the item being edited to another one:
+// a finding to its evidence, a recommendation to its findings. ids reads the
+// item's links; save applies edit to them and stores the item.
+func linkField(id, label, target string, ids func() []string, save func(edit func(*[]string)) error) field {
+	return field{id: id, label: label, kind: fChoice, check: true,
+		choices: []string{notLinked, linked},
+		get: func() string {
+			if containsStr(ids(), target) {
+				return linked
+			}
+			return notLinked
+		},
+		set: func(v string) error {
+			return save(func(list *[]string) {
+				*list = slices.DeleteFunc(*list, func(x string) bool { return x == target })
+				if v == linked {
+					*list = append(*list, target)
+				}
+			})
+		}}
 }

@@ -147,8 +147,7 @@ func (s *meetingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	ws := s.ws
 	k := s.keys
 	writing := key.Matches(msg, k.AddMeeting) || key.Matches(msg, k.AddMember) || key.Matches(msg, k.Delete)
-	if writing && ws.e.readOnly {
-		ws.e.complain("This file is open for reading only, so nothing can be changed.")
+	if writing && !ws.e.writable() {
 		return true, nil
 	}
 	switch {

@@ -98,8 +98,7 @@ func (s *recsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.Add):
-		if ws.e.readOnly {
-			ws.e.complain("This file is open for reading only, so nothing can be changed.")
+		if !ws.e.writable() {
 			return true, nil
 		}
 		var id string
@@ -270,23 +269,13 @@ func recFields(ws *workspace, id string) []field {
 		if f.Kind == review.Issue {
 			mark = "✗ "
 		}
-		fs = append(fs, field{id: "rlink:" + fid, label: mark + orEmpty(oneLine(f.Text), "(empty)"), kind: fChoice, check: true,
-			tone:    findingTone(f.Kind),
-			choices: []string{notLinked, linked},
-			get: func() string {
-				if containsStr(recByID(ws, id).FindingIDs, fid) {
-					return linked
-				}
-				return notLinked
-			},
-			set: func(v string) error {
-				return set(func(r *review.Recommendation) {
-					r.FindingIDs = slices.DeleteFunc(r.FindingIDs, func(x string) bool { return x == fid })
-					if v == linked {
-						r.FindingIDs = append(r.FindingIDs, fid)
-					}
-				})
-			}})
+		lf := linkField("rlink:"+fid, mark+orEmpty(oneLine(f.Text), "(empty)"), fid,
+			func() []string { return recByID(ws, id).FindingIDs },
+			func(edit func(*[]string)) error {
+				return set(func(r *review.Recommendation) { edit(&r.FindingIDs) })
+			})
+		lf.tone = findingTone(f.Kind)
+		fs = append(fs, lf)
 	}
 	if len(ws.rev.Findings) == 0 {
 		fs = append(fs, field{id: "nofind", label: "No findings yet: add them under the evidence (tab 3).", kind: fHeading})

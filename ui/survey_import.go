@@ -273,8 +273,7 @@ func (v *importView) back() bool {
 // 100,000-row file takes a couple of seconds), all or nothing.
 func (v *importView) startImport() tea.Cmd {
 	ws := v.s.ws
-	if ws.e.readOnly {
-		ws.e.complain("This file is open for reading only, so nothing can be changed.")
+	if !ws.e.writable() {
 		return nil
 	}
 	name := strings.TrimSuffix(filepath.Base(v.path), filepath.Ext(v.path))

@@ -227,20 +227,12 @@ func (s *surveysStage) view(w, h int) string {
 	return s.splitStage.view(w, h)
 }
 
-func (s *surveysStage) writable() bool {
-	if s.ws.e.readOnly {
-		s.ws.e.complain("This file is open for reading only, so nothing can be changed.")
-		return false
-	}
-	return true
-}
-
 func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	ws := s.ws
 	k := s.keys
 	switch {
 	case key.Matches(msg, k.AddStandard):
-		if !s.writable() {
+		if !s.ws.e.writable() {
 			return true, nil
 		}
 		return true, s.addThenType("a service standard", store.KindStandard, "standard:", "st-promise", func() (string, error) {
@@ -248,7 +240,7 @@ func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return id, err
 		})
 	case key.Matches(msg, k.AddSurvey):
-		if !s.writable() {
+		if !s.ws.e.writable() {
 			return true, nil
 		}
 		sv := review.Survey{Date: review.FromTime(ws.e.now())}
@@ -257,7 +249,7 @@ func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return id, err
 		})
 	case key.Matches(msg, k.Import):
-		if !s.writable() {
+		if !s.ws.e.writable() {
 			return true, nil
 		}
 		if s.commit() != nil {
@@ -277,7 +269,7 @@ func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Figures):
 			s.sub = newFiguresView(s, id)
-		case !s.writable():
+		case !s.ws.e.writable():
 		case key.Matches(msg, k.Grid):
 			s.sub = newGridView(s, id)
 		default:
