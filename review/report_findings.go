@@ -188,7 +188,7 @@ func (w *reportWriter) standardsTable(sts []Standard) {
 			perf += " (" + p + ")"
 		}
 		state, _ := st.Met()
-		fmt.Fprintf(&t, "\n| %s | %s | %s | %s |", orDash(EscapeCell(st.Promise)), orDash(EscapeCell(st.Target)), orDash(perf), metLabel(state))
+		fmt.Fprintf(&t, "\n| %s | %s | %s | %s |", orDash(EscapeCell(st.Promise)), orDash(EscapeCell(st.Target)), orDash(perf), state.Label())
 		if src := EscapeInline(st.Source); src != "" && !seen[src] {
 			seen[src] = true
 			sources = append(sources, src)
@@ -201,17 +201,6 @@ func (w *reportWriter) standardsTable(sts []Standard) {
 	if len(sources) > 0 {
 		w.block("Source: " + strings.Join(sources, "; ") + ".")
 	}
-}
-
-// metLabel shows a met state as a symbol and a word, never colour alone.
-func metLabel(m MetState) string {
-	switch m {
-	case MetYes:
-		return "✓ Met"
-	case MetNo:
-		return "✗ Not met"
-	}
-	return "? Not judged"
 }
 
 func orDash(s string) string {
