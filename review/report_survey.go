@@ -54,10 +54,10 @@ func surveyAbout(sv *Survey) string {
 	if s != "" {
 		s += ". "
 	}
-	if _, _, _, ok := sv.ResponseRate(); !ok {
+	n, sent, _, ok := sv.ResponseRate()
+	if !ok {
 		return s + capitalise(sv.ResponseRateText()) + "; how many were sent is not recorded."
 	}
-	n, sent, _, _ := sv.ResponseRate()
 	return s + fmt.Sprintf("Responses: %d of %d (%s).", n, sent, Pct1(n, sent))
 }
 
