@@ -500,7 +500,7 @@ func Pct1(part, whole int) string {
 	if whole <= 0 {
 		return "–"
 	}
-	return Ratio(100*int64(part), int64(whole), 1) + "%"
+	return Num1(part, whole) + "%"
 }
 
 // Num1 is Pct1 without the "%" sign, for table columns headed "%".
