@@ -273,7 +273,7 @@ func blankRow(rec []string) bool {
 
 // answer turns one value into the stored answer, or says why it cannot.
 func answer(c *Column, v string, labels labelIndex, points []string) (string, string) {
-	if isExcludedAnswer(v) {
+	if review.IsExcluded(v) {
 		return review.Excluded, ""
 	}
 	switch c.Kind {

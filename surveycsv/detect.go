@@ -56,7 +56,7 @@ func classify(v string, labels labelIndex) valClass {
 	switch {
 	case textProblem(v) != "":
 		return valClass{kind: cBad}
-	case isExcludedAnswer(v):
+	case review.IsExcluded(v):
 		return valClass{kind: cExcluded}
 	}
 	if _, ok := review.YesNo(v); ok {

@@ -1,10 +1,6 @@
 package surveycsv
 
-import (
-	"strings"
-
-	"scrutiny/review"
-)
+import "strings"
 
 // LabelSet maps the words of one kind of scale to its points, for example
 // "Very satisfied" to 5. Names holds the label printed for each point from
@@ -66,9 +62,6 @@ func normLabel(s string) string {
 	s = strings.ReplaceAll(s, "\u2019", "'")
 	return strings.Join(strings.Fields(s), " ")
 }
-
-// isExcludedAnswer reports the "Don't know" / "N/A" family of answers.
-func isExcludedAnswer(v string) bool { return review.IsExcluded(v) }
 
 // leadingPoint reads answers written as a number with its label, as many
 // tools export them: "10 - Extremely likely", "1 (Very poor)", "4: Good".
