@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,25 +82,6 @@ func TestFlagsAnywhere(t *testing.T) {
 	code = run(context.Background(), []string{"--db", "x.db", "probe", "-h"}, nil, &out, &errb, env)
 	if code != 0 || out.String() != "Usage: scrutiny probe\n" {
 		t.Errorf("probe -h: code %d, out %q", code, out.String())
-	}
-}
-
-func TestWriteFileAtomicFailureKeepsOld(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "r.md")
-	os.WriteFile(p, []byte("old"), 0o644)
-	err := writeFileAtomic(p, func(w io.Writer) error {
-		w.Write([]byte("half a rep"))
-		return errors.New("the disk is full")
-	})
-	if err == nil || err.Error() != "the disk is full" {
-		t.Fatalf("error %v", err)
-	}
-	if b, _ := os.ReadFile(p); string(b) != "old" {
-		t.Errorf("the old file became %q", b)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("temporary file left behind: %v", entries)
 	}
 }
 

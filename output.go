@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"scrutiny/internal/atomicfile"
 )
 
 // outputFlag adds -o FILE (also --output FILE) to a command's flags.
@@ -20,7 +22,7 @@ func (a *app) emit(out string, fill func(io.Writer) error) error {
 	if out == "" || out == "-" {
 		return fill(a.stdout)
 	}
-	if err := writeFileAtomic(out, fill); err != nil {
+	if err := atomicfile.Write(out, fill); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stderr, "Wrote %s.\n", out)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"scrutiny/internal/atomicfile"
 	"scrutiny/review"
 )
 
@@ -92,7 +93,7 @@ func (s *session) meetingMenu(id string) error {
 			if err != nil {
 				return err
 			}
-			if err := writeFileAtomic(path, md); err != nil {
+			if err := atomicfile.WriteBytes(path, md); err != nil {
 				s.p.say("The minutes were not written: %s.", err)
 			} else {
 				abs, _ := filepath.Abs(path)

@@ -2,10 +2,10 @@ package accessible
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"scrutiny/internal/atomicfile"
 	"scrutiny/review"
 	"scrutiny/room"
 )
@@ -181,7 +181,7 @@ func (s *session) exportReport() error {
 		return err
 	}
 	md := review.Render(s.r)
-	if err := writeFileAtomic(path, md); err != nil {
+	if err := atomicfile.WriteBytes(path, md); err != nil {
 		s.p.say("The report was not written: %s.", err)
 		return nil
 	}
@@ -212,47 +212,6 @@ func slug(title, fallback string) string {
 		return fallback
 	}
 	return out
-}
-
-// writeFileAtomic replaces path only once the new content is complete and
-// on the disk: a temporary file beside it, synced, then renamed.
-func writeFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
-		return fmt.Errorf("%s is a folder; give a file name", path)
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		if os.IsNotExist(err) {
-			return fmt.Errorf("the folder %s does not exist", dir)
-		}
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	_ = os.Chmod(tmp, 0o644)
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // makes the rename durable; not possible on every system
-		d.Close()
-	}
-	return nil
 }
 
 func plural(n int, one, many string) string {
