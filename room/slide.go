@@ -216,17 +216,6 @@ func evidenceSlide(r *review.Review, id string) (Slide, bool) {
 	return sl, true
 }
 
-// MetLabel is a standard's state in words with a symbol.
-func MetLabel(m review.MetState) string {
-	switch m {
-	case review.MetYes:
-		return "✓ Met"
-	case review.MetNo:
-		return "✗ Not met"
-	}
-	return "? Not judged"
-}
-
 func standardsSlide(r *review.Review) Slide {
 	sl := Slide{Title: "Service standards"}
 	if len(r.Standards) == 0 {
@@ -236,7 +225,7 @@ func standardsSlide(r *review.Review) Slide {
 	sl.Lines = append(sl.Lines, Line{Kind: Row, Header: true, Cells: []string{"Promise", "Target", "Actual", "Met?"}})
 	for _, st := range r.Standards {
 		m, _ := st.Met()
-		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(st.Promise), Clean(st.Target), Clean(st.Actual), MetLabel(m)}})
+		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(st.Promise), Clean(st.Target), Clean(st.Actual), m.Label()}})
 	}
 	if s := review.StandardsSummary(r.Standards); s != "" {
 		sl.Lines = append(sl.Lines, gap(), text(s))
