@@ -59,9 +59,9 @@ func TestAddManyRespondentsKeepsOrder(t *testing.T) {
 	if err := s.SaveSurvey(ctx, r.ID, &sv); err != nil {
 		t.Fatal(err)
 	}
-	// Two full batches and a remainder, with varying answer keys so the
-	// remembered key order is both reused and rebuilt.
-	n := 2*respBatch + 7
+	// Two full batches and a remainder, with answer and attribute keys
+	// that only some respondents have.
+	n := 2*importBatch + 7
 	rs := make([]review.Respondent, n)
 	for i := range rs {
 		rs[i].Answers = map[string]string{"q1": itoa(i)}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -90,7 +91,7 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 		if err := execItem(ctx, tx, "survey", upsertSurvey, svID, reviewID, surveyVals(&head)); err != nil {
 			return err
 		}
-		return insertRespondents(ctx, tx, svID, rows, attrs, answers, ids)
+		return insertRespondents(ctx, tx, newResps, svID, 0, rows, attrs, answers, ids)
 	})
 	if err != nil {
 		return err
@@ -129,8 +130,26 @@ func (s *Store) stmtJournalInMemory(ctx context.Context) func() {
 // is most of the time for rows this small.
 const importBatch = 256
 
-var importRespSQL = "INSERT INTO respondents (id, survey_id, position, attrs, answers) VALUES (?, ?, ?, ?, ?)" +
-	strings.Repeat(", (?, ?, ?, ?, ?)", importBatch-1)
+// respInsert is how insertRespondents writes rows: batch holds
+// importBatch rows, one a single row.
+type respInsert struct{ batch, one string }
+
+func respInsertSQL(onConflict string) respInsert {
+	const head = "INSERT INTO respondents (id, survey_id, position, attrs, answers) VALUES (?, ?, ?, ?, ?)"
+	return respInsert{
+		batch: head + strings.Repeat(", (?, ?, ?, ?, ?)", importBatch-1) + onConflict,
+		one:   head + onConflict,
+	}
+}
+
+var (
+	// newResps fills a survey made in the same transaction.
+	newResps = respInsertSQL("")
+	// addResps updates a respondent given again with an ID it already has
+	// in the same survey, and leaves one of another survey alone.
+	addResps = respInsertSQL(` ON CONFLICT (id) DO UPDATE SET attrs = excluded.attrs, answers = excluded.answers
+	WHERE respondents.survey_id = excluded.survey_id`)
+)
 
 // encodedBatch is one statement's worth of rows, encoded.
 type encodedBatch struct {
@@ -140,11 +159,11 @@ type encodedBatch struct {
 	args   []any
 }
 
-// insertRespondents writes rows into the new survey svID, positions 0 up.
-// ids, when not nil, is filled with the IDs used. The rows are read and
-// encoded on a second goroutine while SQLite writes the previous batch:
-// the two take turns on one core or run side by side on two.
-func insertRespondents(ctx context.Context, tx *wtx, svID string, rows *RespondentRows, attrEnc, ansEnc *objectEncoder, ids []string) error {
+// insertRespondents writes rows into survey svID with sqls, at positions
+// first up. ids, when not nil, is filled with the IDs used. The rows are
+// read and encoded on a second goroutine while SQLite writes the previous
+// batch: the two take turns on one core or run side by side on two.
+func insertRespondents(ctx context.Context, tx *wtx, sqls respInsert, svID string, first int64, rows *RespondentRows, attrEnc, ansEnc *objectEncoder, ids []string) error {
 	if rows.N == 0 {
 		return nil
 	}
@@ -152,20 +171,26 @@ func insertRespondents(ctx context.Context, tx *wtx, svID string, rows *Responde
 	// themselves run without watching ctx, which the driver would do
 	// with a goroutine per statement.
 	ectx := context.WithoutCancel(ctx)
-	batch, err := tx.PrepareContext(ectx, importRespSQL)
-	if err != nil {
-		return err
+	// The batch statement is only prepared when a full batch will use it:
+	// a few rows from the entry grid need not pay for it.
+	var batch *sql.Stmt
+	if rows.N >= importBatch {
+		var err error
+		if batch, err = tx.PrepareContext(ectx, sqls.batch); err != nil {
+			return err
+		}
+		defer batch.Close()
 	}
-	defer batch.Close()
-	one, err := tx.PrepareContext(ectx, importRespSQL[:strings.Index(importRespSQL, ", (")])
+	one, err := tx.PrepareContext(ectx, sqls.one)
 	if err != nil {
 		return err
 	}
 	defer one.Close()
 
+	size := min(rows.N, importBatch)
 	free, full := make(chan *encodedBatch, 3), make(chan *encodedBatch, 3)
 	for range cap(free) {
-		free <- &encodedBatch{spans: make([]int, 0, 3*importBatch+1), args: make([]any, 0, 5*importBatch)}
+		free <- &encodedBatch{spans: make([]int, 0, 3*size+1), args: make([]any, 0, 5*size)}
 	}
 	stop := make(chan struct{})
 	go func() {
@@ -206,7 +231,7 @@ func insertRespondents(ctx context.Context, tx *wtx, svID string, rows *Responde
 				if ids != nil && ids[i] == "" {
 					ids[i] = strings.Clone(id)
 				}
-				b.args = append(b.args, id, svID, int64(i), bufString(b.buf, b.spans[k+1], b.spans[k+2]),
+				b.args = append(b.args, id, svID, first+int64(i), bufString(b.buf, b.spans[k+1], b.spans[k+2]),
 					bufString(b.buf, b.spans[k+2], b.spans[k+3]))
 			}
 			full <- b

@@ -3,8 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
-	"unsafe"
+	"slices"
 
 	"scrutiny/review"
 )
@@ -284,29 +283,22 @@ func (s *Store) SaveRespondent(ctx context.Context, surveyID string, r *review.R
 	return err
 }
 
-const addRespSQL = `INSERT INTO respondents (id, survey_id, position, attrs, answers) VALUES (?, ?, ?, ?, ?)
-	ON CONFLICT (id) DO UPDATE SET attrs = excluded.attrs, answers = excluded.answers
-	WHERE respondents.survey_id = excluded.survey_id`
-
-const respBatch = 64
-
-var addRespBatchSQL = "INSERT INTO respondents (id, survey_id, position, attrs, answers) VALUES (?, ?, ?, ?, ?)" +
-	strings.Repeat(", (?, ?, ?, ?, ?)", respBatch-1) + `
-	ON CONFLICT (id) DO UPDATE SET attrs = excluded.attrs, answers = excluded.answers
-	WHERE respondents.survey_id = excluded.survey_id`
-
 // AddRespondents appends respondents to a survey in one transaction: all or
-// nothing. It is the path for CSV imports and the fast entry grid. Empty
+// nothing. It is the path for CSV imports and the fast entry grid; a
+// respondent whose ID the survey already has is updated in place. Empty
 // IDs are filled in rs.
 func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review.Respondent) error {
-	ids := make([]string, len(rs))
-	for i := range rs {
-		ids[i] = rs[i].ID
-		if ids[i] == "" {
-			ids[i] = newID()
-		}
+	rows := mapRows(rs)
+	attrs, err := newObjectEncoder(rows.AttrKeys)
+	if err != nil {
+		return err
 	}
-	err := s.write(ctx, "add the answers", func(tx *wtx) error {
+	answers, err := newObjectEncoder(rows.AnswerKeys)
+	if err != nil {
+		return err
+	}
+	ids := slices.Clone(rows.IDs)
+	err = s.write(ctx, "add the answers", func(tx *wtx) error {
 		if err := touchSurvey(ctx, tx, surveyID); err != nil {
 			return err
 		}
@@ -314,57 +306,7 @@ func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review
 		if err := tx.QueryRowContext(ctx, "SELECT "+nextPosition("respondents", "survey_id"), surveyID, surveyID).Scan(&next); err != nil {
 			return err
 		}
-		// Rows go in batches of respBatch per statement: the per-statement
-		// cost of the driver is most of the time for small rows.
-		batch, err := tx.PrepareContext(ctx, addRespBatchSQL)
-		if err != nil {
-			return err
-		}
-		defer batch.Close()
-		one, err := tx.PrepareContext(ctx, addRespSQL)
-		if err != nil {
-			return err
-		}
-		defer one.Close()
-		// The buffer is reused: the driver copies bound text into SQLite,
-		// so the strings only need to live until Exec returns.
-		var buf []byte
-		var attrOrder, answerOrder []string
-		var spans []int
-		args := make([]any, 0, 5*respBatch)
-		for lo := 0; lo < len(rs); lo += respBatch {
-			hi := min(lo+respBatch, len(rs))
-			buf, spans, args = buf[:0], spans[:0], args[:0]
-			for i := lo; i < hi; i++ {
-				spans = append(spans, len(buf))
-				buf = appendFlat(buf, rs[i].Attrs, &attrOrder)
-				spans = append(spans, len(buf))
-				buf = appendFlat(buf, rs[i].Answers, &answerOrder)
-			}
-			spans = append(spans, len(buf))
-			for i := lo; i < hi; i++ {
-				k := 2 * (i - lo)
-				attrs := unsafe.String(&buf[spans[k]], spans[k+1]-spans[k])
-				answers := unsafe.String(&buf[spans[k+1]], spans[k+2]-spans[k+1])
-				args = append(args, ids[i], surveyID, next+int64(i), attrs, answers)
-			}
-			st := batch
-			if hi-lo < respBatch {
-				st = one
-			}
-			if st == batch {
-				if _, err := st.ExecContext(ctx, args...); err != nil {
-					return err
-				}
-				continue
-			}
-			for j := 0; j < len(args); j += 5 {
-				if _, err := st.ExecContext(ctx, args[j:j+5]...); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return insertRespondents(ctx, tx, addResps, surveyID, next, rows, attrs, answers, ids)
 	})
 	if err == nil {
 		for i := range rs {

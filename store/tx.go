@@ -262,6 +262,9 @@ var (
 		"judgement_level", "judgement_word", "judgement_explanation", "archived", "member_ids"}
 )
 
+// respBatch is how many respondents a bundle import merges per statement.
+const respBatch = 64
+
 // Prebuilt statements text, so the hot paths do no string building.
 var (
 	upsertMeeting  = hot(upsertSQL("meetings", "review_id", meetingCols))
