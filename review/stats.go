@@ -384,7 +384,7 @@ func IsExcluded(ans string) bool {
 	if ans == Excluded {
 		return true
 	}
-	_, ok := excludedWords[normWord(ans)]
+	_, ok := excludedWords[NormWord(ans)]
 	return ok
 }
 
@@ -393,8 +393,10 @@ var excludedWords = map[string]struct{}{
 	"not applicable": {}, "prefer not to say": {}, "not sure": {}, "dk": {},
 }
 
-// normWord lower-cases, trims and folds typographic apostrophes.
-func normWord(s string) string {
+// NormWord lower-cases, trims, folds runs of spaces and typographic
+// apostrophes: the one rule for matching answer words, so the CSV reader's
+// scale labels match the same way as yes/no and "Don't know" answers here.
+func NormWord(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "\u2019", "'")
 	return strings.Join(strings.Fields(s), " ")
@@ -403,7 +405,7 @@ func normWord(s string) string {
 // YesNo reads a yes/no answer in any case ("Yes", "Y", "no") and returns
 // "yes" or "no".
 func YesNo(ans string) (string, bool) {
-	switch normWord(ans) {
+	switch NormWord(ans) {
 	case "yes", "y":
 		return "yes", true
 	case "no", "n":

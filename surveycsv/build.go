@@ -280,7 +280,7 @@ func answer(c *Column, v string, labels labelIndex, points []string) (string, st
 	case Scale:
 		n, ok := leadingPoint(v)
 		if !ok {
-			h, known := labels[normLabel(v)]
+			h, known := labels[review.NormWord(v)]
 			if !known {
 				return "", fmt.Sprintf("%q is not a number on the %d-%d scale or a scale word I know", clip(v), c.Min, c.Max)
 			}

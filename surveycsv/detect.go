@@ -65,7 +65,7 @@ func classify(v string, labels labelIndex) valClass {
 	if n, ok := leadingPoint(v); ok {
 		return valClass{kind: cInt, point: n}
 	}
-	if h, ok := labels[normLabel(v)]; ok {
+	if h, ok := labels[review.NormWord(v)]; ok {
 		return valClass{kind: cLabel, point: h.point, set: h.set}
 	}
 	c := valClass{kind: cOther}

@@ -1,6 +1,10 @@
 package surveycsv
 
-import "strings"
+import (
+	"strings"
+
+	"scrutiny/review"
+)
 
 // LabelSet maps the words of one kind of scale to its points, for example
 // "Very satisfied" to 5. Names holds the label printed for each point from
@@ -41,7 +45,7 @@ func buildLabelIndex(sets []LabelSet) labelIndex {
 	// Later sets do not override earlier ones, so a caller's own sets
 	// (placed first) win over the defaults.
 	add := func(word string, h labelHit) {
-		k := normLabel(word)
+		k := review.NormWord(word)
 		if _, dup := idx[k]; !dup {
 			idx[k] = h
 		}
@@ -55,12 +59,6 @@ func buildLabelIndex(sets []LabelSet) labelIndex {
 		}
 	}
 	return idx
-}
-
-func normLabel(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.ReplaceAll(s, "\u2019", "'")
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // leadingPoint reads answers written as a number with its label, as many
