@@ -88,16 +88,8 @@ func TestRenderFitsFortyByTwelve(t *testing.T) {
 func TestPublishAndReadPosition(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "p.db")
-	ed, err := store.Open(db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ed.Close()
-	ro, err := store.Open(db, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
+	ed := openStore(t, db, false)
+	ro := openStore(t, db, true)
 	if p, err := ReadPosition(ctx, ro); err != nil || p != (Position{}) {
 		t.Fatalf("before any publish: %+v %v", p, err)
 	}
@@ -135,12 +127,7 @@ func TestPublishAndReadPosition(t *testing.T) {
 
 func TestFollowerFallsBackWhenTheReviewGoes(t *testing.T) {
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "p.db")
-	ed, err := store.Open(db, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ed.Close()
+	ed := openStore(t, filepath.Join(t.TempDir(), "p.db"), false)
 	keep, gone := &review.Review{Topic: "Kept"}, &review.Review{Topic: "Binned"}
 	for _, r := range []*review.Review{keep, gone} {
 		if err := ed.CreateReview(ctx, r); err != nil {
@@ -161,4 +148,15 @@ func TestFollowerFallsBackWhenTheReviewGoes(t *testing.T) {
 	if err != nil || !changed || s.Review == nil || s.Review.Topic != "Kept" || s.Pos.Stage != "" {
 		t.Fatalf("after the bin: %+v changed=%v %v", s, changed, err)
 	}
+}
+
+// openStore opens a real database file for one test and closes it after.
+func openStore(t *testing.T, path string, readOnly bool) *store.Store {
+	t.Helper()
+	st, err := store.Open(path, store.Options{ReadOnly: readOnly})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
