@@ -160,22 +160,19 @@ func (r *Review) reported() bool {
 
 func validateScope(s Scope) []Problem {
 	var ps problems
-	for i, o := range s.Objectives {
-		if blank(o) {
-			ps.add(fmt.Sprintf("objectives.%d", i+1), fmt.Sprintf("Objective %d is empty: write it or remove it", i+1))
-		}
-	}
-	for i, o := range s.FocusAreas {
-		if blank(o) {
-			ps.add(fmt.Sprintf("focus_areas.%d", i+1), fmt.Sprintf("Focus area %d is empty: write it or remove it", i+1))
-		}
-	}
-	for i, o := range s.OutOfScope {
-		if blank(o) {
-			ps.add(fmt.Sprintf("out_of_scope.%d", i+1), fmt.Sprintf("Out-of-scope item %d is empty: write it or remove it", i+1))
-		}
-	}
+	ps.noBlankItems("objectives", "Objective", s.Objectives)
+	ps.noBlankItems("focus_areas", "Focus area", s.FocusAreas)
+	ps.noBlankItems("out_of_scope", "Out-of-scope item", s.OutOfScope)
 	return ps.list
+}
+
+// noBlankItems flags each empty entry of a list the volunteer typed.
+func (ps *problems) noBlankItems(field, label string, items []string) {
+	for i, o := range items {
+		if blank(o) {
+			ps.add(fmt.Sprintf("%s.%d", field, i+1), fmt.Sprintf("%s %d is empty: write it or remove it", label, i+1))
+		}
+	}
 }
 
 // ValidateMember checks one roster entry.
