@@ -150,22 +150,6 @@ func levelWord(l review.Level) string {
 	return l.String()
 }
 
-func levelFrom(s string) (review.Level, error) {
-	switch s {
-	case "":
-		return review.LevelNone, nil
-	case "poor":
-		return review.Poor, nil
-	case "fair":
-		return review.Fair, nil
-	case "good":
-		return review.Good, nil
-	case "excellent":
-		return review.Excellent, nil
-	}
-	return 0, fmt.Errorf("%q is not a level (poor, fair, good or excellent)", s)
-}
-
 func verdictWord(m review.MetState) string {
 	switch m {
 	case review.MetYes:
@@ -332,7 +316,7 @@ func reviewFrom(b *bReview) (*review.Review, error) {
 		Archived: b.Archived, MemberIDs: nilIfEmpty(b.MemberIDs),
 	}
 	var err error
-	r.Judgement.Level, err = levelFrom(b.Judgement.Level)
+	r.Judgement.Level, err = review.ParseLevel(b.Judgement.Level)
 	c.fail(err)
 	r.Judgement.Word, r.Judgement.Explanation = b.Judgement.Word, b.Judgement.Explanation
 	c.list("meetings", len(b.Meetings))
@@ -392,11 +376,11 @@ func reviewFrom(b *bReview) (*review.Review, error) {
 	}
 	for _, cr := range b.Criteria {
 		c.id("criterion", cr.ID)
-		l, err := levelFrom(cr.Level)
+		l, err := review.ParseLevel(cr.Level)
 		c.fail(err)
 		out := review.Criterion{ID: cr.ID, Name: cr.Name, Level: l, Rationale: cr.Rationale}
 		for w, n := range cr.Votes {
-			vl, err := levelFrom(w)
+			vl, err := review.ParseLevel(w)
 			if err == nil && vl == review.LevelNone {
 				err = fmt.Errorf("votes need a level")
 			}
