@@ -2,9 +2,11 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 
+	"scrutiny/review"
 	"scrutiny/room"
 	"scrutiny/ui/style"
 )
@@ -71,4 +73,30 @@ func presentView(s style.Styles, sl room.Slide, w, h int, hint string) string {
 		lines[i] = left + l + strings.Repeat(" ", max(w-margin-lipgloss.Width(l), 0))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// slideCache keeps the last slide built: a survey slide computes the
+// statistics of every answer, which must not run again on every frame.
+// A slide with a running timer is always built afresh.
+type slideCache struct {
+	key   slideKey
+	slide room.Slide
+	ok    bool
+}
+
+// slideKey is everything a slide without a timer depends on: the review
+// (a reload replaces the pointer, a save bumps the version) and the
+// editor's position.
+type slideKey struct {
+	rev     *review.Review
+	version int64
+	pos     room.Position
+}
+
+func (c *slideCache) get(snap room.Snapshot, version int64, now time.Time) room.Slide {
+	k := slideKey{snap.Review, version, snap.Pos}
+	if !c.ok || c.slide.Ticking || k != c.key {
+		c.slide, c.key, c.ok = room.BuildSlide(snap, now), k, true
+	}
+	return c.slide
 }

@@ -39,6 +39,7 @@ type PresentModel struct {
 	st     *store.Store
 	f      *room.Follower
 	snap   room.Snapshot
+	slide  slideCache
 	styles style.Styles
 	fixed  bool // the theme was chosen, so the terminal's background is not asked
 	chosen bool // chosen here (--theme, t or NO_COLOR): the editor's choice is not followed
@@ -137,7 +138,7 @@ func (m *PresentModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // Slide is what the window shows now.
-func (m *PresentModel) Slide() room.Slide { return room.BuildSlide(m.snap, m.now()) }
+func (m *PresentModel) Slide() room.Slide { return m.slide.get(m.snap, m.snap.Version, m.now()) }
 
 // Render is the frame as a string; tests read it.
 func (m *PresentModel) Render() string {

@@ -28,6 +28,7 @@ type roomState struct {
 	question int
 	survey   string
 	ticking  bool // a timer tick is scheduled
+	slide    slideCache
 }
 
 // roomKeys are the keys of presentation mode; the two that work everywhere
@@ -266,11 +267,11 @@ func (m *Model) vote(apply func(c *review.Criterion), what string) bool {
 }
 
 func (m *Model) roomSlide() room.Slide {
-	snap := room.Snapshot{}
+	snap, version := room.Snapshot{}, 0
 	if m.screen == scrWorkspace && m.ws != nil {
-		snap = room.Snapshot{Pos: m.roomPosition(), Review: m.ws.rev}
+		snap, version = room.Snapshot{Pos: m.roomPosition(), Review: m.ws.rev}, m.ws.version
 	}
-	return room.BuildSlide(snap, m.e.now())
+	return m.room.slide.get(snap, int64(version), m.e.now())
 }
 
 // presentRender is the frame in presentation mode: the slide, and the
