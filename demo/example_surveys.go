@@ -174,12 +174,27 @@ func firstSurvey() review.Survey {
 	return sv
 }
 
-// secondSurveySpecs are the five scored questions of the second survey, in
-// the report's order; see scoreSpec for how they compare with it.
-var secondSurveySpecs = []struct {
+// scoredQuestion is one 1-10 question of the second survey with the
+// answers that reproduce its published figures.
+type scoredQuestion struct {
 	text string
 	spec scoreSpec
-}{
+}
+
+// addScored adds the questions with IDs from exID(firstID) upwards, each
+// scored on that survey's thresholds (6 and 3). With a method, only
+// respondents who made contact that way answer.
+func addScored(sv *review.Survey, firstID int, qs []scoredQuestion, method ...string) {
+	for i, q := range qs {
+		id := firstID + i
+		sv.Questions = append(sv.Questions, scale(id, q.text))
+		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id), method...)
+	}
+}
+
+// secondSurveySpecs are the five scored questions of the second survey, in
+// the report's order; see scoreSpec for how they compare with it.
+var secondSurveySpecs = []scoredQuestion{
 	{"How well did Great Places listen to you?", scoreSpec{base: 68, top: 24, high: 40, low: 16, sum: 456}},
 	{"How well was your query handled?", scoreSpec{base: 71, top: 29, high: 44, low: 19, sum: 490}},
 	{"How well were you kept informed?", scoreSpec{base: 77, top: 30, high: 42, low: 26, sum: 492}},
@@ -187,10 +202,7 @@ var secondSurveySpecs = []struct {
 	{"How would you rate the customer service you received?", scoreSpec{base: 71, top: 28, high: 46, low: 20, sum: 489}},
 }
 
-var phoneSpecs = []struct {
-	text string
-	spec scoreSpec
-}{
+var phoneSpecs = []scoredQuestion{
 	{"If you phoned: how happy were you with the wait to get through?", scoreSpec{base: 44, top: 7, high: 19, low: 16, sum: 238}},
 	{"If you phoned: how happy were you with the time it took to resolve your query?", scoreSpec{base: 43, top: 9, high: 22, low: 19, sum: 232, ones: 16}},
 	{"If you phoned: how helpful were the staff?", scoreSpec{base: 44, top: 14, high: 28, low: 12, sum: 295}},
@@ -199,10 +211,7 @@ var phoneSpecs = []struct {
 	{"If you phoned: how good was the answer you were given?", scoreSpec{base: 44, top: 14, high: 27, low: 15, sum: 273, ones: 11}},
 }
 
-var overallSpecs = []struct {
-	text string
-	spec scoreSpec
-}{
+var overallSpecs = []scoredQuestion{
 	{"Overall: you can contact Great Places in the way you prefer", scoreSpec{base: 76, top: 25, high: 47, low: 18, sum: 520}},
 	{"Overall: Great Places cares about its customers", scoreSpec{base: 77, top: 26, high: 46, low: 20, sum: 512}},
 	{"Overall: Great Places is reliable and keeps its promises", scoreSpec{base: 76, top: 24, high: 40, low: 25, sum: 461}},
@@ -219,11 +228,7 @@ func secondSurvey() review.Survey {
 	sv.Respondents = newRespondents(20001, contactMix{
 		{"phone", 49}, {"email", 12}, {"self-service portal", 7}, {"in person", 5}, {"other", 4},
 	})
-	for i, q := range secondSurveySpecs {
-		id := 621 + i
-		sv.Questions = append(sv.Questions, scale(id, q.text))
-		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id))
-	}
+	addScored(&sv, 621, secondSurveySpecs)
 	// Questions about the call itself, for those who phoned (bases 43 and 44
 	// of 49 in the report). Published → ours, average, % tens, % ≥ 6, % ≤ 3:
 	//
@@ -233,18 +238,10 @@ func secondSurvey() review.Survey {
 	//	competence           6.5 30 61.4 27.27  → 6.50 29.5 61.36 27.27 (base 44)
 	//	clearly understood   6.4 32 61.4 34.09  → 6.41 31.8 61.36 34.09 (base 44)
 	//	quality of response  6.2 32 61.4 34.09  → 6.20 31.8 61.36 34.09 (base 44; 11 gave 1, as reported)
-	for i, q := range phoneSpecs {
-		id := 631 + i
-		sv.Questions = append(sv.Questions, scale(id, q.text))
-		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id), "phone")
-	}
+	addScored(&sv, 631, phoneSpecs, "phone")
 	// How customers feel about Great Places overall. The report gives only
 	// the average and the % of tens; both match (bases 76 or 77).
-	for i, q := range overallSpecs {
-		id := 641 + i
-		sv.Questions = append(sv.Questions, scale(id, q.text))
-		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id))
-	}
+	addScored(&sv, 641, overallSpecs)
 	// About two thirds said yes or maybe (52 of 77, 67.5%).
 	digital := review.Question{ID: exID(626), Text: "Would you use a digital way (web chat, the portal, email) to contact us next time?",
 		Kind: review.QuestionChoice, Labels: []string{"yes", "maybe", "no"}}
