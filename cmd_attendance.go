@@ -115,18 +115,24 @@ func attendanceMarkdown(roster []review.Member, reviews []*review.Review) string
 	if len(reviews) == 1 {
 		fmt.Fprintf(&b, "Review: %s.\n\n", review.EscapeInline(reviews[0].Topic))
 	}
+	// Each review's figures are worked out once: for the totals here and
+	// for the table by review below.
+	per := make([]review.ReviewAttendance, len(reviews))
 	var tot review.ReviewAttendance
-	for _, r := range reviews {
+	for i, r := range reviews {
 		a := r.AttendanceWith(roster)
+		per[i] = a
 		tot.Meetings += a.Meetings
 		tot.Minutes += a.Minutes
 		tot.Attendances += a.Attendances
-		tot.PersonMinutes += a.PersonMinutes
+		tot.VolunteerMinutes += a.VolunteerMinutes
 		tot.ExpensesPence += a.ExpensesPence
 		tot.UntimedMeetings += a.UntimedMeetings
 	}
+	// Volunteers' time leaves out facilitators and staff advisers, as the
+	// report does: it is the tenant involvement a landlord reports.
 	fmt.Fprintf(&b, "%d meetings lasting %s in all; %d attendances giving %s of volunteers' time; expenses %s.\n\n",
-		tot.Meetings, review.FormatMinutes(tot.Minutes), tot.Attendances, review.FormatMinutes(tot.PersonMinutes), review.FormatPence(tot.ExpensesPence))
+		tot.Meetings, review.FormatMinutes(tot.Minutes), tot.Attendances, review.FormatMinutes(tot.VolunteerMinutes), review.FormatPence(tot.ExpensesPence))
 	if tot.UntimedMeetings > 0 {
 		fmt.Fprintf(&b, "%d meetings have no start or end time, so their hours are not counted.\n\n", tot.UntimedMeetings)
 	}
@@ -141,10 +147,10 @@ func attendanceMarkdown(roster []review.Member, reviews []*review.Review) string
 	}
 	if len(reviews) > 1 {
 		b.WriteString("\n## By review\n\n| Review | Meetings | Hours | Attendances | Volunteer hours | Expenses |\n|---|--:|--:|--:|--:|--:|\n")
-		for _, r := range reviews {
-			a := r.AttendanceWith(roster)
+		for i, r := range reviews {
+			a := per[i]
 			fmt.Fprintf(&b, "| %s | %d | %s | %d | %s | %s |\n", review.EscapeCell(r.Topic), a.Meetings, review.FormatHours(a.Minutes),
-				a.Attendances, review.FormatHours(a.PersonMinutes), review.FormatPence(a.ExpensesPence))
+				a.Attendances, review.FormatHours(a.VolunteerMinutes), review.FormatPence(a.ExpensesPence))
 		}
 	}
 	return b.String()

@@ -84,3 +84,24 @@ func TestAttendanceCommandHandChecked(t *testing.T) {
 	}
 	expect(t, scrutiny(t, dir, "--db", db, "attendance", "--format", "xls"), 2, "--format must be md or csv")
 }
+
+// Volunteers' time leaves out facilitators and staff advisers, as the report
+// does: 2 x 120 + 90 = 330 minutes, not the 660 everyone spent.
+func TestAttendanceVolunteerTimeLeavesOutStaff(t *testing.T) {
+	roster := []review.Member{
+		{ID: "c", Name: "Chair", Role: review.RoleChair},
+		{ID: "m", Name: "Member", Role: review.RoleMember},
+		{ID: "f", Name: "Facilitator", Role: review.RoleFacilitator},
+		{ID: "s", Name: "Adviser", Role: review.RoleStaffAdviser},
+	}
+	r := &review.Review{Topic: "Repairs", MemberIDs: []string{"c", "m", "f", "s"}, Meetings: []review.Meeting{
+		{ID: "1", StartTime: "10:00", EndTime: "12:00", Attendees: []string{"c", "m", "f", "s"}},
+		{ID: "2", StartTime: "18:00", EndTime: "19:30", Attendees: []string{"c", "f"}},
+	}}
+	md := attendanceMarkdown(roster, []*review.Review{r, {Topic: "Empty"}})
+	for _, want := range []string{"6 attendances giving 5 hours 30 minutes of volunteers' time", "| Repairs | 2 | 3.50 | 6 | 5.50 | £0.00 |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q in:\n%s", want, md)
+		}
+	}
+}

@@ -256,7 +256,7 @@ func (s *session) attendance() {
 	if a.UntimedMeetings > 0 {
 		s.p.say("%d meetings have no start or end time, so their hours are not counted.", a.UntimedMeetings)
 	}
-	s.p.say("Volunteer time: %s.", review.FormatMinutes(a.PersonMinutes))
+	s.p.say("Volunteer time: %s.", review.FormatMinutes(a.VolunteerMinutes))
 	for _, m := range a.Members {
 		left := ""
 		if !m.Left.IsZero() {
