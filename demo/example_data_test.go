@@ -218,7 +218,7 @@ func TestExampleIsTheSameEveryTime(t *testing.T) {
 }
 
 func TestLargeReviewSizes(t *testing.T) {
-	r := LargeReview(7, LargeMembers())
+	r := largeReview(7, largeMembers())
 	answers := 0
 	for _, sv := range r.Surveys {
 		for _, p := range sv.Respondents {
@@ -233,7 +233,7 @@ func TestLargeReviewSizes(t *testing.T) {
 			t.Errorf("bad date %v", d)
 		}
 	}
-	if fmt.Sprintf("%#v", r) != fmt.Sprintf("%#v", LargeReview(7, LargeMembers())) {
-		t.Error("LargeReview is not deterministic")
+	if fmt.Sprintf("%#v", r) != fmt.Sprintf("%#v", largeReview(7, largeMembers())) {
+		t.Error("largeReview is not deterministic")
 	}
 }

@@ -56,12 +56,12 @@ const (
 // per transaction so memory stays flat however big the total. progress, if
 // not nil, is told how far it has got after every ten reviews.
 func Large(ctx context.Context, s *store.Store, progress func(string)) error {
-	members := LargeMembers()
+	members := largeMembers()
 	for ri := range LargeReviews {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		r := LargeReview(ri, members)
+		r := largeReview(ri, members)
 		if _, err := s.ImportReviews(ctx, r); err != nil {
 			return fmt.Errorf("loading synthetic review %d of %d: %w", ri+1, LargeReviews, err)
 		}
@@ -82,8 +82,8 @@ func thousands(n int) string {
 	return s
 }
 
-// LargeMembers is the roster shared by all synthetic reviews.
-func LargeMembers() []review.Member {
+// largeMembers is the roster shared by all synthetic reviews.
+func largeMembers() []review.Member {
 	first := []string{"Ann", "Bilal", "Carol", "Derek", "Edna", "Faisal", "Grace", "Harold", "Irene", "Jamal",
 		"Kath", "Len", "Maureen", "Nadia", "Owen", "Priya", "Ray", "Sheila", "Terry", "Vera"}
 	last := []string{"Atkinson", "Begum", "Clarke", "Doyle", "Evans", "Farooq", "Green", "Hughes", "Iqbal", "Jones"}
@@ -139,9 +139,9 @@ func sentence(rng *rand.Rand, n int) string {
 	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
-// LargeReview builds synthetic review number ri (0-based), the same every
+// largeReview builds synthetic review number ri (0-based), the same every
 // time. Benchmarks can use it to load one review without the whole set.
-func LargeReview(ri int, members []review.Member) *review.Review {
+func largeReview(ri int, members []review.Member) *review.Review {
 	rng := rand.New(rand.NewPCG(uint64(ri)+1, 0x5c12))
 	area := largeAreas[ri%len(largeAreas)]
 	year := 2015 + ri%10
