@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"scrutiny/store"
 )
@@ -63,9 +62,6 @@ func QuestionItem(surveyID, questionID string) string { return surveyID + "/" + 
 
 // AgendaItem builds the ItemID of a meeting's agenda item.
 func AgendaItem(meetingID string, index int) string { return fmt.Sprintf("%s/%d", meetingID, index) }
-
-// Started returns p with its timer starting at t.
-func (p Position) Started(t time.Time) Position { p.Since = t.UnixMilli(); return p }
 
 var (
 	lastMu sync.Mutex
