@@ -147,8 +147,9 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// Describe writes the preview as plain text for the command line: the
-// columns with their kinds, then every problem.
+// Describe writes the preview as plain text for the command line: the row
+// count, the separator and the columns with their kinds. Row problems are
+// in p.Errors, for the caller to list.
 func (p *Preview) Describe() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d %s of answers", p.Rows, plural(p.Rows, "row", "rows"))
