@@ -116,7 +116,7 @@ func (w *reportWriter) surveyResults(sv *Survey) {
 	}
 }
 
-const smallBaseNote = "⚠ Small base: fewer than 30 answers, so read those figures with care."
+var smallBaseNote = fmt.Sprintf("⚠ Small base: fewer than %d answers, so read those figures with care.", SmallBaseUnder)
 
 func rowNames(qs []*Question) []string {
 	names := make([]string, len(qs))
