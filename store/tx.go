@@ -181,22 +181,9 @@ func notFound(what, id string) error {
 // to the end of its list; an existing row keeps its place, and may only be
 // updated through the parent it belongs to.
 func upsertSQL(table, parent string, cols []string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "INSERT INTO %s (id, %s, position", table, parent)
-	for _, c := range cols {
-		b.WriteString(", " + c)
-	}
-	fmt.Fprintf(&b, ") VALUES (?, ?, %s", nextPosition(table, parent))
-	b.WriteString(strings.Repeat(", ?", len(cols)))
-	b.WriteString(") ON CONFLICT (id) DO UPDATE SET ")
-	for i, c := range cols {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%s = excluded.%s", c, c)
-	}
-	fmt.Fprintf(&b, " WHERE %s.%s = excluded.%s", table, parent, parent)
-	return b.String()
+	return fmt.Sprintf("INSERT INTO %[1]s (id, %[2]s, position%[3]s) VALUES (?, ?, %[4]s%[5]s) "+
+		"ON CONFLICT (id) DO UPDATE SET %[6]s WHERE %[1]s.%[2]s = excluded.%[2]s",
+		table, parent, commaCols(cols), nextPosition(table, parent), placeholders(len(cols)), excludedCols(cols))
 }
 
 // nextPosition is the SQL for the place after the last item of a list,
@@ -221,29 +208,9 @@ func importBatchSQL(table, parent string, cols []string, n int) string {
 // RowsAffected tells added-or-changed from unchanged.
 func importSQL(table, parent string, cols []string) string {
 	all := append([]string{"position"}, cols...)
-	var b strings.Builder
-	fmt.Fprintf(&b, "INSERT INTO %s (id, %s", table, parent)
-	for _, c := range all {
-		b.WriteString(", " + c)
-	}
-	b.WriteString(") VALUES (?, ?")
-	b.WriteString(strings.Repeat(", ?", len(all)))
-	b.WriteString(") ON CONFLICT (id) DO UPDATE SET ")
-	for i, c := range all {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%s = excluded.%s", c, c)
-	}
-	fmt.Fprintf(&b, " WHERE %s.%s = excluded.%s AND NOT (", table, parent, parent)
-	for i, c := range all {
-		if i > 0 {
-			b.WriteString(" AND ")
-		}
-		fmt.Fprintf(&b, "%s.%s IS excluded.%s", table, c, c)
-	}
-	b.WriteString(")")
-	return b.String()
+	return fmt.Sprintf("INSERT INTO %[1]s (id, %[2]s%[3]s) VALUES (?, ?%[4]s) "+
+		"ON CONFLICT (id) DO UPDATE SET %[5]s WHERE %[1]s.%[2]s = excluded.%[2]s AND NOT (%[6]s)",
+		table, parent, commaCols(all), placeholders(len(all)), excludedCols(all), sameCols(table, all))
 }
 
 // Column lists shared by Save*, imports and loads.
