@@ -4,15 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/term"
-
 	"scrutiny/room"
 	"scrutiny/store"
+	"scrutiny/ui"
+	"scrutiny/ui/style"
 )
 
 func init() {
@@ -61,6 +60,9 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 	if !ok {
 		return usagef(c, "--size must look like 80x24, not %q", *size)
 	}
+	if *theme != "" && !style.Known(*theme) {
+		return usagef(c, "there is no theme called %q: use %s", *theme, strings.Join(style.Names(), ", "))
+	}
 	st, err := a.openStore(true)
 	if err != nil {
 		return err
@@ -71,18 +73,11 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 	}
 	// Piped into a file or another program there is no screen to draw on,
 	// so the views are printed as text.
-	if f, ok := a.stdout.(*os.File); ok && !term.IsTerminal(f.Fd()) {
-		*plain = true
-	}
-	if !*plain && !*once && presentScreen != nil {
-		return presentScreen(ctx, st, *theme, a.getenv)
+	if !*plain && !*once && isTerminal(a.stdout) {
+		return ui.RunPresent(ctx, st, ui.PresentOptions{Theme: *theme})
 	}
 	return followPlain(ctx, st, a.stdout, w, h, *once)
 }
-
-// presentScreen draws the full-screen present window; the terminal UI sets
-// it when it is built in. Without it, present prints plain views.
-var presentScreen func(ctx context.Context, st *store.Store, theme string, getenv func(string) string) error
 
 func parseSize(s string) (w, h int, ok bool) {
 	ws, hs, found := strings.Cut(strings.ToLower(s), "x")

@@ -24,3 +24,14 @@ func TestUnknownThemeIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// present's own --theme is checked before anything opens, in plain mode too.
+func TestPresentUnknownThemeIsRefused(t *testing.T) {
+	var out, errb bytes.Buffer
+	env := func(string) string { return "" }
+	db := t.TempDir() + "/p.db"
+	code := run(context.Background(), []string{"--db", db, "present", "--plain", "--once", "--theme", "sepia"}, nil, &out, &errb, env)
+	if code != 2 || !strings.Contains(errb.String(), `"sepia"`) || !strings.Contains(errb.String(), "high-contrast") {
+		t.Fatalf("exit %d, stderr: %s", code, errb.String())
+	}
+}
