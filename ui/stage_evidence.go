@@ -83,21 +83,11 @@ func (s *evidenceStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		if !ws.e.writable() {
 			return true, nil
 		}
-		var id string
 		e := review.Evidence{Kind: review.KindPresentation, Date: review.FromTime(ws.e.now())}
-		if ws.e.do("add evidence", func() error {
-			var err error
-			var undo func() error
-			id, undo, err = ws.addEvidence(e)
-			_ = undo
-			return err
-		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindEvidence, id) }) != nil {
-			return true, nil
-		}
-		s.reload()
-		s.select_(id)
-		s.focusDetail("ev-title")
-		return true, s.f.startEdit()
+		return true, s.addThenType("evidence", store.KindEvidence, "", "ev-title", func() (string, error) {
+			id, _, err := ws.addEvidence(e)
+			return id, err
+		})
 	case key.Matches(msg, k.AddGood), key.Matches(msg, k.AddIssue):
 		if s.selectedID() == "" {
 			return true, nil
@@ -120,14 +110,8 @@ func (s *evidenceStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		e, _ := ws.rev.EvidenceByID(id)
-		return true, send(confirmMsg{
-			question: fmt.Sprintf("Move the evidence %q to the bin? Its findings stay, unlinked.", trunc(oneLine(orEmpty(e.Title, "(untitled)")), 40)),
-			yes: func() tea.Cmd {
-				s.detail = false
-				ws.remove("the evidence", store.KindEvidence, id)
-				s.reload()
-				return nil
-			}})
+		return true, s.confirmRemove(fmt.Sprintf("Move the evidence %q to the bin? Its findings stay, unlinked.", trunc(oneLine(orEmpty(e.Title, "(untitled)")), 40)),
+			"the evidence", store.KindEvidence, id)
 	case !s.detail && (key.Matches(msg, k.MoveUp) || key.Matches(msg, k.MoveDown)):
 		i := s.l.cursor
 		j := i - 1

@@ -72,6 +72,7 @@ func newFindingsStage(ws *workspace) *findingsStage {
 	s.buildDetail = func(id string) []field { return findingFields(ws, id) }
 	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Delete, s.keys.Group} }
 	s.extra = s.handle
+	s.forget = func() { s.builtAt = -1 }
 	s.reload()
 	return s
 }
@@ -149,11 +150,6 @@ func (s *findingsStage) build() {
 	s.rows = rows
 }
 
-func (s *findingsStage) reload() {
-	s.builtAt = -1
-	s.splitStage.reload()
-}
-
 func (s *findingsStage) jump(id string) bool {
 	s.reload()
 	id = strings.TrimPrefix(id, "finding:")
@@ -182,19 +178,10 @@ func (s *findingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		if !ws.e.writable() {
 			return true, nil
 		}
-		f := review.Finding{Kind: review.Issue}
-		var id string
-		if ws.e.do("add a finding", func() error {
-			var err error
-			id, _, err = ws.addFinding(f)
-			return err
-		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindFinding, id) }) != nil {
-			return true, nil
-		}
-		s.reload()
-		s.select_(id)
-		s.focusDetail("fi-text")
-		return true, s.f.startEdit()
+		return true, s.addThenType("a finding", store.KindFinding, "", "fi-text", func() (string, error) {
+			id, _, err := ws.addFinding(review.Finding{Kind: review.Issue})
+			return id, err
+		})
 	case key.Matches(msg, s.keys.Delete):
 		id := s.selectedID()
 		if id == "" {

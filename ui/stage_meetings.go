@@ -278,14 +278,8 @@ func (s *meetingsStage) confirmDelete() tea.Cmd {
 	}
 	if uid, ok := strings.CutPrefix(id, "member:"); ok {
 		m := memberByID(ws, uid)
-		return send(confirmMsg{
-			question: fmt.Sprintf("Move %s to the bin? To keep their history, set the date they left instead.", trunc(oneLine(orEmpty(m.Name, "this member")), 30)),
-			yes: func() tea.Cmd {
-				s.detail = false
-				ws.remove("the member", store.KindMember, uid)
-				s.reload()
-				return nil
-			}})
+		return s.confirmRemove(fmt.Sprintf("Move %s to the bin? To keep their history, set the date they left instead.", trunc(oneLine(orEmpty(m.Name, "this member")), 30)),
+			"the member", store.KindMember, uid)
 	}
 	return nil
 }

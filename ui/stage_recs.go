@@ -101,18 +101,10 @@ func (s *recsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		if !ws.e.writable() {
 			return true, nil
 		}
-		var id string
-		if ws.e.do("add a recommendation", func() error {
-			var err error
-			id, _, err = ws.addRec(review.Recommendation{})
-			return err
-		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindRecommendation, id) }) != nil {
-			return true, nil
-		}
-		s.reload()
-		s.select_(id)
-		s.focusDetail("rec-text")
-		return true, s.f.startEdit()
+		return true, s.addThenType("a recommendation", store.KindRecommendation, "", "rec-text", func() (string, error) {
+			id, _, err := ws.addRec(review.Recommendation{})
+			return id, err
+		})
 	case key.Matches(msg, k.AddSub):
 		if s.selectedID() == "" {
 			return true, nil
@@ -128,14 +120,7 @@ func (s *recsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, s.deleteSub(id, strings.TrimPrefix(fl.id, "sub:"))
 		}
 		i := ws.recIndex(id)
-		return true, send(confirmMsg{
-			question: fmt.Sprintf("Move recommendation %d to the bin?", i+1),
-			yes: func() tea.Cmd {
-				s.detail = false
-				ws.remove("the recommendation", store.KindRecommendation, id)
-				s.reload()
-				return nil
-			}})
+		return true, s.confirmRemove(fmt.Sprintf("Move recommendation %d to the bin?", i+1), "the recommendation", store.KindRecommendation, id)
 	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
 		d := -1
 		if key.Matches(msg, k.MoveDown) {

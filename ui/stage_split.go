@@ -7,8 +7,39 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"scrutiny/store"
 	"scrutiny/ui/style"
 )
+
+// addThenType adds an item (undoable: the undo moves it to the bin),
+// selects it and starts typing the given field. prefix is how the list
+// names items of this kind ("survey:"), empty when it uses the bare ID.
+func (s *splitStage) addThenType(what string, kind store.Kind, prefix, field string, add func() (string, error)) tea.Cmd {
+	ws := s.ws
+	var id string
+	if ws.e.do("add "+what, func() error {
+		var err error
+		id, err = add()
+		return err
+	}, func() error { return ws.e.st.Delete(ws.e.ctx, kind, id) }) != nil {
+		return nil
+	}
+	s.reload()
+	s.select_(prefix + id)
+	s.focusDetail(field)
+	return s.f.startEdit()
+}
+
+// confirmRemove asks the question, then moves the item to the bin
+// (undoable) and goes back to the list.
+func (s *splitStage) confirmRemove(question, what string, kind store.Kind, id string) tea.Cmd {
+	return send(confirmMsg{question: question, yes: func() tea.Cmd {
+		s.detail = false
+		s.ws.remove(what, kind, id)
+		s.reload()
+		return nil
+	}})
+}
 
 type splitKeys struct {
 	Open, Back key.Binding
@@ -33,7 +64,10 @@ type splitStage struct {
 	emptyDetail string
 	extra       func(msg tea.KeyPressMsg) (bool, tea.Cmd)
 	extraKeys   func() []key.Binding
-	shownID     string
+	// forget drops what a stage caches from the review (its rows) so
+	// reload builds it again; nil when nothing is cached.
+	forget  func()
+	shownID string
 }
 
 func newSplitStage(ws *workspace) *splitStage {
@@ -70,6 +104,9 @@ func (s *splitStage) syncDetail(always bool) {
 }
 
 func (s *splitStage) reload() {
+	if s.forget != nil {
+		s.forget()
+	}
 	if s.f.editing {
 		return
 	}

@@ -84,6 +84,7 @@ func newSurveysStage(ws *workspace) *surveysStage {
 		return []key.Binding{s.keys.AddStandard, s.keys.AddSurvey, s.keys.Import, s.keys.Figures, s.keys.Grid, s.keys.Tally, s.keys.Delete}
 	}
 	s.extra = s.handle
+	s.forget = func() { s.builtAt = -1 }
 	// g opens the answer grid here, so the details' "first field" is home only.
 	s.f.keys.First = bind([]string{"home"}, "home", "first")
 	s.reload()
@@ -145,7 +146,6 @@ func (s *surveysStage) selectedSurvey() (string, bool) {
 }
 
 func (s *surveysStage) jump(id string) bool {
-	s.builtAt = -1
 	s.reload()
 	for _, prefix := range []string{"standard:", "survey:"} {
 		if strings.HasPrefix(id, prefix) && s.select_(id) {
@@ -154,11 +154,6 @@ func (s *surveysStage) jump(id string) bool {
 		}
 	}
 	return s.select_("standard:"+id) || s.select_("survey:"+id)
-}
-
-func (s *surveysStage) reload() {
-	s.builtAt = -1
-	s.splitStage.reload()
 }
 
 func (s *surveysStage) typing() bool {
@@ -283,46 +278,16 @@ func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		}
 		if sid, ok := strings.CutPrefix(id, "standard:"); ok {
 			st := ws.rev.Standards[ws.standardIndex(sid)]
-			return true, send(confirmMsg{
-				question: fmt.Sprintf("Move the standard %q to the bin?", trunc(oneLine(orEmpty(st.Promise, "(no promise)")), 40)),
-				yes: func() tea.Cmd {
-					s.detail = false
-					ws.remove("the standard", store.KindStandard, sid)
-					s.reload()
-					return nil
-				}})
+			return true, s.confirmRemove(fmt.Sprintf("Move the standard %q to the bin?", trunc(oneLine(orEmpty(st.Promise, "(no promise)")), 40)),
+				"the standard", store.KindStandard, sid)
 		}
 		if sid, ok := s.selectedSurvey(); ok {
 			sv := &ws.rev.Surveys[ws.surveyIndex(sid)]
-			return true, send(confirmMsg{
-				question: fmt.Sprintf("Move the survey %q and its %d answers to the bin?", trunc(oneLine(orEmpty(sv.Name, "(unnamed)")), 40), len(sv.Respondents)),
-				yes: func() tea.Cmd {
-					s.detail = false
-					ws.remove("the survey", store.KindSurvey, sid)
-					s.reload()
-					return nil
-				}})
+			return true, s.confirmRemove(fmt.Sprintf("Move the survey %q and its %d answers to the bin?", trunc(oneLine(orEmpty(sv.Name, "(unnamed)")), 40), len(sv.Respondents)),
+				"the survey", store.KindSurvey, sid)
 		}
 	}
 	return false, nil
-}
-
-// addThenType adds an item (undoable: the undo moves it to the bin), selects
-// it and starts typing its first field.
-func (s *surveysStage) addThenType(what string, kind store.Kind, prefix, field string, add func() (string, error)) tea.Cmd {
-	ws := s.ws
-	var id string
-	if ws.e.do("add "+what, func() error {
-		var err error
-		id, err = add()
-		return err
-	}, func() error { return ws.e.st.Delete(ws.e.ctx, kind, id) }) != nil {
-		return nil
-	}
-	s.reload()
-	s.select_(prefix + id)
-	s.focusDetail(field)
-	return s.f.startEdit()
 }
 
 func stByID(ws *workspace, id string) review.Standard {
