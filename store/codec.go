@@ -51,81 +51,49 @@ type jQuestion struct {
 	TallyExcluded int            `json:"tally_excluded,omitempty"`
 }
 
-func agendaTo(a []review.AgendaItem) []jAgenda {
+// convert maps a list with f; an empty list gives nil, so a loaded value
+// equals the value that was saved.
+func convert[A, B any](a []A, f func(A) B) []B {
 	if len(a) == 0 {
 		return nil
 	}
-	out := make([]jAgenda, len(a))
+	out := make([]B, len(a))
 	for i, x := range a {
-		out[i] = jAgenda{x.Title, x.Minutes, x.Notes}
+		out[i] = f(x)
 	}
 	return out
+}
+
+func agendaTo(a []review.AgendaItem) []jAgenda {
+	return convert(a, func(x review.AgendaItem) jAgenda { return jAgenda{x.Title, x.Minutes, x.Notes} })
 }
 
 func agendaFrom(a []jAgenda) []review.AgendaItem {
-	if len(a) == 0 {
-		return nil
-	}
-	out := make([]review.AgendaItem, len(a))
-	for i, x := range a {
-		out[i] = review.AgendaItem{Title: x.Title, Minutes: x.Minutes, Notes: x.Notes}
-	}
-	return out
+	return convert(a, func(x jAgenda) review.AgendaItem {
+		return review.AgendaItem{Title: x.Title, Minutes: x.Minutes, Notes: x.Notes}
+	})
 }
 
 func expensesTo(a []review.Expense) []jExpense {
-	if len(a) == 0 {
-		return nil
-	}
-	out := make([]jExpense, len(a))
-	for i, x := range a {
-		out[i] = jExpense{x.MemberID, x.Description, x.Pence}
-	}
-	return out
+	return convert(a, func(x review.Expense) jExpense { return jExpense{x.MemberID, x.Description, x.Pence} })
 }
 
 func expensesFrom(a []jExpense) []review.Expense {
-	if len(a) == 0 {
-		return nil
-	}
-	out := make([]review.Expense, len(a))
-	for i, x := range a {
-		out[i] = review.Expense{MemberID: x.MemberID, Description: x.Description, Pence: x.Pence}
-	}
-	return out
+	return convert(a, func(x jExpense) review.Expense {
+		return review.Expense{MemberID: x.MemberID, Description: x.Description, Pence: x.Pence}
+	})
 }
 
 func subPointsTo(a []review.SubPoint) []jSubPoint {
-	if len(a) == 0 {
-		return nil
-	}
-	out := make([]jSubPoint, len(a))
-	for i, x := range a {
-		out[i] = jSubPoint{x.ID, x.Text}
-	}
-	return out
+	return convert(a, func(x review.SubPoint) jSubPoint { return jSubPoint{x.ID, x.Text} })
 }
 
 func subPointsFrom(a []jSubPoint) []review.SubPoint {
-	if len(a) == 0 {
-		return nil
-	}
-	out := make([]review.SubPoint, len(a))
-	for i, x := range a {
-		out[i] = review.SubPoint{ID: x.ID, Text: x.Text}
-	}
-	return out
+	return convert(a, func(x jSubPoint) review.SubPoint { return review.SubPoint{ID: x.ID, Text: x.Text} })
 }
 
 func actionsTo(a []review.Action) []jAction {
-	if len(a) == 0 {
-		return nil
-	}
-	out := make([]jAction, len(a))
-	for i, x := range a {
-		out[i] = jAction{x.ID, x.Text, x.Owner, x.Due.String(), x.Status}
-	}
-	return out
+	return convert(a, func(x review.Action) jAction { return jAction{x.ID, x.Text, x.Owner, x.Due.String(), x.Status} })
 }
 
 func actionsFrom(a []jAction) ([]review.Action, error) {
@@ -144,22 +112,13 @@ func actionsFrom(a []jAction) ([]review.Action, error) {
 }
 
 func questionsTo(a []review.Question) []jQuestion {
-	if len(a) == 0 {
-		return nil
-	}
-	out := make([]jQuestion, len(a))
-	for i, q := range a {
-		out[i] = jQuestion{q.ID, q.Text, string(q.Kind), q.Min, q.Max, q.Labels, q.Tally, q.TallyExcluded}
-	}
-	return out
+	return convert(a, func(q review.Question) jQuestion {
+		return jQuestion{q.ID, q.Text, string(q.Kind), q.Min, q.Max, q.Labels, q.Tally, q.TallyExcluded}
+	})
 }
 
 func questionsFrom(a []jQuestion) []review.Question {
-	if len(a) == 0 {
-		return nil
-	}
-	out := make([]review.Question, len(a))
-	for i, q := range a {
+	return convert(a, func(q jQuestion) review.Question {
 		var labels []string
 		if len(q.Labels) > 0 {
 			labels = q.Labels
@@ -168,10 +127,9 @@ func questionsFrom(a []jQuestion) []review.Question {
 		if len(q.Tally) > 0 {
 			tally = q.Tally
 		}
-		out[i] = review.Question{ID: q.ID, Text: q.Text, Kind: review.QuestionKind(q.Kind), Min: q.Min, Max: q.Max,
+		return review.Question{ID: q.ID, Text: q.Text, Kind: review.QuestionKind(q.Kind), Min: q.Min, Max: q.Max,
 			Labels: labels, Tally: tally, TallyExcluded: q.TallyExcluded}
-	}
-	return out
+	})
 }
 
 // parseISO reads the stored form of a date strictly ("" is unset).
