@@ -161,22 +161,17 @@ func noteMembers(r *review.Review, into map[string]bool) {
 }
 
 func bundleMembers(ctx context.Context, tx *wtx, all bool, want map[string]bool) ([]review.Member, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, rowid")
-	if err != nil {
-		return nil, err
+	members, err := roster(ctx, tx)
+	if err != nil || all {
+		return members, err
 	}
-	defer rows.Close()
-	var out []review.Member
-	for rows.Next() {
-		m, err := scanMember(rows)
-		if err != nil {
-			return nil, err
-		}
-		if all || want[m.ID] {
+	out := members[:0]
+	for _, m := range members {
+		if want[m.ID] {
 			out = append(out, m)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ImportReviews merges whole aggregates by ID in one transaction (the same

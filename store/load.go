@@ -52,21 +52,29 @@ func (s *Store) ListReviews(ctx context.Context) ([]Summary, error) {
 func (s *Store) ListMembers(ctx context.Context) ([]review.Member, error) {
 	var out []review.Member
 	err := s.read(ctx, "list the members", func(tx *wtx) error {
-		rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, rowid")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			m, err := scanMember(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, m)
-		}
-		return rows.Err()
+		var err error
+		out, err = roster(ctx, tx)
+		return err
 	})
 	return out, err
+}
+
+// roster reads every member not in the bin, in roster order.
+func roster(ctx context.Context, tx *wtx) ([]review.Member, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, name, role, joined_on, left_on, notes FROM members WHERE deleted_at IS NULL ORDER BY position, rowid")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []review.Member
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
 }
 
 func scanMember(rows *sql.Rows) (review.Member, error) {
