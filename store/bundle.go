@@ -282,26 +282,15 @@ func (im *importer) close() {
 }
 
 var (
-	importMember = "INSERT INTO members (id, position" + commaCols(memberCols) +
-		") VALUES (?, (SELECT COALESCE(MAX(position) + 1, 0) FROM members)" + placeholders(len(memberCols)) +
-		") ON CONFLICT (id) DO UPDATE SET " + excludedCols(memberCols) + " WHERE NOT (" + sameCols("members", memberCols) + ")"
+	// A member whose values are all equal is left alone, so RowsAffected
+	// tells a change.
+	importMember = upsertMember + " WHERE NOT (" + sameCols("members", memberCols) + ")"
 	// A review brought in again by an import comes back out of the bin:
 	// the person importing it asked for it.
 	importReview = "INSERT INTO reviews (id, updated_at" + commaCols(reviewCols) + ") VALUES (?, ?" + placeholders(len(reviewCols)) +
 		") ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, deleted_at = NULL, " + excludedCols(reviewCols) +
 		" WHERE reviews.deleted_at IS NOT NULL OR NOT (" + sameCols("reviews", reviewCols) + ")"
 )
-
-func sameCols(table string, cols []string) string {
-	s := ""
-	for i, c := range cols {
-		if i > 0 {
-			s += " AND "
-		}
-		s += table + "." + c + " IS excluded." + c
-	}
-	return s
-}
 
 func (im *importer) exec(q string, args ...any) (int64, error) {
 	res, err := im.stmts[q].ExecContext(im.ctx, args...)

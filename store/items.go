@@ -141,6 +141,17 @@ func excludedCols(cols []string) string {
 	return s
 }
 
+func sameCols(table string, cols []string) string {
+	s := ""
+	for i, c := range cols {
+		if i > 0 {
+			s += " AND "
+		}
+		s += table + "." + c + " IS excluded." + c
+	}
+	return s
+}
+
 // SaveMember inserts or updates a roster entry.
 func (s *Store) SaveMember(ctx context.Context, m *review.Member) error {
 	id := m.ID
