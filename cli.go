@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"scrutiny/store"
@@ -49,7 +50,7 @@ func (a *app) newFlags(c *command) *flag.FlagSet {
 func (a *app) parse(c *command, fs *flag.FlagSet, args []string) ([]string, error) {
 	// A "--" ends the flags: everything after it is positional.
 	var rest []string
-	if i := indexOf(args, "--"); i >= 0 {
+	if i := slices.Index(args, "--"); i >= 0 {
 		args, rest = args[:i], args[i+1:]
 	}
 	var pos []string
@@ -73,15 +74,6 @@ func (a *app) parse(c *command, fs *flag.FlagSet, args []string) ([]string, erro
 // errHelpShown stops a command after it printed its help: exit status 0.
 var errHelpShown = errors.New("help shown")
 
-func indexOf(xs []string, s string) int {
-	for i, x := range xs {
-		if x == s {
-			return i
-		}
-	}
-	return -1
-}
-
 // plainFlagError rewrites the flag package's messages in plainer words.
 func plainFlagError(err error) string {
 	msg := err.Error()
@@ -104,6 +96,18 @@ func (a *app) openStore(readOnly bool) (*store.Store, error) {
 		}
 	}
 	return store.Open(a.db, store.Options{ReadOnly: readOnly})
+}
+
+// openEditor opens the database for changing it. When another copy is
+// editing the file it opens it for reading only and says so on notice,
+// rather than refusing: a second window may look but not change anything.
+func (a *app) openEditor(notice io.Writer) (*store.Store, error) {
+	st, err := store.Open(a.db, store.Options{Editor: true})
+	if errors.Is(err, store.ErrLocked) {
+		fmt.Fprintln(notice, "Another copy of scrutiny is editing this file, so this one opens it for reading only.")
+		st, err = store.Open(a.db, store.Options{ReadOnly: true})
+	}
+	return st, err
 }
 
 // closeStore closes s and keeps the first error: a failed close can mean

@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"scrutiny/accessible"
-	"scrutiny/store"
 )
 
 func init() {
@@ -40,15 +37,11 @@ Type the number of your choice and press Enter; b goes back, q quits.
 }
 
 // runAccessible is the plain mode for "scrutiny accessible", and what the
-// workspace should run instead of the full-screen UI for --accessible or
-// TERM=dumb (accessible.Wanted). When another copy is editing the file it
-// opens it for reading only and says so, rather than refusing.
+// workspace runs instead of the full-screen UI for --accessible or TERM=dumb
+// (accessible.Wanted). The read-only notice goes to stdout, where a screen
+// reader is listening.
 func runAccessible(ctx context.Context, a *app) (err error) {
-	st, err := store.Open(a.db, store.Options{Editor: true})
-	if errors.Is(err, store.ErrLocked) {
-		fmt.Fprintln(a.stdout, "Another copy of scrutiny is editing this file, so it opens for reading only.")
-		st, err = store.Open(a.db, store.Options{ReadOnly: true})
-	}
+	st, err := a.openEditor(a.stdout)
 	if err != nil {
 		return err
 	}

@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"scrutiny/store"
 )
 
 func TestAccessibleThroughTheRealBinary(t *testing.T) {
@@ -38,5 +42,21 @@ func accessibleRun(t *testing.T, how string) {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// A second copy on a file someone is editing opens it for reading only and
+// says so where a screen reader hears it, instead of refusing.
+func TestAccessibleOpensALockedFileReadOnly(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "panel.db")
+	ed, err := store.Open(db, store.Options{Editor: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ed.Close()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), []string{"--db", db, "accessible"}, strings.NewReader("q\n"), &out, &errb, func(string) string { return "" })
+	if code != 0 || !strings.Contains(out.String(), "so this one opens it for reading only") {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out.String(), errb.String())
 	}
 }

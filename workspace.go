@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
@@ -23,12 +22,7 @@ func runWorkspace(ctx context.Context, a *app) (err error) {
 		return errors.New("the workspace needs a terminal window, but the output here goes to a file or another program; " +
 			"run scrutiny in a terminal, or use a command such as scrutiny list or scrutiny export (see scrutiny --help)")
 	}
-	st, err := store.Open(a.db, store.Options{Editor: true})
-	if errors.Is(err, store.ErrLocked) {
-		// A second window on the same file may look but not change anything.
-		fmt.Fprintln(a.stderr, "Another copy of scrutiny is editing this file, so this one opens it for reading only.")
-		st, err = store.Open(a.db, store.Options{ReadOnly: true})
-	}
+	st, err := a.openEditor(a.stderr)
 	if err != nil {
 		return err
 	}
