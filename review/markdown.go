@@ -1,6 +1,7 @@
 package review
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -244,4 +245,25 @@ func codeFence(body string) string {
 		}
 	}
 	return strings.Repeat("`", max(3, longest+1))
+}
+
+// KeyValueTable writes label/value pairs (already escaped for cells) as a
+// two-column table. Markdown tables need a header row; an empty one shows
+// as a blank bar in GitHub, pandoc and the preview, so the first pair is the
+// header instead.
+func KeyValueTable(rows [][2]string) string {
+	if len(rows) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, row := range rows {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "| %s | %s |", row[0], row[1])
+		if i == 0 {
+			b.WriteString("\n|---|---|")
+		}
+	}
+	return b.String()
 }

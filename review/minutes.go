@@ -43,12 +43,12 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 	fmt.Fprintf(&b, "# Minutes: %s\n\n", EscapeHeading(topic))
 	fmt.Fprintf(&b, "Meeting %d of %d.\n\n", num, len(r.Meetings))
 
-	fmt.Fprintf(&b, "| | |\n|---|---|\n")
+	var rows [][2]string
 	row := func(k, v string) {
 		if v == "" {
 			v = "not recorded"
 		}
-		fmt.Fprintf(&b, "| %s | %s |\n", k, v)
+		rows = append(rows, [2]string{k, v})
 	}
 	row("Date", m.Date.Long())
 	when := ""
@@ -63,7 +63,7 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 	}
 	row("Time", when)
 	row("Venue", EscapeCell(m.Venue))
-	b.WriteString("\n")
+	b.WriteString(KeyValueTable(rows) + "\n\n")
 
 	people := func(title string, ids []string, none string) {
 		fmt.Fprintf(&b, "## %s\n\n", title)

@@ -87,12 +87,7 @@ func (w *reportWriter) header() {
 	if r.Stage != "" {
 		rows = append(rows, [2]string{"Stage", capitalise(EscapeCell(string(r.Stage)))})
 	}
-	var t strings.Builder
-	t.WriteString("| | |\n|---|---|")
-	for _, row := range rows {
-		fmt.Fprintf(&t, "\n| %s | %s |", row[0], row[1])
-	}
-	w.block(t.String())
+	w.block(KeyValueTable(rows))
 }
 
 func orNotSet(s string) string {
