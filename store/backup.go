@@ -20,7 +20,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return errClosed
 	}
 	if _, err := os.Stat(dest); err == nil {
-		return &plainError{msg: fmt.Sprintf("%q already exists: choose a new name for the backup, nothing was overwritten.", dest), cause: []error{fs.ErrExist}}
+		return backupExists(dest)
 	}
 	dir := filepath.Dir(dest)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -38,11 +38,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return err
 	}
 	if err := os.Link(tmp, dest); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return &plainError{msg: fmt.Sprintf("%q already exists: choose a new name for the backup, nothing was overwritten.", dest), cause: []error{fs.ErrExist}}
-		}
-		if _, serr := os.Stat(dest); serr == nil {
-			return &plainError{msg: fmt.Sprintf("%q already exists: choose a new name for the backup.", dest), cause: []error{fs.ErrExist}}
+		// Another file may have taken the name since the check above.
+		if _, serr := os.Stat(dest); errors.Is(err, fs.ErrExist) || serr == nil {
+			return backupExists(dest)
 		}
 		if err := os.Rename(tmp, dest); err != nil {
 			return &plainError{msg: fmt.Sprintf("Cannot write the backup %q: %v", dest, err), cause: []error{err}}
@@ -50,6 +48,10 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	syncDir(dir)
 	return nil
+}
+
+func backupExists(dest string) error {
+	return &plainError{msg: fmt.Sprintf("%q already exists: choose a new name for the backup, nothing was overwritten.", dest), cause: []error{fs.ErrExist}}
 }
 
 // Check runs PRAGMA integrity_check and returns its lines ("ok" when sound).
