@@ -135,3 +135,11 @@ func oneLine(s string) string {
 		return r
 	}, s)
 }
+
+// plural counts with the right noun: "1 row", "3 rows".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -60,10 +60,3 @@ func runImport(ctx context.Context, a *app, args []string) (err error) {
 		plural(res.Reviews, "review", "reviews"), name, res.Added, res.Updated, res.Unchanged)
 	return nil
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -106,7 +107,7 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		return fmt.Errorf("%w; nothing was imported", err)
 	}
 	if !p.OK() {
-		fmt.Fprintf(a.stderr, "%d %s of %s could not be read:\n", len(p.Errors), svPlural(len(p.Errors), "row", "rows"), filepath.Base(path))
+		fmt.Fprintf(a.stderr, "%s of %s could not be read:\n", plural(len(p.Errors), "row", "rows"), filepath.Base(path))
 		for _, e := range p.Errors {
 			fmt.Fprintf(a.stderr, "  %s\n", oneLine(e.String()))
 		}
@@ -142,8 +143,8 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		return err
 	}
 	sv.Respondents = p.Respondents()
-	fmt.Fprintf(a.stdout, "Imported %q: %d %s, %d %s.\n", oneLine(sv.Name), len(sv.Respondents),
-		svPlural(len(sv.Respondents), "response", "responses"), len(sv.Questions), svPlural(len(sv.Questions), "question", "questions"))
+	fmt.Fprintf(a.stdout, "Imported %q: %s, %s.\n", oneLine(sv.Name),
+		plural(len(sv.Respondents), "response", "responses"), plural(len(sv.Questions), "question", "questions"))
 	return printSurvey(a.stdout, &sv, *by)
 }
 
@@ -186,13 +187,6 @@ func parseChannel(s string) (review.Channel, error) {
 	return "", fmt.Errorf("--channel must be text, email, phone, paper, online or in person, not %q", s)
 }
 
-func svPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func svOneLineEach(s string) string {
 	lines := strings.Split(s, "\n")
 	for i := range lines {
@@ -216,7 +210,7 @@ func printSurvey(w io.Writer, sv *review.Survey, by string) error {
 		fmt.Fprintf(w, "\n%s\n", oneLine(q.Text))
 		rows := [][]string{}
 		for _, c := range s.Counts {
-			rows = append(rows, []string{"  " + oneLine(c.Label), svItoa(c.N), s.PctText(c.N)})
+			rows = append(rows, []string{"  " + oneLine(c.Label), strconv.Itoa(c.N), s.PctText(c.N)})
 		}
 		svAligned(w, rows, []bool{false, true, true})
 	}
@@ -289,7 +283,7 @@ func writeStatsTable(w io.Writer, sv *review.Survey, stats func(*review.Question
 			text += " *"
 			small = true
 		}
-		row := []string{text, svItoa(s.Base), svItoa(s.Excluded), "–", "–", "–", "–", "–", "–"}
+		row := []string{text, strconv.Itoa(s.Base), strconv.Itoa(s.Excluded), "–", "–", "–", "–", "–", "–"}
 		if s.HasMean && s.Base > 0 {
 			row[3], row[4] = s.MeanText(), s.PctText(s.TopN)
 			row[5], row[6] = s.PctText(s.HighN), s.PctText(s.LowN)
@@ -312,7 +306,7 @@ func writeStatsTable(w io.Writer, sv *review.Survey, stats func(*review.Question
 	}
 }
 
-// writeAligned pads columns to their widest cell (counted in characters),
+// svAligned pads columns to their widest cell (counted in characters),
 // numbers to the right.
 func svAligned(w io.Writer, rows [][]string, right []bool) {
 	widths := make([]int, len(right))
@@ -345,5 +339,3 @@ func svClip(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }
-
-func svItoa(n int) string { return fmt.Sprint(n) }
