@@ -339,28 +339,21 @@ func loadSurveys(ctx context.Context, tx *wtx, r *review.Review, raw map[string]
 			raw[sv.ID] = b
 			continue
 		}
-		rows, err := tx.QueryContext(ctx, qRespondents, sv.ID)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
+		err := each(ctx, tx, qRespondents, sv.ID, func(rows *sql.Rows) error {
 			var rs review.Respondent
 			var attrs, answers sql.RawBytes
 			if err := rows.Scan(&rs.ID, &attrs, &answers); err != nil {
-				rows.Close()
 				return err
 			}
-			if rs.Attrs, err = unflatMap(attrs, in); err == nil {
-				rs.Answers, err = unflatMap(answers, in)
+			var err error
+			if rs.Attrs, err = unflatMap(attrs, in); err != nil {
+				return err
 			}
-			if err != nil {
-				rows.Close()
-				return badColumn(err)
-			}
+			rs.Answers, err = unflatMap(answers, in)
 			sv.Respondents = append(sv.Respondents, rs)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+			return err
+		})
+		if err != nil {
 			return err
 		}
 	}
