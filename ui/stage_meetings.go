@@ -36,20 +36,34 @@ type meetingsStage struct {
 	timerMeeting string
 	timerIndex   int
 	timerSince   time.Time
+	// The title's totals and the roster's order, worked out once per
+	// change of the review rather than on every frame.
+	builtAt int
+	title   string
+	roster  []review.Member
+}
+
+// build works out the title and the roster's order after a change.
+func (s *meetingsStage) build() {
+	ws := s.ws
+	if s.builtAt == ws.version && s.roster != nil {
+		return
+	}
+	s.builtAt = ws.version
+	a := ws.rev.AttendanceWith(ws.roster)
+	s.title = fmt.Sprintf("Meetings (%d) · %s · %s", a.Meetings, shortHours(a.Minutes), review.FormatPence(a.ExpensesPence))
+	s.roster = review.Roster(ws.roster)
 }
 
 func newMeetingsStage(ws *workspace) *meetingsStage {
-	s := &meetingsStage{splitStage: newSplitStage(ws), keys: meetingsKeys{
+	s := &meetingsStage{splitStage: newSplitStage(ws), builtAt: -1, keys: meetingsKeys{
 		AddMeeting: bind([]string{"a", "n"}, "a", "add a meeting"),
 		AddMember:  bind([]string{"m"}, "m", "add a panel member"),
 		Delete:     bind([]string{"delete", "d"}, "d/del", "move to the bin"),
 		Minutes:    bind([]string{"x"}, "x", "export the minutes"),
 		Timer:      bind([]string{"s"}, "s", "time the next agenda item on the wall"),
 	}}
-	s.listTitle = func() string {
-		a := ws.rev.AttendanceWith(ws.roster)
-		return fmt.Sprintf("Meetings (%d) · %s · %s", a.Meetings, shortHours(a.Minutes), review.FormatPence(a.ExpensesPence))
-	}
+	s.listTitle = func() string { s.build(); return s.title }
 	s.count = func() int { return len(ws.rev.Meetings) + 1 + len(ws.roster) }
 	s.selectable = func(i int) bool { return i != len(ws.rev.Meetings) }
 	s.idAt = func(i int) string {
@@ -60,7 +74,8 @@ func newMeetingsStage(ws *workspace) *meetingsStage {
 		case i == n:
 			return ""
 		}
-		return "member:" + review.Roster(ws.roster)[i-n-1].ID
+		s.build()
+		return "member:" + s.roster[i-n-1].ID
 	}
 	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
 		n := len(ws.rev.Meetings)
@@ -70,8 +85,8 @@ func newMeetingsStage(ws *workspace) *meetingsStage {
 		case i == n:
 			return "Panel members (✓ on this review)", func(s style.Styles) lipgloss.Style { return s.Heading }
 		}
-		m := review.Roster(ws.roster)[i-n-1]
-		return memberRow(ws, m), nil
+		s.build()
+		return memberRow(ws, s.roster[i-n-1]), nil
 	}
 	s.emptyDetail = "Press a to add a meeting, or m to add a panel member."
 	s.buildDetail = func(id string) []field {
