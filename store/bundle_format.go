@@ -210,15 +210,10 @@ func reviewTo(r *review.Review) *bReview {
 			verdictWord(st.Verdict), st.Evidence})
 	}
 	for _, sv := range r.Surveys {
-		bs := bSurvey{sv.ID, sv.Name, sv.Date.String(), string(sv.Channel), sv.Sent, sv.Evidence, sv.High, sv.Low,
-			questionsTo(sv.Questions), make([]bRespondent, len(sv.Respondents))}
-		for i, rs := range sv.Respondents {
-			bs.Respondents[i] = bRespondent{rs.ID, rs.Attrs, rs.Answers}
-		}
-		if len(bs.Respondents) == 0 {
-			bs.Respondents = nil
-		}
-		b.Surveys = append(b.Surveys, bs)
+		b.Surveys = append(b.Surveys, bSurvey{sv.ID, sv.Name, sv.Date.String(), string(sv.Channel), sv.Sent, sv.Evidence,
+			sv.High, sv.Low, questionsTo(sv.Questions), convert(sv.Respondents, func(rs review.Respondent) bRespondent {
+				return bRespondent{rs.ID, rs.Attrs, rs.Answers}
+			})})
 	}
 	for _, rec := range r.Recommendations {
 		b.Recommendations = append(b.Recommendations, bRecommendation{rec.ID, rec.Text, subPointsTo(rec.SubPoints),
