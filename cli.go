@@ -71,6 +71,15 @@ func (a *app) parse(c *command, fs *flag.FlagSet, args []string) ([]string, erro
 	}
 }
 
+// parseNoArgs is parse for a command that takes flags only.
+func (a *app) parseNoArgs(c *command, fs *flag.FlagSet, args []string) error {
+	pos, err := a.parse(c, fs, args)
+	if err == nil && len(pos) > 0 {
+		err = usagef(c, "%s takes no arguments, but was given %q", c.name, pos[0])
+	}
+	return err
+}
+
 // errHelpShown stops a command after it printed its help: exit status 0.
 var errHelpShown = errors.New("help shown")
 

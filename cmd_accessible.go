@@ -24,12 +24,8 @@ Type the number of your choice and press Enter; b goes back, q quits.
 `,
 		run: func(ctx context.Context, a *app, args []string) error {
 			c := commands["accessible"]
-			pos, err := a.parse(c, a.newFlags(c), args)
-			if err != nil {
+			if err := a.parseNoArgs(c, a.newFlags(c), args); err != nil {
 				return err
-			}
-			if len(pos) > 0 {
-				return usagef(c, "accessible takes no arguments, but was given %q", pos[0])
 			}
 			return runAccessible(ctx, a)
 		},

@@ -44,12 +44,8 @@ func runAttendance(ctx context.Context, a *app, args []string) (err error) {
 	id := fs.String("review", "", "review ID")
 	format := fs.String("format", "md", "md or csv")
 	out := outputFlag(fs)
-	pos, err := a.parse(c, fs, args)
-	if err != nil {
+	if err := a.parseNoArgs(c, fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef(c, "attendance takes no arguments, but was given %q", pos[0])
 	}
 	*format = strings.ToLower(*format)
 	if *format != "md" && *format != "csv" {

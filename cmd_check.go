@@ -24,12 +24,8 @@ Example:
 
 func runCheck(ctx context.Context, a *app, args []string) (err error) {
 	c := commands["check"]
-	pos, err := a.parse(c, a.newFlags(c), args)
-	if err != nil {
+	if err := a.parseNoArgs(c, a.newFlags(c), args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef(c, "check takes no arguments, but was given %q", pos[0])
 	}
 	st, err := a.openStore(true)
 	if err != nil {

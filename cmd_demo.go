@@ -36,12 +36,8 @@ func runDemo(ctx context.Context, a *app, args []string) (err error) {
 	c := commands["demo"]
 	fs := a.newFlags(c)
 	size := fs.String("size", "example", "example or large")
-	pos, err := a.parse(c, fs, args)
-	if err != nil {
+	if err := a.parseNoArgs(c, fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef(c, "demo takes no arguments, but was given %q", pos[0])
 	}
 	if *size != "example" && *size != "large" {
 		return usagef(c, "--size must be example or large, not %q", *size)

@@ -25,12 +25,8 @@ Example:
 
 func runList(ctx context.Context, a *app, args []string) (err error) {
 	c := commands["list"]
-	pos, err := a.parse(c, a.newFlags(c), args)
-	if err != nil {
+	if err := a.parseNoArgs(c, a.newFlags(c), args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef(c, "list takes no arguments, but was given %q", pos[0])
 	}
 	if _, serr := os.Stat(a.db); errors.Is(serr, os.ErrNotExist) {
 		fmt.Fprintf(a.stderr, "There are no reviews yet (no database at %s).\n", a.db)

@@ -49,12 +49,8 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 	once := fs.Bool("once", false, "print once")
 	size := fs.String("size", "80x24", "plain view size")
 	theme := fs.String("theme", "", "theme name")
-	pos, err := a.parse(c, fs, args)
-	if err != nil {
+	if err := a.parseNoArgs(c, fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef(c, "present takes no arguments, but was given %q", pos[0])
 	}
 	w, h, ok := parseSize(*size)
 	if !ok {
