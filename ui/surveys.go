@@ -45,6 +45,7 @@ type surveysStage struct {
 	*splitStage
 	keys    surveysKeys
 	rows    []svRow
+	title   string
 	builtAt int
 	sub     subview
 }
@@ -60,12 +61,7 @@ func newSurveysStage(ws *workspace) *surveysStage {
 		Delete:      bind([]string{"delete", "d"}, "d/del", "move to the bin"),
 	}}
 	// The summary sits in the title, which never scrolls away in a short window.
-	s.listTitle = func() string {
-		if st := ws.rev.Standards; len(st) > 0 {
-			return "Service standards: " + review.StandardsSummary(st)
-		}
-		return "Service standards and surveys"
-	}
+	s.listTitle = func() string { s.build(); return s.title }
 	s.count = func() int { s.build(); return len(s.rows) }
 	s.idAt = func(i int) string { s.build(); return s.rows[i].id }
 	s.selectable = func(i int) bool { s.build(); return s.rows[i].id != "" }
@@ -114,6 +110,10 @@ func (s *surveysStage) build() {
 	}
 	s.builtAt = s.ws.version
 	r := s.ws.rev
+	s.title = "Service standards and surveys"
+	if len(r.Standards) > 0 {
+		s.title = "Service standards: " + review.StandardsSummary(r.Standards)
+	}
 	head := "Service standards (none yet)"
 	if len(r.Standards) > 0 {
 		head = fmt.Sprintf("Service standards (%d)", len(r.Standards))
