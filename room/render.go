@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Role is what a piece of a slide is, for a theme to style it.
@@ -340,17 +341,7 @@ func Truncate(s string, w int) string {
 	if w <= 1 {
 		return "…"
 	}
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		rw := lipgloss.Width(string(r))
-		if n+rw > w-1 {
-			break
-		}
-		b.WriteRune(r)
-		n += rw
-	}
-	return b.String() + "…"
+	return ansi.Truncate(s, w, "…")
 }
 
 // wrap breaks text into lines of at most width cells at spaces.

@@ -71,3 +71,15 @@ func TestElevenBarsFitAt40x12(t *testing.T) {
 		t.Errorf("want the title then bars 0 to 10:\n%s", all)
 	}
 }
+
+func TestTruncateCountsCells(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    int
+		want string
+	}{{"abc", 3, "abc"}, {"abcdef", 4, "abc…"}, {"abcdef", 1, "…"}, {"日本語", 4, "日…"}, {"日本語", 6, "日本語"}} {
+		if got := Truncate(c.s, c.w); got != c.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", c.s, c.w, got, c.want)
+		}
+	}
+}
