@@ -85,18 +85,13 @@ func (v *figuresView) update(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		return nil, false
 	}
-	page := max(1, v.h-2)
+	if d, ok := scrollStep(km, v.keys.Up, v.keys.Down, v.keys.PageUp, v.keys.PageDown, max(1, v.h-2)); ok {
+		v.offset += d
+		return nil, false
+	}
 	switch {
 	case key.Matches(km, v.keys.Back):
 		return nil, true
-	case key.Matches(km, v.keys.Up):
-		v.offset--
-	case key.Matches(km, v.keys.Down):
-		v.offset++
-	case key.Matches(km, v.keys.PageUp):
-		v.offset -= page
-	case key.Matches(km, v.keys.PageDown):
-		v.offset += page
 	case key.Matches(km, v.keys.First):
 		v.offset = 0
 	case key.Matches(km, v.keys.Last):
@@ -111,6 +106,22 @@ func (v *figuresView) update(msg tea.Msg) (tea.Cmd, bool) {
 		v.offset = 0
 	}
 	return nil, false
+}
+
+// scrollStep is how far a line-by-line or page-by-page key moves a page of
+// text (the figures, the import preview), and whether km was one of them.
+func scrollStep(km tea.KeyPressMsg, up, down, pageUp, pageDown key.Binding, page int) (int, bool) {
+	switch {
+	case key.Matches(km, up):
+		return -1, true
+	case key.Matches(km, down):
+		return 1, true
+	case key.Matches(km, pageUp):
+		return -page, true
+	case key.Matches(km, pageDown):
+		return page, true
+	}
+	return 0, false
 }
 
 func (v *figuresView) view(w, h int) string {

@@ -226,7 +226,10 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 			v.input, cmd = v.input.Update(msg)
 			return cmd, false
 		}
-		page := max(1, v.h-3)
+		if d, ok := scrollStep(msg, v.keys.Up, v.keys.Down, v.keys.PageUp, v.keys.PageDown, max(1, v.h-3)); ok {
+			v.offset += d
+			return nil, false
+		}
 		switch {
 		case key.Matches(msg, v.keys.Back):
 			v.back()
@@ -242,14 +245,6 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 			}
 		case key.Matches(msg, v.keys.Kind) && !v.reading:
 			return v.nextKind(), false
-		case key.Matches(msg, v.keys.Up):
-			v.offset--
-		case key.Matches(msg, v.keys.Down):
-			v.offset++
-		case key.Matches(msg, v.keys.PageUp):
-			v.offset -= page
-		case key.Matches(msg, v.keys.PageDown):
-			v.offset += page
 		}
 	}
 	return nil, false
