@@ -102,10 +102,7 @@ func (s *session) score(c review.Criterion) error {
 		}
 		s.tallyLines(c)
 	}
-	opts := make([]string, 0, 5)
-	for _, l := range review.Levels {
-		opts = append(opts, l.Label())
-	}
+	opts := levelOptions()
 	opts = append(opts, "Not scored yet")
 	title := "What score did the panel agree?"
 	if l, ok := c.Leading(); ok {
@@ -143,10 +140,7 @@ func (s *session) judgement() error {
 		s.p.say("The scores are split between %s; the panel may choose its own word, such as Improving.", strings.Join(words, " and "))
 	}
 	s.p.say("The judgement now: %s.", clean(r.Judgement.Label()))
-	opts := make([]string, 0, 5)
-	for _, l := range review.Levels {
-		opts = append(opts, l.Label())
-	}
+	opts := levelOptions()
 	opts = append(opts, "The panel's own word, for example Improving")
 	i, err := s.p.choose("What is the panel's overall judgement?", opts, "Back without saving")
 	if err != nil {
@@ -212,6 +206,16 @@ func slug(title, fallback string) string {
 		return fallback
 	}
 	return out
+}
+
+// levelOptions lists the four levels as menu choices, with room for one
+// more choice after them.
+func levelOptions() []string {
+	opts := make([]string, 0, len(review.Levels)+1)
+	for _, l := range review.Levels {
+		opts = append(opts, l.Label())
+	}
+	return opts
 }
 
 func plural(n int, one, many string) string {
