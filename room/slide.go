@@ -124,14 +124,15 @@ func criterionSlide(r *review.Review, id string) (Slide, bool) {
 			continue
 		}
 		sl := Slide{Title: Clean(c.Name)}
+		tally, total := c.Tally(), c.TotalVotes()
 		most := 0
-		for _, v := range c.Tally() {
+		for _, v := range tally {
 			most = max(most, v.N)
 		}
-		for _, v := range c.Tally() {
+		for _, v := range tally {
 			note := strconv.Itoa(v.N)
-			if c.TotalVotes() > 0 {
-				note += " (" + wholePct(v.N, c.TotalVotes()) + ")"
+			if total > 0 {
+				note += " (" + wholePct(v.N, total) + ")"
 			}
 			sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: v.Level.Label(), N: v.N, Max: most, Note: note}})
 		}
@@ -276,7 +277,7 @@ func surveySlide(r *review.Review, kind, id string) (Slide, bool) {
 func judgementSlide(r *review.Review) Slide {
 	sl := Slide{Title: "Overall judgement"}
 	for _, c := range r.Criteria {
-		l := "···· Not scored"
+		l := review.LevelNone.Symbol() + " Not scored"
 		if c.Level.Valid() {
 			l = c.Level.Label()
 		}
