@@ -168,32 +168,27 @@ func (s *meetingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.AddMeeting):
 		m := review.Meeting{Date: review.FromTime(ws.e.now())}
-		if ws.e.do("add a meeting", func() error { return ws.e.st.SaveMeeting(ws.e.ctx, ws.rev.ID, &m) },
-			func() error { return ws.e.st.Delete(ws.e.ctx, store.KindMeeting, m.ID) }) != nil {
-			return true, nil
-		}
-		_ = ws.reload()
-		s.reload()
-		s.select_("meeting:" + m.ID)
-		s.focusDetail("mt-date")
-		return true, s.f.startEdit()
+		return true, s.addThenType("a meeting", store.KindMeeting, "meeting:", "mt-date", func() (string, error) {
+			if err := ws.e.st.SaveMeeting(ws.e.ctx, ws.rev.ID, &m); err != nil {
+				return m.ID, err
+			}
+			_ = ws.reload()
+			return m.ID, nil
+		})
 	case key.Matches(msg, k.AddMember):
 		m := review.Member{Role: review.RoleMember, Joined: review.FromTime(ws.e.now())}
 		ids := append(append([]string{}, ws.rev.MemberIDs...), "")
-		if ws.e.do("add a panel member", func() error {
+		return true, s.addThenType("a panel member", store.KindMember, "member:", "mb-name", func() (string, error) {
 			if err := ws.e.st.SaveMember(ws.e.ctx, &m); err != nil {
-				return err
+				return m.ID, err
 			}
 			ids[len(ids)-1] = m.ID
-			return ws.saveHeader(func(r *review.Review) { r.MemberIDs = ids })
-		}, func() error { return ws.e.st.Delete(ws.e.ctx, store.KindMember, m.ID) }) != nil {
-			return true, nil
-		}
-		_ = ws.reload()
-		s.reload()
-		s.select_("member:" + m.ID)
-		s.focusDetail("mb-name")
-		return true, s.f.startEdit()
+			if err := ws.saveHeader(func(r *review.Review) { r.MemberIDs = ids }); err != nil {
+				return m.ID, err
+			}
+			_ = ws.reload()
+			return m.ID, nil
+		})
 	case key.Matches(msg, k.Delete):
 		return true, s.confirmDelete()
 	case key.Matches(msg, k.Minutes):
