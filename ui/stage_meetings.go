@@ -648,10 +648,3 @@ func parseExpenses(ws *workspace, v string) ([]review.Expense, error) {
 	}
 	return out, nil
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

@@ -297,7 +297,7 @@ func (v *importView) imported(msg csvImportedMsg) bool {
 	ws.e.undo = append(ws.e.undo, undoEntry{label: "import the survey", undo: func() error { return st.Delete(ctx, store.KindSurvey, id) }})
 	lastImportFolder = filepath.Dir(v.path) + string(filepath.Separator)
 	ws.e.status = fmt.Sprintf("imported %d %s as the survey %q: add how many were sent in its details (%s)",
-		len(sv.Respondents), svPlural(len(sv.Respondents), "person's answers", "people's answers"), oneLine(sv.Name), ws.e.status)
+		len(sv.Respondents), plural(len(sv.Respondents), "person's answers", "people's answers"), oneLine(sv.Name), ws.e.status)
 	v.s.reload()
 	v.s.select_("survey:" + id)
 	return true
@@ -356,7 +356,7 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		add("", "Nothing was changed. Press esc to choose another file.")
 		return out
 	}
-	add("", fmt.Sprintf("%s: %d %s of answers", oneLine(filepath.Base(path)), p.Rows, svPlural(p.Rows, "row", "rows")))
+	add("", fmt.Sprintf("%s: %d %s of answers", oneLine(filepath.Base(path)), p.Rows, plural(p.Rows, "row", "rows")))
 	switch {
 	case p.OK() && p.Rows == 0:
 		add("\x02", "✗ The file has a header row but no answers under it: there is nothing to import.")
@@ -364,7 +364,7 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		add("\x03", fmt.Sprintf("✓ Every row can be read. Press enter to import all %d as a new survey, or esc to go back.", p.Rows))
 	default:
 		add("\x02", fmt.Sprintf("✗ %d %s could not be read, so nothing can be imported. Correct the file and read it again (esc):",
-			len(p.Errors), svPlural(len(p.Errors), "row", "rows")))
+			len(p.Errors), plural(len(p.Errors), "row", "rows")))
 		// A long reason wraps under itself, so each row number stands out.
 		for _, e := range p.Errors {
 			for i, l := range wrap(oneLine(e.String()), max(w-4, 10)) {
@@ -381,7 +381,7 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 	for i, c := range p.Columns {
 		kind := c.KindText()
 		if c.Kind != surveycsv.Ignore {
-			kind += fmt.Sprintf(": %d %s", c.Answered, svPlural(c.Answered, "answer", "answers"))
+			kind += fmt.Sprintf(": %d %s", c.Answered, plural(c.Answered, "answer", "answers"))
 			if c.Excluded > 0 {
 				kind += fmt.Sprintf(", %d don't know / N/A", c.Excluded)
 			}
@@ -403,11 +403,4 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		}
 	}
 	return out
-}
-
-func svPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -111,3 +111,11 @@ func orEmpty(s, empty string) string {
 	}
 	return s
 }
+
+// plural is one or many, by n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
