@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -60,7 +61,7 @@ func (s *evidenceStage) jump(id string) bool {
 	if strings.HasPrefix(id, "finding:") {
 		fid := strings.TrimPrefix(id, "finding:")
 		for _, e := range s.ws.rev.Evidence {
-			if f, ok := s.ws.rev.FindingByID(fid); ok && containsStr(f.EvidenceIDs, e.ID) {
+			if f, ok := s.ws.rev.FindingByID(fid); ok && slices.Contains(f.EvidenceIDs, e.ID) {
 				s.select_(e.ID)
 				s.focusDetail(id)
 				return true
@@ -133,15 +134,6 @@ func (s *evidenceStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	return false, nil
 }
 
-func containsStr(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
 func evidenceKindChoices() []string {
 	out := make([]string, len(review.EvidenceKinds))
 	for i, k := range review.EvidenceKinds {
@@ -199,7 +191,7 @@ func evidenceFields(ws *workspace, id string) []field {
 		{id: "h-findings", label: "Findings from this evidence", kind: fHeading},
 	}
 	for _, f := range ws.rev.Findings {
-		if !containsStr(f.EvidenceIDs, id) {
+		if !slices.Contains(f.EvidenceIDs, id) {
 			continue
 		}
 		fs = append(fs, findingTextField(ws, f))

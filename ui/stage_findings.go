@@ -233,7 +233,7 @@ func linkField(id, label, target string, ids func() []string, save func(edit fun
 	return field{id: id, label: label, kind: fChoice, check: true,
 		choices: []string{notLinked, linked},
 		get: func() string {
-			if containsStr(ids(), target) {
+			if slices.Contains(ids(), target) {
 				return linked
 			}
 			return notLinked

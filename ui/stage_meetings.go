@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -127,7 +128,7 @@ func meetingRow(m review.Meeting) string {
 
 func memberRow(ws *workspace, m review.Member) string {
 	mark := "  "
-	if containsStr(ws.rev.MemberIDs, m.ID) {
+	if slices.Contains(ws.rev.MemberIDs, m.ID) {
 		mark = "✓ "
 	}
 	row := mark + orEmpty(oneLine(m.Name), "(no name)")
@@ -394,7 +395,7 @@ func meetingFields(ws *workspace, id string) []field {
 					*at(m) = ids
 					// One person cannot both come and send apologies.
 					for _, id := range m.Attendees {
-						if containsStr(m.Apologies, id) {
+						if slices.Contains(m.Apologies, id) {
 							return fmt.Errorf("%s is both present and giving apologies: keep them in one list only",
 								orEmpty(memberByID(ws, id).Name, "someone"))
 						}
@@ -487,7 +488,7 @@ func memberFields(ws *workspace, id string) []field {
 			set: func(v string) error { return set(func(m *review.Member) error { m.Role = review.Role(v); return nil }) }},
 		{id: "mb-review", label: "On this review", kind: fChoice, choices: []string{"yes", "no"},
 			get: func() string {
-				if containsStr(ws.rev.MemberIDs, id) {
+				if slices.Contains(ws.rev.MemberIDs, id) {
 					return "yes"
 				}
 				return "no"
@@ -552,7 +553,7 @@ func memberIDs(ws *workspace, v string) ([]string, error) {
 		if found == "" {
 			return nil, fmt.Errorf("%q is not on the panel roster: add them with m first, or check the spelling", name)
 		}
-		if !containsStr(ids, found) {
+		if !slices.Contains(ids, found) {
 			ids = append(ids, found)
 		}
 	}

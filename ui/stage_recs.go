@@ -239,12 +239,12 @@ func recFields(ws *workspace, id string) []field {
 	// Linked findings first, so the ones that matter are in view.
 	var order []review.Finding
 	for _, f := range ws.rev.Findings {
-		if containsStr(rec.FindingIDs, f.ID) {
+		if slices.Contains(rec.FindingIDs, f.ID) {
 			order = append(order, f)
 		}
 	}
 	for _, f := range ws.rev.Findings {
-		if !containsStr(rec.FindingIDs, f.ID) {
+		if !slices.Contains(rec.FindingIDs, f.ID) {
 			order = append(order, f)
 		}
 	}
