@@ -80,7 +80,14 @@ func newSurveysStage(ws *workspace) *surveysStage {
 		return []key.Binding{s.keys.AddStandard, s.keys.AddSurvey, s.keys.Import, s.keys.Figures, s.keys.Grid, s.keys.Tally, s.keys.Delete}
 	}
 	s.extra = s.handle
-	s.forget = func() { s.builtAt = -1 }
+	// Every change from outside (undo, another window) reloads the stage,
+	// so that is where a subview whose survey or question went is closed.
+	s.forget = func() {
+		s.builtAt = -1
+		if st, ok := s.sub.(staler); ok && st.stale() {
+			s.sub = nil
+		}
+	}
 	// g opens the answer grid here, so the details' "first field" is home only.
 	s.f.keys.First = bind([]string{"home"}, "home", "first")
 	s.reload()
@@ -157,7 +164,6 @@ func (s *surveysStage) jump(id string) bool {
 }
 
 func (s *surveysStage) typing() bool {
-	s.dropStale()
 	if s.sub != nil {
 		return s.sub.typing()
 	}
@@ -190,15 +196,7 @@ func (s *surveysStage) help() helpMap {
 // removed the survey or a question), so the stage closes it.
 type staler interface{ stale() bool }
 
-func (s *surveysStage) dropStale() {
-	if st, ok := s.sub.(staler); ok && st.stale() {
-		s.sub = nil
-		s.reload()
-	}
-}
-
 func (s *surveysStage) update(msg tea.Msg) tea.Cmd {
-	s.dropStale()
 	if s.sub != nil {
 		cmd, done := s.sub.update(msg)
 		if done {
@@ -215,7 +213,6 @@ func (s *surveysStage) update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *surveysStage) view(w, h int) string {
-	s.dropStale()
 	if s.sub != nil {
 		return s.sub.view(w, h)
 	}
