@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"scrutiny/internal/atomicfile"
 	"strings"
 	"unicode"
 
@@ -283,39 +284,12 @@ func (s *reportStage) view(w, h int) string {
 	return pad(top, w) + "\n" + body + "\n" + st.Muted.Render(pad(strings.Repeat(" ", max(0, w-5))+pct, w))
 }
 
-// writeFileAtomic writes to a temporary file beside path, syncs it, then
-// renames it over path, so a half-written report never replaces a good one.
+// writeFileAtomic is atomicfile.WriteBytes after making the folder: in the
+// workspace a volunteer may type a folder that does not exist yet.
 func writeFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot make the folder %s: %w", dir, err)
 	}
-	f, err := os.CreateTemp(dir, ".scrutiny-export-*")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o644); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return err
-	}
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-	return nil
+	return atomicfile.WriteBytes(path, data)
 }
