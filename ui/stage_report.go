@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"scrutiny/internal/atomicfile"
 	"strings"
 	"unicode"
 
@@ -14,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 
+	"scrutiny/internal/atomicfile"
 	"scrutiny/review"
 )
 

@@ -43,3 +43,15 @@ func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
 		t.Errorf("at 60 columns the current tab is %q", tabs)
 	}
 }
+
+// At 80 columns every tab keeps a name: the current one gives up its full
+// title before any other tab is cut to a bare number.
+func TestTabBarAt80KeepsEveryName(t *testing.T) {
+	for a, d := range stageDefs {
+		for i, l := range tabLabels(80, a) {
+			if l == stageDefs[i].key {
+				t.Errorf("current %q: tab %q shows only its number: %q", d.title, stageDefs[i].title, tabLabels(80, a))
+			}
+		}
+	}
+}

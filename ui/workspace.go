@@ -353,8 +353,10 @@ func (ws *workspace) mouse(msg tea.MouseMsg) tea.Cmd {
 
 // tabLabels picks each tab's label to fit the width: full titles when they
 // fit; otherwise the longest other titles are shortened one at a time, then
-// the tabs farthest from the current one shrink to their number. The
-// current tab keeps its full title as long as anything else can give way.
+// the current one when that lets every tab keep a name; only then do the
+// tabs farthest from the current one shrink to their number. A volunteer reads "5 Recs" more easily than a bare
+// "5", so every tab keeping a name matters more than the current tab's full
+// title.
 func tabLabels(w, active int) []string {
 	n := len(stageDefs)
 	ls := make([]string, n)
@@ -383,6 +385,14 @@ func tabLabels(w, active int) []string {
 			break
 		}
 		ls[best] = stageDefs[best].key + " " + stageDefs[best].short
+	}
+	if total() > w && active >= 0 && active < n {
+		full := ls[active]
+		ls[active] = stageDefs[active].key + " " + stageDefs[active].short
+		if total() > w {
+			// Numbers are needed anyway: the current tab keeps its title.
+			ls[active] = full
+		}
 	}
 	// Then numbers only, farthest from the current tab first.
 	for total() > w {
