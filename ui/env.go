@@ -32,6 +32,7 @@ type env struct {
 
 	status    string
 	statusErr bool
+	statusSeq int
 
 	// undo is the stack of the place the user is in: the open review, or
 	// the list of reviews (scope ""). Each review keeps its own stack, so
@@ -127,8 +128,7 @@ func (e *env) undoLast() bool {
 		return false
 	}
 	e.undo = e.undo[:len(e.undo)-1]
-	e.status = "undone: " + u.label + " (saved " + e.now().Format("15:04:05") + ")"
-	e.statusErr = false
+	e.setStatus("undone: "+u.label+" (saved "+e.now().Format("15:04:05")+")", false)
 	return true
 }
 
@@ -141,22 +141,25 @@ func (e *env) exportPath(p string) (string, error) {
 	return filepath.Abs(p)
 }
 
-func (e *env) saved() {
-	e.status = "saved " + e.now().Format("15:04:05")
-	e.statusErr = false
+func (e *env) saved() { e.setStatus("saved "+e.now().Format("15:04:05"), false) }
+
+// setStatus shows a message and counts it, so a screen change can tell a
+// message it caused from one left over from before (see workspace.goTo).
+func (e *env) setStatus(s string, isErr bool) {
+	e.status, e.statusErr = s, isErr
+	e.statusSeq++
 }
 
 // note shows a neutral message.
-func (e *env) note(s string) { e.status = s; e.statusErr = false }
+func (e *env) note(s string) { e.setStatus(s, false) }
 
 // fail shows an error in plain English.
 func (e *env) fail(what string, err error) {
-	e.status = friendly(what, err)
-	e.statusErr = true
+	e.setStatus(friendly(what, err), true)
 }
 
 // complain shows a problem with what the user typed (not a store error).
-func (e *env) complain(s string) { e.status = s; e.statusErr = true }
+func (e *env) complain(s string) { e.setStatus(s, true) }
 
 // friendly turns an error into a sentence a volunteer can act on.
 func friendly(what string, err error) string {

@@ -214,11 +214,17 @@ func (ws *workspace) goTo(i int) {
 	if i == ws.active || i < 0 || i >= len(stageDefs) {
 		return
 	}
+	seq := ws.e.statusSeq
 	if err := ws.cur().commit(); err != nil {
 		return
 	}
 	ws.active = i
 	ws.cur().reload()
+	if ws.e.statusSeq == seq {
+		// Nothing was said by this move: an older message (a hint, a
+		// save long ago, another stage's problem) would only mislead here.
+		ws.e.setStatus("", false)
+	}
 }
 
 // refresher is a stage that has work to start after an update (the

@@ -1,0 +1,25 @@
+package ui
+
+import (
+	"testing"
+)
+
+// Moving to another stage clears a message the move did not cause: a hint
+// or another stage's problem would only mislead on the new one.
+func TestStageSwitchClearsOldMessages(t *testing.T) {
+	tt, _ := newReviewTester(t, 80, 24)
+	tt.typeText("Repairs")
+	tt.press("esc")
+	tt.contains("saved 14:03:22")
+	tt.press("2")
+	tt.lacks("saved 14:03:22")
+
+	tt.m.e.note("an old hint from before")
+	tt.contains("an old hint from before")
+	tt.press("3")
+	tt.lacks("an old hint from before")
+
+	tt.m.e.complain("a problem on the evidence tab")
+	tt.press("1")
+	tt.lacks("a problem on the evidence tab")
+}
