@@ -3,7 +3,7 @@ package main
 import (
 	"context"
 
-	"scrutiny/accessible"
+	"scrutiny/ui/accessible"
 )
 
 func init() {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"scrutiny/demo"
+	"scrutiny/review/example"
 )
 
 func init() {
@@ -57,20 +57,20 @@ func runDemo(ctx context.Context, a *app, args []string) (err error) {
 			return err
 		}
 		for _, s := range sums {
-			if !demo.IsLarge(s.ID) {
+			if !example.IsLarge(s.ID) {
 				return fmt.Errorf("%s already holds other reviews (such as %q), and the made-up data would be mixed in with them; "+
 					"use a separate file, for example: scrutiny demo --size large --db large.db", st.Path(), s.Topic)
 			}
 		}
 		start := time.Now()
-		if err := demo.Large(ctx, st, func(msg string) { fmt.Fprintln(a.stderr, msg) }); err != nil {
+		if err := example.Large(ctx, st, func(msg string) { fmt.Fprintln(a.stderr, msg) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "Filled %s with the large synthetic data in %s.\n", st.Path(),
 			time.Since(start).Round(100*time.Millisecond))
 		return nil
 	}
-	ex := demo.Example()
+	ex := example.Review()
 	res, err := st.ImportReviews(ctx, ex)
 	if err != nil {
 		return err

@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"scrutiny/review"
-	"scrutiny/surveycsv"
+	"scrutiny/review/surveycsv"
 )
 
 func init() {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"scrutiny/internal/atomicfile"
+	"scrutiny/store/atomicfile"
 )
 
 // outputFlag adds -o FILE (also --output FILE) to a command's flags.

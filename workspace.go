@@ -6,9 +6,9 @@ import (
 	"io"
 	"os"
 
-	"scrutiny/accessible"
 	"scrutiny/store"
 	"scrutiny/ui"
+	"scrutiny/ui/accessible"
 )
 
 // runWorkspace is what "scrutiny" with no command does: open the database

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"scrutiny/demo"
+	"scrutiny/review/example"
 	"scrutiny/store"
 )
 
@@ -20,7 +20,7 @@ func benchStores(b *testing.B) (ed, ro *store.Store, reviewID string) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { ed.Close() })
-	if err := demo.Large(ctx, ed, nil); err != nil {
+	if err := example.Large(ctx, ed, nil); err != nil {
 		b.Fatal(err)
 	}
 	ro, err = store.Open(db, store.Options{ReadOnly: true})

@@ -1,6 +1,6 @@
 package store_test
 
-// Benchmarks on the large synthetic database (demo.Large: 100 reviews,
+// Benchmarks on the large synthetic database (example.Large: 100 reviews,
 // 10,000 evidence items, 30,000 findings, 5,000 recommendations, 1,000,000
 // survey answers). The database is built once and kept under os.TempDir()
 // between runs; delete it to rebuild. Run:
@@ -26,8 +26,8 @@ import (
 	"testing"
 	"time"
 
-	"scrutiny/demo"
 	"scrutiny/review"
+	"scrutiny/review/example"
 	"scrutiny/store"
 )
 
@@ -65,7 +65,7 @@ func largeDB(b *testing.B) string {
 			largeErr = err
 			return
 		}
-		if err := demo.Large(context.Background(), s, nil); err != nil {
+		if err := example.Large(context.Background(), s, nil); err != nil {
 			s.Close()
 			largeErr = err
 			return
@@ -102,7 +102,7 @@ func BenchmarkOpenAndList(b *testing.B) {
 			b.Fatal(err)
 		}
 		list, err := s.ListReviews(ctx)
-		if err != nil || len(list) != demo.LargeReviews {
+		if err != nil || len(list) != example.LargeReviews {
 			b.Fatalf("%d reviews, %v", len(list), err)
 		}
 		b.StopTimer()

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"scrutiny/demo"
+	"scrutiny/review/example"
 )
 
 // A pause in typing saves the field while it is still being typed; the
@@ -12,7 +12,7 @@ import (
 // one undo step for the whole typing, back to the text before it began.
 func TestPauseInTypingSavesAndOneUndoGoesBack(t *testing.T) {
 	st := openStore(t)
-	id, err := demo.LoadExample(ctx(), st)
+	id, err := example.Load(ctx(), st)
 	if err != nil {
 		t.Fatal(err)
 	}

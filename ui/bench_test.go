@@ -9,7 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"scrutiny/demo"
+	"scrutiny/review/example"
 	"scrutiny/store"
 )
 
@@ -105,7 +105,7 @@ func BenchmarkHomeFirstFrame(b *testing.B) {
 		m := New(st, Options{Theme: "dark"})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		v := m.View()
-		if m.screen != scrHome || len(m.home.all) != demo.LargeReviews || v.Content == "" {
+		if m.screen != scrHome || len(m.home.all) != example.LargeReviews || v.Content == "" {
 			b.Fatalf("not the home screen with every review: %d", len(m.home.all))
 		}
 		b.StopTimer()

@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"scrutiny/demo"
+	"scrutiny/review/example"
 	"scrutiny/store"
 )
 
@@ -17,7 +17,7 @@ func TestReadOnlyCopyFollowsTheEditor(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	id, err := demo.LoadExample(ctx(), w)
+	id, err := example.Load(ctx(), w)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 
-	"scrutiny/demo"
+	"scrutiny/review/example"
 )
 
 // candidateKeys are the keys a person might press.
@@ -29,7 +29,7 @@ func candidateKeys() []string {
 // (or the global help) lists.
 func TestEveryKeyIsInHelp(t *testing.T) {
 	st := openStore(t)
-	id, err := demo.LoadExample(ctx(), st)
+	id, err := example.Load(ctx(), st)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,14 +7,14 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"scrutiny/demo"
 	"scrutiny/review"
+	"scrutiny/review/example"
 	"scrutiny/store"
 )
 
 // loadExample fills the store with the example review and returns its ID.
 var loadExample = func(ctx context.Context, st *store.Store) (string, error) {
-	return demo.LoadExample(ctx, st)
+	return example.Load(ctx, st)
 }
 
 type welcomeKeys struct {

@@ -13,8 +13,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 
-	"scrutiny/internal/atomicfile"
 	"scrutiny/review"
+	"scrutiny/store/atomicfile"
 )
 
 type reportKeys struct {

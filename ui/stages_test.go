@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"scrutiny/demo"
 	"scrutiny/review"
+	"scrutiny/review/example"
 	"scrutiny/store"
 )
 
@@ -34,7 +34,7 @@ func newReviewTester(t *testing.T, w, h int) (*tester, *store.Store) {
 
 func exampleTester(t *testing.T, w, h int) (*tester, *store.Store, string) {
 	st := openStore(t)
-	id, err := demo.LoadExample(ctx(), st)
+	id, err := example.Load(ctx(), st)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -430,7 +430,7 @@ func TestWideTextKeepsAlignment(t *testing.T) {
 
 func TestReadOnlyChangesNothing(t *testing.T) {
 	st := openStore(t)
-	id, err := demo.LoadExample(ctx(), st)
+	id, err := example.Load(ctx(), st)
 	if err != nil {
 		t.Fatal(err)
 	}

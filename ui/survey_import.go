@@ -11,8 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/review"
+	"scrutiny/review/surveycsv"
 	"scrutiny/store"
-	"scrutiny/surveycsv"
 )
 
 // csvPreviewMsg carries a file read in the background.

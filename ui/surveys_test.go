@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"scrutiny/review"
-	"scrutiny/surveycsv"
+	"scrutiny/review/surveycsv"
 )
 
 // toFirstSurvey selects the first survey in tab 9's list.

@@ -1,4 +1,4 @@
-package demo_test
+package example_test
 
 import (
 	"bytes"
@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"scrutiny/demo"
 	"scrutiny/review"
+	"scrutiny/review/example"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // change to the report or the example shows up as a readable diff. After a
 // deliberate change, run: go test ./demo -run Golden -update
 func TestExampleReportGolden(t *testing.T) {
-	got := review.Render(demo.Example())
+	got := review.Render(example.Review())
 	golden := filepath.Join("testdata", "example.md")
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -41,7 +41,7 @@ func TestExampleReportGolden(t *testing.T) {
 		}
 		t.Fatalf("the example report differs from %s from line %d on; if the change is intended, run go test ./demo -run Golden -update", golden, line)
 	}
-	if !bytes.Equal(review.Render(demo.Example()), got) {
+	if !bytes.Equal(review.Render(example.Review()), got) {
 		t.Fatal("rendering the same review twice gave different bytes")
 	}
 }

@@ -1,4 +1,4 @@
-package demo
+package example
 
 import (
 	"fmt"
@@ -44,7 +44,7 @@ func figures(sv review.Survey, qid string, hi, lo int) (base int, avg, top, high
 }
 
 func TestExampleSurveysMatchTheReport(t *testing.T) {
-	r := Example()
+	r := Review()
 	s1, s2 := r.Surveys[0], r.Surveys[1]
 	if len(s1.Respondents) != 57 || s1.Sent != 670 || len(s2.Respondents) != 77 || s2.Sent != 800 {
 		t.Fatalf("survey sizes: %d of %d, %d of %d", len(s1.Respondents), s1.Sent, len(s2.Respondents), s2.Sent)
@@ -119,7 +119,7 @@ func TestExampleSurveysMatchTheReport(t *testing.T) {
 }
 
 func TestExampleIsWholeAndLinked(t *testing.T) {
-	r := Example()
+	r := Review()
 	seen := map[string]string{}
 	add := func(what, id string) {
 		if len(id) != 36 || id[14] != '7' {
@@ -211,9 +211,9 @@ func TestExampleIsWholeAndLinked(t *testing.T) {
 }
 
 func TestExampleIsTheSameEveryTime(t *testing.T) {
-	a, b := Example(), Example()
+	a, b := Review(), Review()
 	if fmt.Sprintf("%#v", a) != fmt.Sprintf("%#v", b) {
-		t.Fatal("two calls to Example differ")
+		t.Fatal("two calls to Review differ")
 	}
 }
 

@@ -1,4 +1,4 @@
-// Package demo builds data to look at and to measure with: Example is a
+// Package example builds data to look at and to measure with: Review is a
 // realistic finished review, Large fills a database with synthetic reviews
 // for speed work.
 //
@@ -9,7 +9,7 @@
 // give: the members' names, meeting and evidence dates, expenses, the room's
 // votes and the one out-of-scope item. Survey answers are built to reproduce
 // the published figures (see scoreSpec for which match exactly).
-package demo
+package example
 
 import (
 	"context"
@@ -19,9 +19,9 @@ import (
 	"scrutiny/store"
 )
 
-// ExampleID is the fixed ID of the example review, so loading it twice
+// ID is the fixed ID of the example review, so loading it twice
 // updates one review instead of adding a second.
-const ExampleID = "0169e2b4-1a00-7000-8000-000000000001"
+const ID = "0169e2b4-1a00-7000-8000-000000000001"
 
 // exID returns the fixed ID of the example's n-th item. Ranges keep kinds
 // apart: members 100s, meetings 200s, evidence 300s, findings 400s,
@@ -29,20 +29,20 @@ const ExampleID = "0169e2b4-1a00-7000-8000-000000000001"
 // sub-points 800s, criteria 900s, respondents 10000s and 20000s.
 func exID(n int) string { return fmt.Sprintf("0169e2b4-1a00-7000-8000-%012d", n) }
 
-// LoadExample merges the example review into s and returns its ID.
-func LoadExample(ctx context.Context, s *store.Store) (string, error) {
-	r := Example()
+// Load merges the example review into s and returns its ID.
+func Load(ctx context.Context, s *store.Store) (string, error) {
+	r := Review()
 	if _, err := s.ImportReviews(ctx, r); err != nil {
 		return "", fmt.Errorf("loading the example review: %w", err)
 	}
 	return r.ID, nil
 }
 
-// Example returns a complete review in the "reported to board" stage. Each
+// Review returns a complete review in the "reported to board" stage. Each
 // call returns a fresh value the caller may change.
-func Example() *review.Review {
+func Review() *review.Review {
 	r := &review.Review{
-		ID:          ExampleID,
+		ID:          ID,
 		Topic:       "Customers contacting Great Places",
 		ServiceArea: "How customers get in touch with Great Places with a question or to ask for a service: the Customer Hub by phone, email, web chat, the self-service portal and neighbourhood teams",
 		WhyArea: "The Board suggested we look at this, and we agreed it matters more than almost anything else: the first contact shapes how customers feel about their landlord. " +

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"scrutiny/internal/atomicfile"
 	"scrutiny/review"
+	"scrutiny/store/atomicfile"
 )
 
 func meetingLine(m review.Meeting) string {

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"scrutiny/internal/atomicfile"
 	"scrutiny/review"
 	"scrutiny/room"
+	"scrutiny/store/atomicfile"
 )
 
 func (s *session) scoreCriterion() error {

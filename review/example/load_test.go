@@ -1,4 +1,4 @@
-package demo_test
+package example_test
 
 import (
 	"bytes"
@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"scrutiny/demo"
 	"scrutiny/review"
+	"scrutiny/review/example"
 	"scrutiny/store"
 )
 
@@ -21,11 +21,11 @@ func TestLoadExampleTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	id, err := demo.LoadExample(ctx, st)
-	if err != nil || id != demo.ExampleID {
-		t.Fatalf("LoadExample: %q, %v", id, err)
+	id, err := example.Load(ctx, st)
+	if err != nil || id != example.ID {
+		t.Fatalf("Load: %q, %v", id, err)
 	}
-	res, err := st.ImportReviews(ctx, demo.Example())
+	res, err := st.ImportReviews(ctx, example.Review())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ func TestLoadExampleTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a, b := review.Render(demo.Example()), review.Render(got); !bytes.Equal(a, b) {
+	if a, b := review.Render(example.Review()), review.Render(got); !bytes.Equal(a, b) {
 		t.Error("the example read back from the database renders a different report")
 	}
 	answers := 0
@@ -63,7 +63,7 @@ func BenchmarkLargeFill(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := demo.Large(ctx, st, nil); err != nil {
+		if err := example.Large(ctx, st, nil); err != nil {
 			b.Fatal(err)
 		}
 		st.Close()
