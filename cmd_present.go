@@ -8,9 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"scrutiny/room"
 	"scrutiny/store"
-	"scrutiny/ui"
+	"scrutiny/ui/present"
 	"scrutiny/ui/style"
 )
 
@@ -70,7 +69,7 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 	// Piped into a file or another program there is no screen to draw on,
 	// so the views are printed as text.
 	if !*plain && !*once && isTerminal(a.stdout) {
-		return ui.RunPresent(ctx, st, ui.PresentOptions{Theme: *theme})
+		return present.Run(ctx, st, present.Options{Theme: *theme})
 	}
 	return followPlain(ctx, st, a.stdout, w, h, *once)
 }
@@ -89,11 +88,11 @@ func parseSize(s string) (w, h int, ok bool) {
 // the editor, and every second while a timer runs. Each view starts with a
 // line of dashes so a reader (or a test) can tell them apart.
 func followPlain(ctx context.Context, st *store.Store, out io.Writer, w, h int, once bool) error {
-	f := room.NewFollower(st)
-	tick := time.NewTicker(room.PollEvery)
+	f := present.NewFollower(st)
+	tick := time.NewTicker(present.PollEvery)
 	defer tick.Stop()
 	var last string
-	var snap room.Snapshot
+	var snap present.Snapshot
 	warned := false
 	for {
 		s, _, err := f.Poll(ctx)
@@ -105,7 +104,7 @@ func followPlain(ctx context.Context, st *store.Store, out io.Writer, w, h int, 
 			warned = true
 		case err == nil:
 			snap, warned = s, false
-			frame := strings.Join(trimRight(room.Render(room.BuildSlide(snap, time.Now()), w, h, "", room.PlainPainter)), "\n")
+			frame := strings.Join(trimRight(present.Render(present.BuildSlide(snap, time.Now()), w, h, "", present.PlainPainter)), "\n")
 			if frame != last {
 				if _, err := fmt.Fprintf(out, "%s\n%s\n", strings.Repeat("-", w), frame); err != nil {
 					return nil // the reader went away

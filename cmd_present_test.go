@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"scrutiny/review"
-	"scrutiny/room"
 	"scrutiny/store"
+	"scrutiny/ui/present"
 )
 
 // presentWatcher runs "scrutiny present --plain" as its own process and
@@ -98,7 +98,7 @@ func TestPresentFollowsTheEditorWithinASecond(t *testing.T) {
 	if err := ed.SaveRecommendation(ctx, r.ID, rec); err != nil {
 		t.Fatal(err)
 	}
-	if err := room.PublishPosition(ctx, ed, room.Position{ReviewID: r.ID, Stage: "criteria", ItemKind: room.ItemCriterion, ItemID: c.ID}); err != nil {
+	if err := present.NewPublisher(ed).Publish(ctx, present.Position{ReviewID: r.ID, Stage: "criteria", ItemKind: present.ItemCriterion, ItemID: c.ID}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -128,11 +128,11 @@ func TestPresentFollowsTheEditorWithinASecond(t *testing.T) {
 
 	// A move in the editor shows within one second.
 	for i := range 5 {
-		kind, id, want := room.ItemRecommendation, rec.ID, "Publish call waiting times every month"
+		kind, id, want := present.ItemRecommendation, rec.ID, "Publish call waiting times every month"
 		if i%2 == 1 {
-			kind, id, want = room.ItemCriterion, c.ID, "Timeliness and ease of contact"
+			kind, id, want = present.ItemCriterion, c.ID, "Timeliness and ease of contact"
 		}
-		if err := room.PublishPosition(ctx, ed, room.Position{ReviewID: r.ID, Stage: "x", ItemKind: kind, ItemID: id}); err != nil {
+		if err := present.NewPublisher(ed).Publish(ctx, present.Position{ReviewID: r.ID, Stage: "x", ItemKind: kind, ItemID: id}); err != nil {
 			t.Fatal(err)
 		}
 		took = append(took, w.waitFor(t, want, 5*time.Second))

@@ -126,3 +126,12 @@ func skipString(s string, i int) int {
 func CleanLine(s string) string {
 	return strings.Join(strings.Fields(Clean(s)), " ")
 }
+
+// Plural is one or many, by n. The domain's messages and ui/text share it,
+// so "1 row" and "2 rows" read the same everywhere.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

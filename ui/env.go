@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"scrutiny/ui/present"
 	"strings"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 type env struct {
 	ctx    context.Context
 	st     *store.Store
+	pub    *present.Publisher // tells the wall where the editor is
 	styles style.Styles
 	now    func() time.Time
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"strings"
 	"testing"
 )
@@ -11,11 +12,11 @@ import (
 func TestFindingShowsUnderEveryLinkedEvidence(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
 	r := loadReview(t, st, id)
-	var text string
+	var want string
 	var first, second int
 	for _, f := range r.Findings {
 		if len(f.EvidenceIDs) >= 2 {
-			text = f.Text
+			want = f.Text
 			for i, e := range r.Evidence {
 				if e.ID == f.EvidenceIDs[0] {
 					first = i + 1
@@ -28,7 +29,7 @@ func TestFindingShowsUnderEveryLinkedEvidence(t *testing.T) {
 		}
 	}
 	first, second = min(first, second), max(first, second)
-	if text == "" {
+	if want == "" {
 		t.Fatal("the example has no finding linked to two pieces of evidence")
 	}
 	tt.press("4")
@@ -41,7 +42,7 @@ func TestFindingShowsUnderEveryLinkedEvidence(t *testing.T) {
 			heading = row.heading
 			continue
 		}
-		if strings.HasSuffix(row.text, oneLine(text)) {
+		if strings.HasSuffix(row.text, text.OneLine(want)) {
 			under = append(under, heading+" | "+row.text)
 		}
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"scrutiny/ui/text"
 	"strings"
 	"time"
 
@@ -297,16 +298,16 @@ func (f *form) valueLines(i int) []string {
 	case fl.kind == fHeading, fl.kind == fAction:
 		ls = []string{""}
 	case fl.check:
-		ls = wrap(fl.get()+" "+oneLine(fl.label), max(4, f.w-4))
+		ls = text.Wrap(fl.get()+" "+text.OneLine(fl.label), max(4, f.w-4))
 	default:
 		v := ""
 		if fl.get != nil {
-			v = clean(fl.get())
+			v = text.Clean(fl.get())
 		}
 		if strings.TrimSpace(v) == "" {
 			ls = nil
 		} else {
-			ls = wrap(v, f.valueW())
+			ls = text.Wrap(v, f.valueW())
 		}
 	}
 	f.cache[i] = ls
@@ -368,7 +369,7 @@ func (f *form) sizeEditors() {
 	f.input.SetWidth(max(1, f.valueW()-1))
 	f.area.SetWidth(max(2, f.valueW()))
 	if fl, ok := f.focused(); ok && f.editing && fl.multiline() {
-		lines := len(wrap(f.area.Value(), f.valueW())) + 1
+		lines := len(text.Wrap(f.area.Value(), f.valueW())) + 1
 		f.area.SetHeight(max(3, min(lines, max(3, f.h-2))))
 	}
 }
@@ -788,14 +789,14 @@ func (f *form) view(w, h int, active bool) string {
 	if len(f.fields) == 0 {
 		out = append(out, s.Muted.Render("nothing here yet"))
 	}
-	return strings.Join(box(out, w, h), "\n")
+	return strings.Join(text.Box(out, w, h), "\n")
 }
 
 func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 	fl := f.fields[i]
 	focused := i == f.focus && active
 	if fl.kind == fHeading {
-		h := s.Heading.Render(trunc(oneLine(fl.label), f.w))
+		h := s.Heading.Render(text.Truncate(text.OneLine(fl.label), f.w))
 		if i == 0 {
 			return []string{h}
 		}
@@ -805,12 +806,12 @@ func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 	if focused {
 		marker = s.Selected.Render("›") + " "
 	}
-	label := oneLine(fl.label)
+	label := text.OneLine(fl.label)
 	var vals []string
 	switch {
 	case f.editing && i == f.focus:
 		if fl.multiline() {
-			vals = splitLines(f.area.View())
+			vals = text.Lines(f.area.View())
 		} else {
 			vals = []string{f.input.View()}
 		}
@@ -825,8 +826,8 @@ func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 	default:
 		vs := f.valueLines(i)
 		if len(vs) == 0 {
-			hint := orEmpty(fl.placeholder, "(empty)")
-			vals = []string{s.Muted.Render(trunc(hint, f.valueW()))}
+			hint := text.OrEmpty(fl.placeholder, "(empty)")
+			vals = []string{s.Muted.Render(text.Truncate(hint, f.valueW()))}
 		} else {
 			st := s.Text
 			if fl.tone != nil {
@@ -865,7 +866,7 @@ func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 		return out
 	}
 	if f.stacked() {
-		out := []string{marker + ls.Render(trunc(label, f.w-2))}
+		out := []string{marker + ls.Render(text.Truncate(label, f.w-2))}
 		if fl.kind == fAction {
 			out = []string{marker + vals[0]}
 			return out
@@ -879,7 +880,7 @@ func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 	out := make([]string, 0, len(vals))
 	for j, v := range vals {
 		if j == 0 {
-			lab := pad(trunc(label, lw), lw)
+			lab := text.Pad(text.Truncate(label, lw), lw)
 			if label != "" {
 				lab = ls.Render(lab)
 			}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"scrutiny/ui/text"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -47,8 +48,8 @@ func paneSplit(w, h int) panes {
 
 // overlay draws fg centred over bg (both w x h text blocks).
 func overlay(bg string, w, h int, fg string) string {
-	bl := box(splitLines(bg), w, h)
-	fl := splitLines(fg)
+	bl := text.Box(text.Lines(bg), w, h)
+	fl := text.Lines(fg)
 	fw := 0
 	for _, l := range fl {
 		fw = max(fw, ansi.StringWidth(l))
@@ -63,7 +64,7 @@ func overlay(bg string, w, h int, fg string) string {
 		row := bl[y+i]
 		left := ansi.Truncate(row, x, "")
 		right := ansi.TruncateLeft(row, x+fw, "")
-		bl[y+i] = left + pad(l, fw) + right
+		bl[y+i] = left + text.Pad(l, fw) + right
 	}
 	return strings.Join(bl, "\n")
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -127,5 +128,5 @@ func (l *list) view(w, h int, row func(i int, selected bool) string) string {
 	for i := l.offset; i < l.n && len(out) < h; i++ {
 		out = append(out, row(i, i == l.cursor))
 	}
-	return strings.Join(box(out, w, h), "\n")
+	return strings.Join(text.Box(out, w, h), "\n")
 }

@@ -1,102 +1,454 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"time"
 
-	"charm.land/lipgloss/v2"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/review"
-	"scrutiny/room"
+	"scrutiny/store"
+	"scrutiny/ui/present"
 	"scrutiny/ui/style"
 )
 
-// The presentation view shows one thing at a time, large and uncluttered,
-// for a room reading a wall several metres away. It is drawn by the
-// editor's presentation mode and by the separate "scrutiny present"
-// window, from the same room.Slide, so both always agree.
+// The editor's side of the room: it tells the present window where it is,
+// shows the same slide full-screen in its own presentation mode (F5), takes
+// the room's votes with quick keys there, and cycles and remembers themes.
 
-// presentMinW and presentMinH are the smallest window the view fills: a
-// facilitator enlarges the font until the terminal is about 40x12.
-const (
-	presentMinW = 40
-	presentMinH = 12
-)
+// roomState is the root model's presentation mode.
+type roomState struct {
+	presenting bool
+	votes      []review.Level // this session's votes, newest last, for backspace
+	// question is which chartable question of the selected survey the wall
+	// shows; survey is the survey it counts in.
+	question int
+	survey   string
+	ticking  bool // a timer tick is scheduled
+	slide    present.SlideCache
+}
 
-// slidePainter styles each part of a slide from the theme. Nothing relies
-// on colour alone: the level words and symbols, the bars' lengths and the
-// counts carry the meaning, and the monochrome theme uses bold only.
-func slidePainter(s style.Styles) room.Painter {
-	big := s.Heading
-	bar := s.Title
-	if s.Mono {
-		big = lipgloss.NewStyle().Bold(true)
-		bar = lipgloss.NewStyle()
-	}
-	return func(role room.Role, text string) string {
-		switch role {
-		case room.RoleContext, room.RoleNote, room.RoleHint:
-			return s.Muted.Render(text)
-		case room.RoleTitle:
-			return s.Title.Render(text)
-		case room.RoleBig:
-			return big.Render(text)
-		case room.RoleBar:
-			return bar.Render(text)
-		case room.RoleHeader:
-			return s.Heading.Render(text)
-		}
-		return s.Text.Render(text)
+// roomKeys are the keys of presentation mode; the two that work everywhere
+// (present, theme) live in globalKeys so the help lists them.
+type roomKeys struct {
+	Next   key.Binding
+	Prev   key.Binding
+	Vote   key.Binding
+	Unvote key.Binding
+	Leave  key.Binding
+	Theme  key.Binding
+}
+
+func newRoomKeys() roomKeys {
+	return roomKeys{
+		Next:   bind([]string{"down", "right", "pgdown", "space"}, "↓", "the next item"),
+		Prev:   bind([]string{"up", "left", "pgup"}, "↑", "the previous item"),
+		Vote:   bind([]string{"1", "2", "3", "4"}, "1-4", "a vote: poor, fair, good, excellent"),
+		Unvote: bind([]string{"backspace", "-"}, "⌫", "take back the last vote"),
+		Leave:  bind([]string{"esc", "f5", "q"}, "esc", "leave presentation"),
+		Theme:  bind([]string{"t", "ctrl+t"}, "t", "next theme"),
 	}
 }
 
-// presentView draws a slide filling w×h with one line of hints at the
-// bottom. Below 40x12 it still draws, cutting from the bottom, because the
-// wall is more use slightly clipped than blank.
-func presentView(s style.Styles, sl room.Slide, w, h int, hint string) string {
-	if w < 1 || h < 1 {
+// roomItemer is a stage that can tell the wall which item it shows. Stages
+// that do not implement it show as their stage name, and the split stages
+// (evidence, findings, recommendations) are known here.
+type roomItemer interface {
+	roomItem() (kind, id string, since int64)
+}
+
+// stageRoomNames are the stage names the wall and the present window use,
+// by tab key.
+var stageRoomNames = map[string]string{"1": "overview", "2": "scope", "3": "evidence", "4": "findings",
+	"5": "recommendations", "6": "criteria", "7": "judgement", "8": "report", "9": "surveys", "0": "meetings"}
+
+// position is what the workspace shows now, for the wall.
+func (ws *workspace) position() present.Position {
+	d := stageDefs[ws.active]
+	p := present.Position{ReviewID: ws.rev.ID, Stage: stageRoomNames[d.key]}
+	if p.Stage == "" {
+		p.Stage = strings.ToLower(d.short)
+	}
+	st := ws.stages[ws.active]
+	if st == nil {
+		return p
+	}
+	if ri, ok := st.(roomItemer); ok {
+		p.ItemKind, p.ItemID, p.Since = ri.roomItem()
+		return p
+	}
+	switch s := st.(type) {
+	case *evidenceStage:
+		p.ItemKind, p.ItemID = present.ItemEvidence, s.selectedID()
+	case *findingsStage:
+		p.ItemKind, p.ItemID = present.ItemFinding, s.selectedID()
+	case *recsStage:
+		p.ItemKind, p.ItemID = present.ItemRecommendation, s.selectedID()
+		if fl, ok := s.f.focused(); ok && s.f.editing {
+			switch {
+			case fl.id == "rec-text":
+				p.Draft, p.DraftOf = s.f.editorValue(), "text"
+			case strings.HasPrefix(fl.id, "sub:"):
+				p.Draft, p.DraftOf = s.f.editorValue(), strings.TrimPrefix(fl.id, "sub:")
+			}
+		}
+	case *scoringStage:
+		p.ItemKind, p.ItemID = present.ItemCriterion, s.criterionID()
+	case *judgementStage:
+		p.ItemKind = present.ItemJudgement
+	case interface{ selectedID() string }:
+		// Other list stages name rows "kind:ID" (standard:..., survey:...).
+		kind, id, _ := strings.Cut(s.selectedID(), ":")
+		switch kind {
+		case "standard":
+			p.ItemKind, p.ItemID = present.ItemStandards, "-"
+		case "survey":
+			p.ItemKind, p.ItemID = present.ItemSurvey, id
+		}
+	}
+	if p.ItemID == "" && p.ItemKind != present.ItemJudgement {
+		p.ItemKind = ""
+	}
+	return p
+}
+
+// criterionID is the criterion whose field has the focus, or the first.
+func (s *scoringStage) criterionID() string {
+	if fl, ok := s.f.focused(); ok {
+		if _, id, found := strings.Cut(fl.id, ":"); found && strings.Contains(fl.id, "crit") {
+			return id
+		}
+	}
+	if len(s.ws.rev.Criteria) > 0 {
+		return s.ws.rev.Criteria[0].ID
+	}
+	return ""
+}
+
+// roomAfterUpdate publishes the editor's position after every message; it
+// writes only when the position changed.
+func (m *Model) roomAfterUpdate() {
+	if m.e.readOnly || m.e.st == nil {
+		return
+	}
+	var p present.Position
+	if m.screen == scrWorkspace && m.ws != nil {
+		p = m.roomPosition()
+	}
+	// A failure here must not disturb the editor; the wall just lags.
+	_ = m.e.pub.Publish(m.e.ctx, p)
+}
+
+type roomTickMsg struct{}
+
+func roomTick() tea.Cmd {
+	return tea.Tick(time.Second, func(time.Time) tea.Msg { return roomTickMsg{} })
+}
+
+// roomUpdate takes the messages of presentation mode and the two keys that
+// work everywhere. handled false lets the normal handling run.
+func (m *Model) roomUpdate(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case startVotingMsg:
+		if err := m.current().commit(); err != nil {
+			return nil, true
+		}
+		m.room.presenting = true
+		m.room.votes = nil
+		return nil, true
+	case roomTickMsg:
+		m.room.ticking = false
+		if m.room.presenting && m.roomSlide().Ticking {
+			m.room.ticking = true
+			return roomTick(), true
+		}
+		return nil, true
+	case tea.KeyPressMsg:
+		if m.confirm != nil || m.showHelp || msg.String() == "ctrl+c" {
+			return nil, false
+		}
+		if m.room.presenting {
+			return m.presentKey(msg), true
+		}
+		switch {
+		case key.Matches(msg, m.keys.Present):
+			if m.screen != scrWorkspace || m.ws == nil {
+				m.e.note("open a review first: presentation shows one of its items, large")
+				return nil, true
+			}
+			if err := m.current().commit(); err != nil {
+				return nil, true
+			}
+			m.room.presenting = true
+			m.room.votes = nil
+			return m.startTicking(), true
+		case key.Matches(msg, m.keys.Theme):
+			m.cycleTheme()
+			return nil, true
+		}
+	}
+	return nil, false
+}
+
+func (m *Model) startTicking() tea.Cmd {
+	// A clock given in Options is a fixed one (tests): ticking would show
+	// nothing new, so it is not started.
+	if m.room.ticking || m.opts.Now != nil || !m.roomSlide().Ticking {
+		return nil
+	}
+	m.room.ticking = true
+	return roomTick()
+}
+
+func (m *Model) presentKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := newRoomKeys()
+	switch {
+	case key.Matches(msg, k.Leave):
+		m.room.presenting = false
+		if m.ws != nil {
+			// The tab under the wall shows what was voted.
+			m.ws.cur().reload()
+		}
+	case key.Matches(msg, k.Theme):
+		m.cycleTheme()
+	case key.Matches(msg, k.Next), key.Matches(msg, k.Prev):
+		step := 1
+		if key.Matches(msg, k.Prev) {
+			step = -1
+		}
+		if m.stepQuestion(step) {
+			break
+		}
+		if m.ws != nil && m.ws.stepItem(step) {
+			m.room.votes = nil
+		}
+	case key.Matches(msg, k.Vote):
+		l := review.Level(int(msg.String()[0] - '0'))
+		if m.vote(func(c *review.Criterion) { c.AddVote(l) }, "a vote for "+l.String()) {
+			m.room.votes = append(m.room.votes, l)
+		}
+	case key.Matches(msg, k.Unvote):
+		if n := len(m.room.votes); n > 0 {
+			l := m.room.votes[n-1]
+			if m.vote(func(c *review.Criterion) { c.RemoveVote(l) }, "took back a vote for "+l.String()) {
+				m.room.votes = m.room.votes[:n-1]
+			}
+		} else {
+			m.e.note("no vote to take back")
+		}
+	}
+	return m.startTicking()
+}
+
+// vote changes the votes of the criterion on the wall and saves at once.
+func (m *Model) vote(apply func(c *review.Criterion), what string) bool {
+	if m.ws == nil {
+		return false
+	}
+	p := m.roomPosition()
+	if p.ItemKind != present.ItemCriterion || p.ItemID == "" {
+		m.e.note("votes go to a criterion: open Scoring (6) and choose one first")
+		return false
+	}
+	id := p.ItemID
+	i := m.ws.criterionIndex(id)
+	if i < 0 {
+		return false
+	}
+	before := m.ws.rev.Criteria[i].Votes
+	err := m.e.do(what, func() error { return m.ws.saveCriterion(id, apply) }, func() error {
+		err := m.ws.saveCriterion(id, func(c *review.Criterion) { c.Votes = before })
+		return err
+	})
+	return err == nil
+}
+
+func (m *Model) roomSlide() present.Slide {
+	snap, version := present.Snapshot{}, 0
+	if m.screen == scrWorkspace && m.ws != nil {
+		snap, version = present.Snapshot{Pos: m.roomPosition(), Review: m.ws.rev}, m.ws.version
+	}
+	return m.room.slide.Get(snap, int64(version), m.e.now())
+}
+
+// presentRender is the frame in presentation mode: the slide, and the
+// status line as the hint while something was just saved or went wrong.
+func (m *Model) presentRender() string {
+	hint := "↓ next · esc leave · t theme"
+	if m.ws != nil && m.roomPosition().ItemKind == present.ItemCriterion {
+		hint = "1-4 vote · ⌫ undo · ↓ next · esc leave"
+	}
+	if m.e.statusErr {
+		hint = m.e.status
+	}
+	return present.Frame(m.e.styles, m.roomSlide(), m.w, m.h, hint)
+}
+
+// cycleTheme switches to the next theme and remembers it for next time.
+func (m *Model) cycleTheme() {
+	next := present.NextTheme(m.e.styles.Theme)
+	m.SetTheme(next)
+	m.themeFixed = true
+	if !m.e.readOnly && m.e.st != nil {
+		if err := m.e.st.SetSetting(m.e.ctx, present.ThemeSetting, next); err != nil {
+			m.e.fail("remember the theme", err)
+			return
+		}
+	}
+	m.e.note("theme: " + next)
+}
+
+// rememberedTheme is the theme chosen last time, or "" to follow the
+// terminal. NO_COLOR always wins.
+func rememberedTheme(st *store.Store) string {
+	if st == nil || style.NoColor() {
 		return ""
 	}
-	// One cell of margin on each side when there is room to spare.
-	margin := 0
-	if w >= 60 {
-		margin = 2
-	} else if w > presentMinW {
-		margin = 1
+	t, err := st.Setting(context.Background(), present.ThemeSetting)
+	if err != nil || !style.Known(t) {
+		return ""
 	}
-	lines := room.Render(sl, w-2*margin, max(h, 3), hint, slidePainter(s))
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	left := strings.Repeat(" ", margin)
-	for i, l := range lines {
-		lines[i] = left + l + strings.Repeat(" ", max(w-margin-lipgloss.Width(l), 0))
-	}
-	return strings.Join(lines, "\n")
+	return t
 }
 
-// slideCache keeps the last slide built: a survey slide computes the
-// statistics of every answer, which must not run again on every frame.
-// A slide with a running timer is always built afresh.
-type slideCache struct {
-	key   slideKey
-	slide room.Slide
-	ok    bool
-}
+// startVotingMsg asks for presentation mode on the criterion in focus, so
+// the room sees its votes counted as they are keyed in.
+type startVotingMsg struct{}
 
-// slideKey is everything a slide without a timer depends on: the review
-// (a reload replaces the pointer, a save bumps the version) and the
-// editor's position.
-type slideKey struct {
-	rev     *review.Review
-	version int64
-	pos     room.Position
-}
-
-func (c *slideCache) get(snap room.Snapshot, version int64, now time.Time) room.Slide {
-	k := slideKey{snap.Review, version, snap.Pos}
-	if !c.ok || c.slide.Ticking || k != c.key {
-		c.slide, c.key, c.ok = room.BuildSlide(snap, now), k, true
+// criterionHeading heads a criterion in the Scoring tab with the room's
+// votes, so the tally is visible without the wall.
+func criterionHeading(i int, c review.Criterion) string {
+	h := fmt.Sprintf("Criterion %d", i+1)
+	if c.TotalVotes() == 0 {
+		return h
 	}
-	return c.slide
+	var parts []string
+	for _, v := range c.Tally() {
+		if v.N > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", v.Level, v.N))
+		}
+	}
+	return h + " · votes: " + strings.Join(parts, ", ")
+}
+
+// stepItem moves the stage under the wall to the next (or previous) item,
+// so the facilitator can go through the criteria without leaving the
+// presentation. It reports whether anything moved.
+func (ws *workspace) stepItem(step int) bool {
+	switch s := ws.cur().(type) {
+	case *meetingsStage:
+		if s.timerMeeting != "" {
+			return s.stepTimer(step)
+		}
+		if sp := splitOf(s); sp != nil {
+			return stepSplit(sp, step)
+		}
+	case *scoringStage:
+		cs := ws.rev.Criteria
+		cur := s.criterionID()
+		for i, c := range cs {
+			if c.ID == cur && i+step >= 0 && i+step < len(cs) {
+				return s.f.focusID("crit:" + cs[i+step].ID)
+			}
+		}
+	case interface {
+		selectedID() string
+		select_(id string) bool
+	}:
+		if sp := splitOf(s); sp != nil {
+			return stepSplit(sp, step)
+		}
+	}
+	return false
+}
+
+// stepSplit moves a list's cursor to the next selectable row.
+func stepSplit(sp *splitStage, step int) bool {
+	before := sp.selectedID()
+	for i := sp.l.cursor + step; i >= 0 && i < sp.count(); i += step {
+		if sp.selectable == nil || sp.selectable(i) {
+			sp.l.set(i)
+			sp.syncDetail(false)
+			break
+		}
+	}
+	return sp.selectedID() != before
+}
+
+// splitOf finds the list-and-detail stage inside a stage that embeds one.
+func splitOf(st any) *splitStage {
+	switch s := st.(type) {
+	case *splitStage:
+		return s
+	case *evidenceStage:
+		return s.splitStage
+	case *findingsStage:
+		return s.splitStage
+	case *recsStage:
+		return s.splitStage
+	case *meetingsStage:
+		return s.splitStage
+	case *surveysStage:
+		return s.splitStage
+	}
+	return nil
+}
+
+// roomPosition is the workspace's position, with a survey narrowed to the
+// question the wall is showing.
+func (m *Model) roomPosition() present.Position {
+	if m.ws == nil {
+		return present.Position{}
+	}
+	p := m.ws.position()
+	if p.ItemKind != present.ItemSurvey {
+		return p
+	}
+	qs := chartable(m.ws.rev, p.ItemID)
+	if p.ItemID != m.room.survey {
+		m.room.survey, m.room.question = p.ItemID, 0
+	}
+	if len(qs) > 0 {
+		i := min(max(m.room.question, 0), len(qs)-1)
+		p.ItemKind, p.ItemID = present.ItemQuestion, present.QuestionItem(p.ItemID, qs[i])
+	}
+	return p
+}
+
+// stepQuestion moves the wall to the survey's next or previous chartable
+// question; false at either end, so the arrows go on to the next item.
+func (m *Model) stepQuestion(step int) bool {
+	if m.ws == nil {
+		return false
+	}
+	p := m.ws.position()
+	if p.ItemKind != present.ItemSurvey || p.ItemID != m.room.survey {
+		return false
+	}
+	i := m.room.question + step
+	if i < 0 || i >= len(chartable(m.ws.rev, p.ItemID)) {
+		return false
+	}
+	m.room.question = i
+	return true
+}
+
+// chartable lists the IDs of a survey's questions that have a chart (all
+// but free text).
+func chartable(r *review.Review, surveyID string) []string {
+	var out []string
+	for _, sv := range r.Surveys {
+		if sv.ID != surveyID {
+			continue
+		}
+		for _, q := range sv.Questions {
+			if q.Kind != review.QuestionFreeText {
+				out = append(out, q.ID)
+			}
+		}
+	}
+	return out
 }

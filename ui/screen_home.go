@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"strings"
 	"unicode/utf8"
 
@@ -156,7 +157,7 @@ func (s *homeScreen) update(msg tea.Msg) tea.Cmd {
 	case tea.MouseWheelMsg:
 		s.list.update(msg)
 	case tea.PasteMsg:
-		s.filter += oneLine(msg.Content)
+		s.filter += text.OneLine(msg.Content)
 		s.refilter()
 	}
 	return nil
@@ -213,7 +214,7 @@ func (s *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		if t := msg.Text; t != "" && msg.Mod&^tea.ModShift == 0 && !s.inBin {
 			// Typing filters the list; "q" and "?" only act while the
 			// filter is empty (the root model checks typing()).
-			s.filter += oneLine(t)
+			s.filter += text.OneLine(t)
 			s.list.set(0)
 			s.refilter()
 		}
@@ -256,9 +257,9 @@ func (s *homeScreen) delete() tea.Cmd {
 		return nil
 	}
 	st, ctx, id := s.e.st, s.e.ctx, r.ID
-	topic := orEmpty(oneLine(r.Topic), "(untitled review)")
+	topic := text.OrEmpty(text.OneLine(r.Topic), "(untitled review)")
 	return send(confirmMsg{
-		question: fmt.Sprintf("Move the review %q to the bin? You can restore it from the bin.", trunc(topic, 40)),
+		question: fmt.Sprintf("Move the review %q to the bin? You can restore it from the bin.", text.Truncate(topic, 40)),
 		yes: func() tea.Cmd {
 			if s.e.do("move the review to the bin", func() error { return st.Delete(ctx, store.KindReview, id) },
 				func() error { return st.Restore(ctx, store.KindReview, id) }) == nil {
@@ -275,10 +276,10 @@ func (s *homeScreen) restore() tea.Cmd {
 	}
 	b := s.bin[s.list.cursor]
 	st, ctx := s.e.st, s.e.ctx
-	if s.e.do("restore "+oneLine(b.Label), func() error { return st.Restore(ctx, b.Kind, b.ID) },
+	if s.e.do("restore "+text.OneLine(b.Label), func() error { return st.Restore(ctx, b.Kind, b.ID) },
 		func() error { return st.Delete(ctx, b.Kind, b.ID) }) == nil {
 		s.load()
-		s.e.note("restored " + trunc(oneLine(b.Label), 40))
+		s.e.note("restored " + text.Truncate(text.OneLine(b.Label), 40))
 	}
 	return nil
 }
@@ -299,60 +300,60 @@ func (s *homeScreen) view(w, h int) string {
 	if s.inBin {
 		tabs = st.Tab.Render(" Reviews ") + "  " + st.TabActive.Render("["+strings.TrimSpace(binLabel)+"]")
 	}
-	out = append(out, pad(st.Title.Render("scrutiny")+"   "+tabs, w))
+	out = append(out, text.Pad(st.Title.Render("scrutiny")+"   "+tabs, w))
 	if s.typing() {
-		out = append(out, st.Label.Render("filter: ")+st.Editing.Render(trunc(s.filter, w-12))+st.Muted.Render("  (esc clears)"))
+		out = append(out, st.Label.Render("filter: ")+st.Editing.Render(text.Truncate(s.filter, w-12))+st.Muted.Render("  (esc clears)"))
 	} else if s.inBin {
-		out = append(out, st.Muted.Render(trunc("Deleted things wait here. Enter puts the selected one back; tab goes back to the reviews.", w)))
+		out = append(out, st.Muted.Render(text.Truncate("Deleted things wait here. Enter puts the selected one back; tab goes back to the reviews.", w)))
 	} else {
-		out = append(out, st.Muted.Render(trunc("Type or / to filter. Enter opens; ctrl+n: new; tab: the bin.", w)))
+		out = append(out, st.Muted.Render(text.Truncate("Type or / to filter. Enter opens; ctrl+n: new; tab: the bin.", w)))
 	}
 	lh := s.listHeight()
 	if s.inBin {
-		out = append(out, st.Label.Render(" "+pad("what", w-23)+"  "+pad("deleted", 20)))
+		out = append(out, st.Label.Render(" "+text.Pad("what", w-23)+"  "+text.Pad("deleted", 20)))
 		s.list.setLen(len(s.bin))
 		body := s.list.view(w, lh, func(i int, sel bool) string {
 			b := s.bin[i]
-			line := mark(sel) + pad(string(b.Kind)+": "+oneLine(b.Label), w-23) + "  " + pad(b.Deleted.Local().Format("2 Jan 2006 15:04"), 20)
+			line := mark(sel) + text.Pad(string(b.Kind)+": "+text.OneLine(b.Label), w-23) + "  " + text.Pad(b.Deleted.Local().Format("2 Jan 2006 15:04"), 20)
 			if sel {
-				return st.Selected.Render(pad(line, w))
+				return st.Selected.Render(text.Pad(line, w))
 			}
 			return st.Text.Render(line)
 		})
-		out = append(out, splitLines(body)...)
+		out = append(out, text.Lines(body)...)
 		if len(s.bin) == 0 {
 			out[len(out)-lh] = st.Muted.Render("The bin is empty.")
 		}
-		return strings.Join(box(out, w, h), "\n")
+		return strings.Join(text.Box(out, w, h), "\n")
 	}
 	cw := homeCols(w)
-	head := " " + pad("topic", cw.topic) + " " + pad("stage", cw.stage) + " " + padLeft("evid", 5) + padLeft("find", 5) + padLeft("recs", 5)
+	head := " " + text.Pad("topic", cw.topic) + " " + text.Pad("stage", cw.stage) + " " + padLeft("evid", 5) + padLeft("find", 5) + padLeft("recs", 5)
 	if cw.dates > 0 {
-		head += "  " + pad("dates", cw.dates)
+		head += "  " + text.Pad("dates", cw.dates)
 	}
-	out = append(out, st.Label.Render(pad(head, w)))
+	out = append(out, st.Label.Render(text.Pad(head, w)))
 	s.list.setLen(len(s.shown))
 	body := s.list.view(w, lh, func(i int, sel bool) string {
 		r := s.all[s.shown[i]]
-		topic := orEmpty(oneLine(r.Topic), "(untitled review)")
+		topic := text.OrEmpty(text.OneLine(r.Topic), "(untitled review)")
 		stage := string(r.Stage)
 		if r.Archived {
 			stage = "archived"
 		}
-		line := mark(sel) + pad(topic, cw.topic) + " " + pad(stage, cw.stage) + " " +
+		line := mark(sel) + text.Pad(topic, cw.topic) + " " + text.Pad(stage, cw.stage) + " " +
 			padLeft(fmt.Sprint(r.Evidence), 5) + padLeft(fmt.Sprint(r.Findings), 5) + padLeft(fmt.Sprint(r.Recommendations), 5)
 		if cw.dates > 0 {
-			line += "  " + pad(dateRange(r), cw.dates)
+			line += "  " + text.Pad(dateRange(r), cw.dates)
 		}
 		switch {
 		case sel:
-			return st.Selected.Render(pad(line, w))
+			return st.Selected.Render(text.Pad(line, w))
 		case r.Archived:
 			return st.Muted.Render(line)
 		}
 		return st.Text.Render(line)
 	})
-	out = append(out, splitLines(body)...)
+	out = append(out, text.Lines(body)...)
 	if len(s.shown) == 0 {
 		msg := "No reviews yet. Press ctrl+n to start one."
 		if s.filter != "" {
@@ -362,12 +363,12 @@ func (s *homeScreen) view(w, h int) string {
 	}
 	out = append(out, st.Border.Render(rule(w)))
 	if r, ok := s.selected(); ok {
-		d := "started " + orEmpty(r.Start.Short(), "—") + " · ends " + orEmpty(r.End.Short(), "—") +
-			" · board " + orEmpty(r.BoardDate.Short(), "—")
+		d := "started " + text.OrEmpty(r.Start.Short(), "—") + " · ends " + text.OrEmpty(r.End.Short(), "—") +
+			" · board " + text.OrEmpty(r.BoardDate.Short(), "—")
 		c := fmt.Sprintf("%d evidence, %d findings, %d recommendations", r.Evidence, r.Findings, r.Recommendations)
-		out = append(out, st.Text.Render(trunc(d, w)), st.Muted.Render(trunc(c, w)))
+		out = append(out, st.Text.Render(text.Truncate(d, w)), st.Muted.Render(text.Truncate(c, w)))
 	}
-	return strings.Join(box(out, w, h), "\n")
+	return strings.Join(text.Box(out, w, h), "\n")
 }
 
 type homeColumns struct{ topic, stage, dates int }
@@ -385,7 +386,7 @@ func homeCols(w int) homeColumns {
 }
 
 func padLeft(s string, w int) string {
-	if n := width(s); n < w {
+	if n := text.Width(s); n < w {
 		return strings.Repeat(" ", w-n) + s
 	}
 	return s

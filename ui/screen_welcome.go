@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -115,17 +116,17 @@ func (s *welcomeScreen) view(w, h int) string {
 		"",
 		st.Title.Render("  Welcome to scrutiny"),
 		"",
-		"  " + st.Text.Render(trunc("Keep a tenant scrutiny review in one place: scope, evidence,", w-4)),
-		"  " + st.Text.Render(trunc("findings, recommendations and the report for the Board.", w-4)),
+		"  " + st.Text.Render(text.Truncate("Keep a tenant scrutiny review in one place: scope, evidence,", w-4)),
+		"  " + st.Text.Render(text.Truncate("findings, recommendations and the report for the Board.", w-4)),
 		"",
 	}
 	for i, c := range welcomeChoices {
 		if i == s.choice {
-			lines = append(lines, "  "+st.Selected.Render("› "+trunc(c, w-6)))
+			lines = append(lines, "  "+st.Selected.Render("› "+text.Truncate(c, w-6)))
 		} else {
-			lines = append(lines, "    "+st.Text.Render(trunc(c, w-6)))
+			lines = append(lines, "    "+st.Text.Render(text.Truncate(c, w-6)))
 		}
 	}
-	lines = append(lines, "", "  "+st.Muted.Render(trunc("Everything is saved as you go, on this computer only.", w-4)))
-	return strings.Join(box(lines, w, h), "\n")
+	lines = append(lines, "", "  "+st.Muted.Render(text.Truncate("Everything is saved as you go, on this computer only.", w-4)))
+	return strings.Join(text.Box(lines, w, h), "\n")
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -108,7 +109,7 @@ func (b *searchBox) view(w, h int) string {
 	q := strings.TrimSpace(b.input.Value())
 	switch {
 	case q == "":
-		lines = append(lines, st.Muted.Render(trunc("Searches every stage: topic, scope, evidence, findings, recommendations, scores.", w)))
+		lines = append(lines, st.Muted.Render(text.Truncate("Searches every stage: topic, scope, evidence, findings, recommendations, scores.", w)))
 	case len(b.hits) == 0:
 		lines = append(lines, st.Muted.Render("nothing found"))
 	default:
@@ -118,14 +119,14 @@ func (b *searchBox) view(w, h int) string {
 	ww := min(20, w/3)
 	body := b.l.view(w, h-2, func(i int, sel bool) string {
 		hh := b.hits[i]
-		line := mark(sel) + pad(hh.where, ww-1) + " " + trunc(hh.text, w-ww-1)
+		line := mark(sel) + text.Pad(hh.where, ww-1) + " " + text.Truncate(hh.text, w-ww-1)
 		if sel {
-			return st.Selected.Render(pad(line, w))
+			return st.Selected.Render(text.Pad(line, w))
 		}
-		return " " + st.Label.Render(pad(hh.where, ww-1)) + " " + st.Text.Render(trunc(hh.text, w-ww-1))
+		return " " + st.Label.Render(text.Pad(hh.where, ww-1)) + " " + st.Text.Render(text.Truncate(hh.text, w-ww-1))
 	})
-	lines = append(lines, splitLines(body)...)
-	return strings.Join(box(lines, w, h), "\n")
+	lines = append(lines, text.Lines(body)...)
+	return strings.Join(text.Box(lines, w, h), "\n")
 }
 
 // searchReview finds q (case-insensitive) in the open review.
@@ -137,10 +138,10 @@ func searchReview(ws *workspace, q string) []hit {
 	r := ws.rev
 	var out []hit
 	match := func(s string) bool { return strings.Contains(strings.ToLower(s), q) }
-	add := func(stage int, id, where, text string) {
-		out = append(out, hit{stage: stage, id: id, where: where, text: oneLine(text)})
+	add := func(stage int, id, where, s string) {
+		out = append(out, hit{stage: stage, id: id, where: where, text: text.OneLine(s)})
 	}
-	snippet := func(s string) string { return excerpt(oneLine(s), q) }
+	snippet := func(s string) string { return excerpt(text.OneLine(s), q) }
 	for _, f := range []struct{ id, label, v string }{
 		{"topic", "Topic", r.Topic}, {"service", "Service area", r.ServiceArea}, {"why", "Why this area", r.WhyArea},
 		{"intro", "Introduction", r.Introduction},

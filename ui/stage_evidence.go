@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"slices"
 	"strings"
 
@@ -40,7 +41,7 @@ func newEvidenceStage(ws *workspace) *evidenceStage {
 	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
 		e := ws.rev.Evidence[i]
 		// Title first, so a narrow pane still shows what matters.
-		t := fmt.Sprintf("%2d. %s · %s", i+1, orEmpty(oneLine(e.Title), "(untitled)"), e.Kind)
+		t := fmt.Sprintf("%2d. %s · %s", i+1, text.OrEmpty(text.OneLine(e.Title), "(untitled)"), e.Kind)
 		if !e.Date.IsZero() {
 			t += ", " + e.Date.Short()
 		}
@@ -111,7 +112,7 @@ func (s *evidenceStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		e, _ := ws.rev.EvidenceByID(id)
-		return true, s.confirmRemove(fmt.Sprintf("Move the evidence %q to the bin? Its findings stay, unlinked.", trunc(oneLine(orEmpty(e.Title, "(untitled)")), 40)),
+		return true, s.confirmRemove(fmt.Sprintf("Move the evidence %q to the bin? Its findings stay, unlinked.", text.Truncate(text.OneLine(text.OrEmpty(e.Title, "(untitled)")), 40)),
 			"the evidence", store.KindEvidence, id)
 	case !s.detail && (key.Matches(msg, k.MoveUp) || key.Matches(msg, k.MoveDown)):
 		i := s.l.cursor
@@ -223,7 +224,7 @@ func findingTextField(ws *workspace, f review.Finding) field {
 func confirmDeleteFinding(ws *workspace, fid string, after func()) tea.Cmd {
 	f, _ := ws.rev.FindingByID(fid)
 	return send(confirmMsg{
-		question: fmt.Sprintf("Move the finding %q to the bin?", trunc(oneLine(orEmpty(f.Text, "(empty)")), 40)),
+		question: fmt.Sprintf("Move the finding %q to the bin?", text.Truncate(text.OneLine(text.OrEmpty(f.Text, "(empty)")), 40)),
 		yes: func() tea.Cmd {
 			ws.remove("the finding", store.KindFinding, fid)
 			after()

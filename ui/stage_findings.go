@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"slices"
 	"strings"
 
@@ -66,7 +67,7 @@ func newFindingsStage(ws *workspace) *findingsStage {
 		if r.kind == review.Issue {
 			mark = "✗"
 		}
-		return "  " + mark + " " + orEmpty(r.text, "(empty)"), findingTone(r.kind)
+		return "  " + mark + " " + text.OrEmpty(r.text, "(empty)"), findingTone(r.kind)
 	}
 	s.emptyDetail = "Findings are added under their evidence (tab 3), or here with a."
 	s.buildDetail = func(id string) []field { return findingFields(ws, id) }
@@ -86,7 +87,7 @@ func (s *findingsStage) build() {
 	r := s.ws.rev
 	rows := []findingRow{}
 	add := func(f review.Finding) {
-		rows = append(rows, findingRow{id: f.ID, kind: f.Kind, text: oneLine(f.Text)})
+		rows = append(rows, findingRow{id: f.ID, kind: f.Kind, text: text.OneLine(f.Text)})
 	}
 	if s.byKind {
 		for _, k := range []review.FindingKind{review.GoodPractice, review.Issue} {
@@ -117,7 +118,7 @@ func (s *findingsStage) build() {
 					continue
 				}
 				if n == 0 {
-					rows = append(rows, findingRow{heading: fmt.Sprintf("%d. %s", i+1, orEmpty(oneLine(e.Title), "(untitled evidence)"))})
+					rows = append(rows, findingRow{heading: fmt.Sprintf("%d. %s", i+1, text.OrEmpty(text.OneLine(e.Title), "(untitled evidence)"))})
 				}
 				var also []string
 				for _, other := range f.EvidenceIDs {
@@ -125,7 +126,7 @@ func (s *findingsStage) build() {
 						also = append(also, fmt.Sprint(k))
 					}
 				}
-				row := findingRow{id: f.ID, kind: f.Kind, text: oneLine(f.Text)}
+				row := findingRow{id: f.ID, kind: f.Kind, text: text.OneLine(f.Text)}
 				if len(also) > 0 {
 					row.text = "(also under " + strings.Join(also, ", ") + ") " + row.text
 				}
@@ -214,7 +215,7 @@ func findingFields(ws *workspace, id string) []field {
 	}
 	for _, e := range ws.rev.Evidence {
 		eid := e.ID
-		fs = append(fs, linkField("link:"+eid, orEmpty(oneLine(e.Title), "(untitled)"), eid,
+		fs = append(fs, linkField("link:"+eid, text.OrEmpty(text.OneLine(e.Title), "(untitled)"), eid,
 			func() []string { return get().EvidenceIDs },
 			func(edit func(*[]string)) error {
 				return set(func(f *review.Finding) { edit(&f.EvidenceIDs) })

@@ -3,6 +3,7 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"scrutiny/ui/text"
 )
 
 // formStage is a stage that is one form: Overview, Scope, Scoring and
@@ -99,5 +100,5 @@ func (s *formStage) view(w, h int) string {
 	if s.intro == "" {
 		return body
 	}
-	return s.ws.e.styles.Muted.Render(pad(trunc(s.intro, w), w)) + "\n" + body
+	return s.ws.e.styles.Muted.Render(text.Pad(text.Truncate(s.intro, w), w)) + "\n" + body
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"regexp"
+	"scrutiny/ui/text"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,8 +14,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"scrutiny/review"
-	"scrutiny/room"
 	"scrutiny/store"
+	"scrutiny/ui/present"
 	"scrutiny/ui/style"
 )
 
@@ -112,7 +113,7 @@ func shortHours(min int) string {
 }
 
 func meetingRow(m review.Meeting) string {
-	parts := []string{orEmpty(m.Date.Short(), "(no date)")}
+	parts := []string{text.OrEmpty(m.Date.Short(), "(no date)")}
 	if m.StartTime != "" {
 		t := m.StartTime
 		if m.EndTime != "" {
@@ -120,7 +121,7 @@ func meetingRow(m review.Meeting) string {
 		}
 		parts = append(parts, t)
 	}
-	if v := oneLine(m.Venue); v != "" {
+	if v := text.OneLine(m.Venue); v != "" {
 		parts = append(parts, v)
 	}
 	return strings.Join(parts, " · ")
@@ -131,7 +132,7 @@ func memberRow(ws *workspace, m review.Member) string {
 	if slices.Contains(ws.rev.MemberIDs, m.ID) {
 		mark = "✓ "
 	}
-	row := mark + orEmpty(oneLine(m.Name), "(no name)")
+	row := mark + text.OrEmpty(text.OneLine(m.Name), "(no name)")
 	if !m.OnPanel() {
 		row += " (left)"
 	}
@@ -142,10 +143,10 @@ func memberRow(ws *workspace, m review.Member) string {
 // a timer runs, otherwise the selected meeting.
 func (s *meetingsStage) roomItem() (kind, id string, since int64) {
 	if s.timerMeeting != "" {
-		return room.ItemAgenda, room.AgendaItem(s.timerMeeting, s.timerIndex), s.timerSince.UnixMilli()
+		return present.ItemAgenda, present.AgendaItem(s.timerMeeting, s.timerIndex), s.timerSince.UnixMilli()
 	}
 	if mid, ok := strings.CutPrefix(s.selectedID(), "meeting:"); ok {
-		return room.ItemMeeting, mid, 0
+		return present.ItemMeeting, mid, 0
 	}
 	return "", "", 0
 }
@@ -199,7 +200,7 @@ func (s *meetingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		i, m := meetingIndex(ws, mid)
-		abs, err := ws.e.exportPath(fmt.Sprintf("minutes-%d-%s.md", i+1, orEmpty(m.Date.String(), "undated")))
+		abs, err := ws.e.exportPath(fmt.Sprintf("minutes-%d-%s.md", i+1, text.OrEmpty(m.Date.String(), "undated")))
 		if err != nil {
 			ws.e.fail("write the minutes", err)
 			return true, nil
@@ -250,7 +251,7 @@ func (s *meetingsStage) nextTimer() {
 		return
 	}
 	s.timerSince = ws.e.now()
-	ws.e.note(fmt.Sprintf("timing item %d: %s (F5 shows it large)", s.timerIndex+1, oneLine(m.Agenda[s.timerIndex].Title)))
+	ws.e.note(fmt.Sprintf("timing item %d: %s (F5 shows it large)", s.timerIndex+1, text.OneLine(m.Agenda[s.timerIndex].Title)))
 }
 
 // stepTimer moves the running timer to the next or previous agenda item,
@@ -276,7 +277,7 @@ func (s *meetingsStage) confirmDelete() tea.Cmd {
 	if mid, ok := strings.CutPrefix(id, "meeting:"); ok {
 		_, m := meetingIndex(ws, mid)
 		return send(confirmMsg{
-			question: fmt.Sprintf("Move the meeting of %s to the bin?", orEmpty(m.Date.Short(), "(no date)")),
+			question: fmt.Sprintf("Move the meeting of %s to the bin?", text.OrEmpty(m.Date.Short(), "(no date)")),
 			yes: func() tea.Cmd {
 				s.detail = false
 				if s.timerMeeting == mid {
@@ -289,7 +290,7 @@ func (s *meetingsStage) confirmDelete() tea.Cmd {
 	}
 	if uid, ok := strings.CutPrefix(id, "member:"); ok {
 		m := memberByID(ws, uid)
-		return s.confirmRemove(fmt.Sprintf("Move %s to the bin? To keep their history, set the date they left instead.", trunc(oneLine(orEmpty(m.Name, "this member")), 30)),
+		return s.confirmRemove(fmt.Sprintf("Move %s to the bin? To keep their history, set the date they left instead.", text.Truncate(text.OneLine(text.OrEmpty(m.Name, "this member")), 30)),
 			"the member", store.KindMember, uid)
 	}
 	return nil
@@ -397,7 +398,7 @@ func meetingFields(ws *workspace, id string) []field {
 					for _, id := range m.Attendees {
 						if slices.Contains(m.Apologies, id) {
 							return fmt.Errorf("%s is both present and giving apologies: keep them in one list only",
-								orEmpty(memberByID(ws, id).Name, "someone"))
+								text.OrEmpty(memberByID(ws, id).Name, "someone"))
 						}
 					}
 					return nil
@@ -446,7 +447,7 @@ func meetingFields(ws *workspace, id string) []field {
 			}},
 	}
 	m := get()
-	summary := fmt.Sprintf("%d present · %d %s", len(m.Attendees), len(m.Apologies), plural(len(m.Apologies), "apology", "apologies"))
+	summary := fmt.Sprintf("%d present · %d %s", len(m.Attendees), len(m.Apologies), text.Plural(len(m.Apologies), "apology", "apologies"))
 	if d, ok := m.Duration(); ok {
 		summary += " · " + shortHours(d)
 	}
@@ -523,8 +524,8 @@ func memberFields(ws *workspace, id string) []field {
 		}
 		// Two short lines, so neither is cut off in a narrow pane.
 		fs = append(fs, field{id: "h-mb-att", kind: fHeading, label: fmt.Sprintf("This review: %d %s (%s), %d %s",
-			a.Meetings, plural(a.Meetings, "meeting", "meetings"), review.FormatMinutes(a.Minutes),
-			a.Apologies, plural(a.Apologies, "apology", "apologies"))},
+			a.Meetings, text.Plural(a.Meetings, "meeting", "meetings"), review.FormatMinutes(a.Minutes),
+			a.Apologies, text.Plural(a.Apologies, "apology", "apologies"))},
 			field{id: "h-mb-exp", kind: fHeading, label: "Expenses on this review: " + review.FormatPence(a.ExpensesPence)})
 	}
 	return fs
@@ -533,7 +534,7 @@ func memberFields(ws *workspace, id string) []field {
 func memberNames(ws *workspace, ids []string) []string {
 	out := make([]string, 0, len(ids))
 	for _, id := range ids {
-		out = append(out, orEmpty(memberByID(ws, id).Name, "(unknown member)"))
+		out = append(out, text.OrEmpty(memberByID(ws, id).Name, "(unknown member)"))
 	}
 	return out
 }
@@ -609,7 +610,7 @@ func expensesText(ws *workspace, ex []review.Expense) string {
 	for i, e := range ex {
 		who := ""
 		if e.MemberID != "" {
-			who = orEmpty(memberByID(ws, e.MemberID).Name, "(unknown member)") + ": "
+			who = text.OrEmpty(memberByID(ws, e.MemberID).Name, "(unknown member)") + ": "
 		}
 		lines[i] = who + e.Description + " " + review.FormatPence(e.Pence)
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"scrutiny/review"
-	"scrutiny/room"
+	"scrutiny/ui/present"
 )
 
 // meetingsTester opens a review whose panel has Ann (chair), Bob and Cat,
@@ -107,8 +107,8 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	// The agenda timer goes to the wall.
 	tt.press("esc", "s")
 	tt.contains("timing item 1: Welcome")
-	pos, _ := room.ReadPosition(ctx(), tt.m.e.st)
-	if pos.Stage != "meetings" || pos.ItemKind != room.ItemAgenda || pos.ItemID != room.AgendaItem(m.ID, 0) || pos.Since != fixedNow().UnixMilli() {
+	pos, _ := present.ReadPosition(ctx(), tt.m.e.st)
+	if pos.Stage != "meetings" || pos.ItemKind != present.ItemAgenda || pos.ItemID != present.AgendaItem(m.ID, 0) || pos.Since != fixedNow().UnixMilli() {
 		t.Errorf("position = %+v", pos)
 	}
 	tt.send(f5)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"scrutiny/ui/text"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,6 +27,6 @@ func (s *placeholderStage) jump(string) bool       { return false }
 func (s *placeholderStage) escape() bool           { return false }
 func (s *placeholderStage) restyle()               {}
 func (s *placeholderStage) view(w, h int) string {
-	lines := []string{"", "  " + s.ws.e.styles.Muted.Render(trunc(s.text, w-2))}
-	return strings.Join(box(lines, w, h), "\n")
+	lines := []string{"", "  " + s.ws.e.styles.Muted.Render(text.Truncate(s.text, w-2))}
+	return strings.Join(text.Box(lines, w, h), "\n")
 }

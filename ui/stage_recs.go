@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"slices"
 	"strings"
 
@@ -53,7 +54,7 @@ func newRecsStage(ws *workspace) *recsStage {
 	s.idAt = func(i int) string { return ws.rev.Recommendations[i].ID }
 	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
 		r := ws.rev.Recommendations[i]
-		t := fmt.Sprintf("%d. %s", i+1, orEmpty(oneLine(r.Text), "(empty)"))
+		t := fmt.Sprintf("%d. %s", i+1, text.OrEmpty(text.OneLine(r.Text), "(empty)"))
 		if len(r.SubPoints) > 0 {
 			t += fmt.Sprintf(" (+%d)", len(r.SubPoints))
 		}
@@ -254,7 +255,7 @@ func recFields(ws *workspace, id string) []field {
 		if f.Kind == review.Issue {
 			mark = "✗ "
 		}
-		lf := linkField("rlink:"+fid, mark+orEmpty(oneLine(f.Text), "(empty)"), fid,
+		lf := linkField("rlink:"+fid, mark+text.OrEmpty(text.OneLine(f.Text), "(empty)"), fid,
 			func() []string { return recByID(ws, id).FindingIDs },
 			func(edit func(*[]string)) error {
 				return set(func(r *review.Recommendation) { edit(&r.FindingIDs) })

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"scrutiny/ui/text"
 	"strings"
 	"unicode"
 
@@ -272,16 +273,16 @@ func (s *reportStage) view(w, h int) string {
 	case s.shown.version != s.ws.version || s.shown.width != w:
 		top = st.Muted.Render("Drawing the preview…")
 	default:
-		top = st.Muted.Render(trunc("This is exactly what export writes. e exports it to a file.", w))
+		top = st.Muted.Render(text.Truncate("This is exactly what export writes. e exports it to a file.", w))
 	}
 	var body string
 	if s.shown == (renderKey{}) {
-		body = strings.Join(box(nil, w, h-2), "\n")
+		body = strings.Join(text.Box(nil, w, h-2), "\n")
 	} else {
-		body = strings.Join(box(splitLines(s.vp.View()), w, h-2), "\n")
+		body = strings.Join(text.Box(text.Lines(s.vp.View()), w, h-2), "\n")
 	}
 	pct := fmt.Sprintf("%3.0f%%", s.vp.ScrollPercent()*100)
-	return pad(top, w) + "\n" + body + "\n" + st.Muted.Render(pad(strings.Repeat(" ", max(0, w-5))+pct, w))
+	return text.Pad(top, w) + "\n" + body + "\n" + st.Muted.Render(text.Pad(strings.Repeat(" ", max(0, w-5))+pct, w))
 }
 
 // writeFileAtomic is atomicfile.WriteBytes after making the folder: in the

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -85,7 +86,7 @@ func newScoringStage(ws *workspace) *scoringStage {
 			}
 			name := ws.rev.Criteria[i].Name
 			return true, send(confirmMsg{
-				question: fmt.Sprintf("Move the criterion %q to the bin?", trunc(oneLine(name), 40)),
+				question: fmt.Sprintf("Move the criterion %q to the bin?", text.Truncate(text.OneLine(name), 40)),
 				yes: func() tea.Cmd {
 					ws.remove("the criterion", store.KindCriterion, id)
 					s.reload()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -280,23 +281,23 @@ func (s *splitStage) view(w, h int) string {
 	if s.detail {
 		lt = st.Muted
 	}
-	listLines := []string{lt.Render(trunc(s.listTitle(), p.listW))}
+	listLines := []string{lt.Render(text.Truncate(s.listTitle(), p.listW))}
 	body := s.l.view(p.listW, p.listH-1, func(i int, sel bool) string {
-		text, tone := s.row(i)
-		text = mark(sel) + trunc(text, p.listW-1)
+		line, tone := s.row(i)
+		line = mark(sel) + text.Truncate(line, p.listW-1)
 		switch {
 		case sel && !s.detail:
-			return st.Selected.Render(pad(text, p.listW))
+			return st.Selected.Render(text.Pad(line, p.listW))
 		case sel:
-			return st.Editing.Render(text)
+			return st.Editing.Render(line)
 		case tone != nil:
-			return tone(st).Render(text)
+			return tone(st).Render(line)
 		}
-		return st.Text.Render(text)
+		return st.Text.Render(line)
 	})
-	listLines = append(listLines, splitLines(body)...)
+	listLines = append(listLines, text.Lines(body)...)
 	if s.count() == 0 {
-		listLines[1] = st.Muted.Render(trunc("Nothing yet: press a to add.", p.listW))
+		listLines[1] = st.Muted.Render(text.Truncate("Nothing yet: press a to add.", p.listW))
 	}
 	dt := st.Muted
 	if s.detail {
@@ -304,20 +305,20 @@ func (s *splitStage) view(w, h int) string {
 	}
 	var detLines []string
 	if s.selectedID() == "" {
-		detLines = []string{dt.Render("Details"), st.Muted.Render(trunc(s.emptyDetail, p.detW))}
+		detLines = []string{dt.Render("Details"), st.Muted.Render(text.Truncate(s.emptyDetail, p.detW))}
 	} else {
 		hint := "details"
 		if !s.detail {
 			hint = "details (enter to change)"
 		}
-		detLines = append([]string{dt.Render(trunc(hint, p.detW))}, splitLines(s.f.view(p.detW, p.detH-1, s.detail))...)
+		detLines = append([]string{dt.Render(text.Truncate(hint, p.detW))}, text.Lines(s.f.view(p.detW, p.detH-1, s.detail))...)
 	}
 	if p.sideBySide {
 		sep := st.Border.Render(" │ ")
-		return strings.Join(side(listLines, p.listW, sep, detLines, p.detW, h), "\n")
+		return strings.Join(text.Side(listLines, p.listW, sep, detLines, p.detW, h), "\n")
 	}
-	out := box(listLines, w, p.listH)
+	out := text.Box(listLines, w, p.listH)
 	out = append(out, st.Border.Render(rule(w)))
-	out = append(out, box(detLines, w, p.detH)...)
-	return strings.Join(box(out, w, h), "\n")
+	out = append(out, text.Box(detLines, w, p.detH)...)
+	return strings.Join(text.Box(out, w, h), "\n")
 }

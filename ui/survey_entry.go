@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"strconv"
 	"strings"
 
@@ -282,26 +283,26 @@ func showAnswer(a string) string {
 func (v *gridView) view(w, h int) string {
 	st := v.s.ws.e.styles
 	sv := svByID(v.s.ws, v.id)
-	out := []string{st.Title.Render(trunc(fmt.Sprintf("Type answers: %s · %d people so far", oneLine(sv.Name), len(sv.Respondents)), w))}
+	out := []string{st.Title.Render(text.Truncate(fmt.Sprintf("Type answers: %s · %d people so far", text.OneLine(sv.Name), len(sv.Respondents)), w))}
 	// Columns: "#" then one per question, as many as fit around the cursor.
 	const cw = 5
 	fit := max(1, (w-6)/cw)
 	first := max(0, min(v.col-fit/2, len(v.qs)-fit))
 	last := min(len(v.qs), first+fit)
-	head := pad("  #", 6)
+	head := text.Pad("  #", 6)
 	for c := first; c < last; c++ {
 		head += fmt.Sprintf("%*s", cw, fmt.Sprintf("Q%d", v.qs[c]+1))
 	}
-	out = append(out, st.Heading.Render(trunc(head, w)))
+	out = append(out, st.Heading.Render(text.Truncate(head, w)))
 	shown := max(0, min(len(sv.Respondents), h-9))
 	for i := len(sv.Respondents) - shown; i < len(sv.Respondents); i++ {
-		line := pad(fmt.Sprintf("%5d", i+1), 6)
+		line := text.Pad(fmt.Sprintf("%5d", i+1), 6)
 		for c := first; c < last; c++ {
-			line += fmt.Sprintf("%*s", cw, trunc(showAnswer(sv.Respondents[i].Answers[v.question(c).ID]), cw-1))
+			line += fmt.Sprintf("%*s", cw, text.Truncate(showAnswer(sv.Respondents[i].Answers[v.question(c).ID]), cw-1))
 		}
-		out = append(out, st.Muted.Render(trunc(line, w)))
+		out = append(out, st.Muted.Render(text.Truncate(line, w)))
 	}
-	line := st.Text.Render(pad(fmt.Sprintf("%5d", len(sv.Respondents)+1), 6))
+	line := st.Text.Render(text.Pad(fmt.Sprintf("%5d", len(sv.Respondents)+1), 6))
 	for c := first; c < last; c++ {
 		cell := showAnswer(v.cur[c])
 		if c == v.col {
@@ -313,14 +314,14 @@ func (v *gridView) view(w, h int) string {
 			default:
 				cell = "[_]"
 			}
-			line += st.Selected.Render(fmt.Sprintf("%*s", cw, trunc(cell, cw)))
+			line += st.Selected.Render(fmt.Sprintf("%*s", cw, text.Truncate(cell, cw)))
 			continue
 		}
-		line += st.Text.Render(fmt.Sprintf("%*s", cw, trunc(cell, cw-1)))
+		line += st.Text.Render(fmt.Sprintf("%*s", cw, text.Truncate(cell, cw-1)))
 	}
 	out = append(out, line, "")
 	q := v.question(v.col)
-	out = append(out, st.Heading.Render(trunc(fmt.Sprintf("Q%d. %s", v.qs[v.col]+1, oneLine(orEmpty(q.Text, "(no text)"))), w)))
+	out = append(out, st.Heading.Render(text.Truncate(fmt.Sprintf("Q%d. %s", v.qs[v.col]+1, text.OneLine(text.OrEmpty(q.Text, "(no text)"))), w)))
 	var hint string
 	switch q.Kind {
 	case review.QuestionScale:
@@ -334,15 +335,15 @@ func (v *gridView) view(w, h int) string {
 	case review.QuestionChoice:
 		var cs []string
 		for i, l := range q.Labels {
-			cs = append(cs, fmt.Sprintf("%d %s", i+1, oneLine(l)))
+			cs = append(cs, fmt.Sprintf("%d %s", i+1, text.OneLine(l)))
 		}
 		hint = "Type the number: " + strings.Join(cs, ", ")
 	}
 	hint += "; x for don't know; enter for the next question (on the last one enter saves the row)."
-	for _, l := range wrap(hint, w) {
+	for _, l := range text.Wrap(hint, w) {
 		out = append(out, st.Muted.Render(l))
 	}
-	return strings.Join(box(out, w, h), "\n")
+	return strings.Join(text.Box(out, w, h), "\n")
 }
 
 type tallyKeys struct {
@@ -533,14 +534,14 @@ func (v *tallyView) view(w, h int) string {
 	sv := svByID(v.s.ws, v.id)
 	q := v.question()
 	out := []string{
-		st.Title.Render(trunc("How many gave each answer: "+oneLine(sv.Name), w)),
-		st.Heading.Render(trunc(fmt.Sprintf("Q%d of %d. %s", v.q+1, len(v.qs), oneLine(orEmpty(q.Text, "(no text)"))), w)),
+		st.Title.Render(text.Truncate("How many gave each answer: "+text.OneLine(sv.Name), w)),
+		st.Heading.Render(text.Truncate(fmt.Sprintf("Q%d of %d. %s", v.q+1, len(v.qs), text.OneLine(text.OrEmpty(q.Text, "(no text)"))), w)),
 		"",
 	}
 	keys := answerKeys(q)
 	lw := len("Don't know / N/A")
 	for _, a := range keys {
-		lw = max(lw, width(oneLine(a.label)))
+		lw = max(lw, text.Width(text.OneLine(a.label)))
 	}
 	lw = min(lw, max(8, w-24))
 	total := q.TallyExcluded
@@ -551,13 +552,13 @@ func (v *tallyView) view(w, h int) string {
 		label := "Don't know / N/A"
 		n := q.TallyExcluded
 		if i < len(keys) {
-			label, n = oneLine(keys[i].label), q.Tally[keys[i].value]
+			label, n = text.OneLine(keys[i].label), q.Tally[keys[i].value]
 		}
 		cell := ""
 		if n > 0 {
 			cell = strconv.Itoa(n)
 		}
-		line := "  " + pad(label, lw) + "  "
+		line := "  " + text.Pad(label, lw) + "  "
 		if i == v.row {
 			if v.typed {
 				cell = v.buf + "_"
@@ -565,14 +566,14 @@ func (v *tallyView) view(w, h int) string {
 			out = append(out, st.Text.Render(line)+st.Selected.Render(fmt.Sprintf("[%7s]", cell)))
 			continue
 		}
-		out = append(out, st.Text.Render(line+fmt.Sprintf(" %7s ", orEmpty(cell, "·"))))
+		out = append(out, st.Text.Render(line+fmt.Sprintf(" %7s ", text.OrEmpty(cell, "·"))))
 	}
-	out = append(out, "", st.Label.Render(fmt.Sprintf("  %s  %9d entered by hand", pad("Total", lw), total)))
+	out = append(out, "", st.Label.Render(fmt.Sprintf("  %s  %9d entered by hand", text.Pad("Total", lw), total)))
 	if n := len(sv.Respondents); n > 0 {
-		out = append(out, st.Muted.Render(trunc(fmt.Sprintf("  (plus %d people whose own answers were typed or imported)", n), w)))
+		out = append(out, st.Muted.Render(text.Truncate(fmt.Sprintf("  (plus %d people whose own answers were typed or imported)", n), w)))
 	}
-	for _, l := range wrap("Type a number and press enter; ←/→ for another question; esc saves and goes back.", w) {
+	for _, l := range text.Wrap("Type a number and press enter; ←/→ for another question; esc saves and goes back.", w) {
 		out = append(out, st.Muted.Render(l))
 	}
-	return strings.Join(box(out, w, h), "\n")
+	return strings.Join(text.Box(out, w, h), "\n")
 }

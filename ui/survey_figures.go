@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -66,7 +67,7 @@ func (v *figuresView) help() helpMap {
 	// The hint names what b does next, from this survey's own attributes.
 	switch next, has := v.nextSplit(); {
 	case next != "":
-		v.keys.Split.SetHelp("b", "split by "+oneLine(next))
+		v.keys.Split.SetHelp("b", "split by "+text.OneLine(next))
 	case has:
 		v.keys.Split.SetHelp("b", "everyone together")
 	}
@@ -133,16 +134,16 @@ func (v *figuresView) view(w, h int) string {
 	st := v.s.ws.e.styles
 	bodyH := max(1, h-1)
 	v.offset = max(0, min(v.offset, len(v.lines)-bodyH))
-	title := "Figures: " + oneLine(svByID(v.s.ws, v.id).Name)
+	title := "Figures: " + text.OneLine(svByID(v.s.ws, v.id).Name)
 	if v.by != "" {
-		title += " · split by " + oneLine(v.by)
+		title += " · split by " + text.OneLine(v.by)
 	}
-	out := []string{st.Title.Render(trunc(title, w))}
+	out := []string{st.Title.Render(text.Truncate(title, w))}
 	end := min(len(v.lines), v.offset+bodyH)
 	for _, l := range v.lines[v.offset:end] {
 		out = append(out, markedLine(st, st.Warning, l))
 	}
-	return strings.Join(box(out, w, h), "\n")
+	return strings.Join(text.Box(out, w, h), "\n")
 }
 
 // markedLine styles a line by its first byte: \x01 a heading, \x02 a
@@ -166,7 +167,7 @@ func surveyFigureLines(sv *review.Survey, by string, w int) []string {
 	w = max(20, w)
 	var out []string
 	add := func(s string) {
-		for _, l := range wrap(s, w) {
+		for _, l := range text.Wrap(s, w) {
 			out = append(out, l)
 		}
 	}
@@ -187,7 +188,7 @@ func surveyFigureLines(sv *review.Survey, by string, w int) []string {
 	for i := range sv.Questions {
 		q := &sv.Questions[i]
 		out = append(out, "")
-		for j, l := range wrap(fmt.Sprintf("Q%d. %s (%s)", i+1, oneLine(orEmpty(q.Text, "(no text)")), questionKindText(*q)), w) {
+		for j, l := range text.Wrap(fmt.Sprintf("Q%d. %s (%s)", i+1, text.OneLine(text.OrEmpty(q.Text, "(no text)")), questionKindText(*q)), w) {
 			if j == 0 {
 				out = append(out, "\x01"+l)
 			} else {
@@ -204,7 +205,7 @@ func surveyFigureLines(sv *review.Survey, by string, w int) []string {
 		names := make([]string, len(groups))
 		stats := make([]review.Stats, len(groups))
 		for j, g := range groups {
-			names[j], stats[j] = fmt.Sprintf("%s (%d)", oneLine(g.Value), g.Size), g.Stats
+			names[j], stats[j] = fmt.Sprintf("%s (%d)", text.OneLine(g.Value), g.Size), g.Stats
 		}
 		// A table when it fits and the answers are numbers, else in words.
 		if t := statsTable(names, stats, w); q.Kind == review.QuestionScale && t != nil {
@@ -253,7 +254,7 @@ func statsTable(names []string, stats []review.Stats, w int) []string {
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
 		for j, c := range r {
-			widths[j] = max(widths[j], width(c))
+			widths[j] = max(widths[j], text.Width(c))
 		}
 	}
 	total := len(widths) * 2
@@ -268,10 +269,10 @@ func statsTable(names []string, stats []review.Stats, w int) []string {
 		var b strings.Builder
 		for j, c := range r {
 			if j == 0 {
-				b.WriteString(pad(c, widths[j]))
+				b.WriteString(text.Pad(c, widths[j]))
 				continue
 			}
-			b.WriteString("  " + strings.Repeat(" ", widths[j]-width(c)) + c)
+			b.WriteString("  " + strings.Repeat(" ", widths[j]-text.Width(c)) + c)
 		}
 		line := "  " + b.String()
 		if ri == 0 {
@@ -298,7 +299,7 @@ func statLines(s review.Stats, kind review.QuestionKind, w int, prefix string) [
 		parts = append(parts, fmt.Sprintf("%d not on the scale", s.Invalid))
 	}
 	var out []string
-	for _, l := range wrap(prefix+strings.Join(parts, " · "), w-2) {
+	for _, l := range text.Wrap(prefix+strings.Join(parts, " · "), w-2) {
 		out = append(out, "  "+l)
 	}
 	if s.HasMean && s.Base > 0 {
@@ -314,7 +315,7 @@ func statLines(s review.Stats, kind review.QuestionKind, w int, prefix string) [
 		if s.HasNPS {
 			fig = append(fig, "Net Promoter Score "+s.NPSText())
 		}
-		for _, l := range wrap(strings.Join(fig, " · "), w-2) {
+		for _, l := range text.Wrap(strings.Join(fig, " · "), w-2) {
 			out = append(out, "  "+l)
 		}
 	}
@@ -332,7 +333,7 @@ func barLines(s review.Stats, w int) []string {
 	}
 	lw, most := 0, 0
 	for _, c := range s.Counts {
-		lw = max(lw, width(oneLine(c.Label)))
+		lw = max(lw, text.Width(text.OneLine(c.Label)))
 		most = max(most, c.N)
 	}
 	lw = min(lw, max(4, w/3))
@@ -341,7 +342,7 @@ func barLines(s review.Stats, w int) []string {
 	barW := w - 2 - lw - 2 - 1 - nw - 8
 	out := make([]string, 0, len(s.Counts))
 	for _, c := range s.Counts {
-		label := pad(oneLine(c.Label), lw)
+		label := text.Pad(text.OneLine(c.Label), lw)
 		pct := s.PctText(c.N)
 		if barW < 4 {
 			out = append(out, fmt.Sprintf("  %s %*d %7s", label, nw, c.N, pct))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -297,7 +298,7 @@ func (v *importView) imported(msg csvImportedMsg) bool {
 	ws.e.undo = append(ws.e.undo, undoEntry{label: "import the survey", undo: func() error { return st.Delete(ctx, store.KindSurvey, id) }})
 	lastImportFolder = filepath.Dir(v.path) + string(filepath.Separator)
 	ws.e.status = fmt.Sprintf("imported %d %s as the survey %q: add how many were sent in its details (%s)",
-		len(sv.Respondents), plural(len(sv.Respondents), "person's answers", "people's answers"), oneLine(sv.Name), ws.e.status)
+		len(sv.Respondents), text.Plural(len(sv.Respondents), "person's answers", "people's answers"), text.OneLine(sv.Name), ws.e.status)
 	v.s.reload()
 	v.s.select_("survey:" + id)
 	return true
@@ -306,12 +307,12 @@ func (v *importView) imported(msg csvImportedMsg) bool {
 func (v *importView) view(w, h int) string {
 	v.h = h
 	st := v.s.ws.e.styles
-	out := []string{st.Title.Render(trunc("Import a survey from a CSV file", w)), ""}
+	out := []string{st.Title.Render(text.Truncate("Import a survey from a CSV file", w)), ""}
 	if v.importing {
-		for _, l := range wrap(fmt.Sprintf("Importing %d answers from %s… nothing is saved unless all of them are.", v.p.Rows, oneLine(filepath.Base(v.path))), w) {
+		for _, l := range text.Wrap(fmt.Sprintf("Importing %d answers from %s… nothing is saved unless all of them are.", v.p.Rows, text.OneLine(filepath.Base(v.path))), w) {
 			out = append(out, st.Text.Render(l))
 		}
-		return strings.Join(box(out, w, h), "\n")
+		return strings.Join(text.Box(out, w, h), "\n")
 	}
 	if v.typing() {
 		out = append(out, st.Label.Render("File:"))
@@ -319,12 +320,12 @@ func (v *importView) view(w, h int) string {
 		out = append(out, "  "+v.input.View(), "")
 		hint := "One row per person, a header row with the questions. Save it from your spreadsheet as \"CSV UTF-8\". Nothing is imported until you have seen the preview."
 		if v.reading {
-			hint = "Reading " + oneLine(v.path) + "…"
+			hint = "Reading " + text.OneLine(v.path) + "…"
 		}
-		for _, l := range wrap(hint, w) {
+		for _, l := range text.Wrap(hint, w) {
 			out = append(out, st.Muted.Render(l))
 		}
-		return strings.Join(box(out, w, h), "\n")
+		return strings.Join(text.Box(out, w, h), "\n")
 	}
 	k := bodyKey{p: v.p, w: w, col: v.col}
 	if v.err != nil {
@@ -339,7 +340,7 @@ func (v *importView) view(w, h int) string {
 	for _, l := range body[v.offset:min(len(body), v.offset+bodyH)] {
 		out = append(out, markedLine(st, st.Issue, l))
 	}
-	return strings.Join(box(out, w, h), "\n")
+	return strings.Join(text.Box(out, w, h), "\n")
 }
 
 // importPreviewLines describes what importing the file would do. \x01
@@ -347,16 +348,16 @@ func (v *importView) view(w, h int) string {
 func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int) []string {
 	var out []string
 	add := func(prefix, s string) {
-		for _, l := range wrap(s, w) {
+		for _, l := range text.Wrap(s, w) {
 			out = append(out, prefix+l)
 		}
 	}
 	if err != nil {
-		add("\x02", "✗ This file cannot be imported: "+oneLine(err.Error()))
+		add("\x02", "✗ This file cannot be imported: "+text.OneLine(err.Error()))
 		add("", "Nothing was changed. Press esc to choose another file.")
 		return out
 	}
-	add("", fmt.Sprintf("%s: %d %s of answers", oneLine(filepath.Base(path)), p.Rows, plural(p.Rows, "row", "rows")))
+	add("", fmt.Sprintf("%s: %d %s of answers", text.OneLine(filepath.Base(path)), p.Rows, text.Plural(p.Rows, "row", "rows")))
 	switch {
 	case p.OK() && p.Rows == 0:
 		add("\x02", "✗ The file has a header row but no answers under it: there is nothing to import.")
@@ -364,24 +365,24 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		add("\x03", fmt.Sprintf("✓ Every row can be read. Press enter to import all %d as a new survey, or esc to go back.", p.Rows))
 	default:
 		add("\x02", fmt.Sprintf("✗ %d %s could not be read, so nothing can be imported. Correct the file and read it again (esc):",
-			len(p.Errors), plural(len(p.Errors), "row", "rows")))
+			len(p.Errors), text.Plural(len(p.Errors), "row", "rows")))
 		// A long reason wraps under itself, so each row number stands out.
 		for _, e := range p.Errors {
-			for i, l := range wrap(oneLine(e.String()), max(w-4, 10)) {
-				out = append(out, "\x02"+pad("  ", 2+2*min(i, 1))+l)
+			for i, l := range text.Wrap(text.OneLine(e.String()), max(w-4, 10)) {
+				out = append(out, "\x02"+text.Pad("  ", 2+2*min(i, 1))+l)
 			}
 		}
 	}
 	out = append(out, "", "\x01Columns (tab picks one, space changes what it is)")
 	hw := 0
 	for _, c := range p.Columns {
-		hw = max(hw, width(oneLine(c.Header)))
+		hw = max(hw, text.Width(text.OneLine(c.Header)))
 	}
 	hw = min(hw, max(10, w/2))
 	for i, c := range p.Columns {
 		kind := c.KindText()
 		if c.Kind != surveycsv.Ignore {
-			kind += fmt.Sprintf(": %d %s", c.Answered, plural(c.Answered, "answer", "answers"))
+			kind += fmt.Sprintf(": %d %s", c.Answered, text.Plural(c.Answered, "answer", "answers"))
 			if c.Excluded > 0 {
 				kind += fmt.Sprintf(", %d don't know / N/A", c.Excluded)
 			}
@@ -390,16 +391,16 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		if i == sel {
 			mark = "› "
 		}
-		out = append(out, trunc(mark+pad(oneLine(c.Header), hw)+"  "+kind, w))
+		out = append(out, text.Truncate(mark+text.Pad(text.OneLine(c.Header), hw)+"  "+kind, w))
 	}
 	if len(p.Sample) > 0 {
 		out = append(out, "", "\x01First rows")
 		for _, r := range p.Sample {
 			cells := make([]string, len(r))
 			for i, c := range r {
-				cells[i] = trunc(oneLine(c), 18)
+				cells[i] = text.Truncate(text.OneLine(c), 18)
 			}
-			out = append(out, trunc("  "+strings.Join(cells, " | "), w))
+			out = append(out, text.Truncate("  "+strings.Join(cells, " | "), w))
 		}
 	}
 	return out

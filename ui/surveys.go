@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"slices"
 	"strconv"
 	"strings"
@@ -128,7 +129,7 @@ func (s *surveysStage) build() {
 	rows := []svRow{heading(head)}
 	for _, st := range r.Standards {
 		m, _ := st.Met()
-		text := "  " + pad(m.Label(), 12) + " " + orEmpty(oneLine(st.Promise), "(no promise yet)")
+		text := "  " + text.Pad(m.Label(), 12) + " " + text.OrEmpty(text.OneLine(st.Promise), "(no promise yet)")
 		rows = append(rows, svRow{id: "standard:" + st.ID, text: text, tone: metTone(m)})
 	}
 	if len(r.Standards) == 0 {
@@ -138,7 +139,7 @@ func (s *surveysStage) build() {
 	for i := range r.Surveys {
 		sv := &r.Surveys[i]
 		// The response rate comes first so a narrow list still shows it.
-		rows = append(rows, svRow{id: "survey:" + sv.ID, text: "  " + sv.ResponseRateText() + " · " + orEmpty(oneLine(sv.Name), "(unnamed survey)")})
+		rows = append(rows, svRow{id: "survey:" + sv.ID, text: "  " + sv.ResponseRateText() + " · " + text.OrEmpty(text.OneLine(sv.Name), "(unnamed survey)")})
 	}
 	if len(r.Surveys) == 0 {
 		rows = append(rows, svRow{text: "  (none yet: press n to add one, or i to import a CSV file)", tone: func(st style.Styles) lipgloss.Style { return st.Muted }})
@@ -275,12 +276,12 @@ func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		}
 		if sid, ok := strings.CutPrefix(id, "standard:"); ok {
 			st := ws.rev.Standards[ws.standardIndex(sid)]
-			return true, s.confirmRemove(fmt.Sprintf("Move the standard %q to the bin?", trunc(oneLine(orEmpty(st.Promise, "(no promise)")), 40)),
+			return true, s.confirmRemove(fmt.Sprintf("Move the standard %q to the bin?", text.Truncate(text.OneLine(text.OrEmpty(st.Promise, "(no promise)")), 40)),
 				"the standard", store.KindStandard, sid)
 		}
 		if sid, ok := s.selectedSurvey(); ok {
 			sv := &ws.rev.Surveys[ws.surveyIndex(sid)]
-			return true, s.confirmRemove(fmt.Sprintf("Move the survey %q and its %d answers to the bin?", trunc(oneLine(orEmpty(sv.Name, "(unnamed)")), 40), len(sv.Respondents)),
+			return true, s.confirmRemove(fmt.Sprintf("Move the survey %q and its %d answers to the bin?", text.Truncate(text.OneLine(text.OrEmpty(sv.Name, "(unnamed)")), 40), len(sv.Respondents)),
 				"the survey", store.KindSurvey, sid)
 		}
 	}
@@ -407,7 +408,7 @@ func surveyFields(ws *workspace, id string) []field {
 				return set(func(sv *review.Survey) error { sv.Date = d; return nil })
 			}},
 		{id: "sv-channel", label: "How it was sent", kind: fChoice, choices: channels,
-			get: func() string { return orEmpty(string(svByID(ws, id).Channel), "(not set)") },
+			get: func() string { return text.OrEmpty(string(svByID(ws, id).Channel), "(not set)") },
 			set: func(v string) error {
 				if v == "(not set)" {
 					v = ""

@@ -3,6 +3,7 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"scrutiny/ui/text"
 	"strings"
 	"testing"
 
@@ -287,7 +288,7 @@ func TestImportPreviewIndentsAWrappedRowError(t *testing.T) {
 		t.Fatalf("no row 3 line: %q", lines)
 	}
 	for _, l := range lines[rowLine+1 : rowLine+3] {
-		if !strings.HasPrefix(l, "\x02    ") || width(l) > 51 {
+		if !strings.HasPrefix(l, "\x02    ") || text.Width(l) > 51 {
 			t.Errorf("continuation %q is not indented under the row", l)
 		}
 	}

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"scrutiny/ui/present"
+	"scrutiny/ui/text"
 	"strings"
 	"syscall"
 	"time"
@@ -166,7 +168,7 @@ func New(st *store.Store, opts Options) *Model {
 	if !fixed {
 		theme = style.Auto(true)
 	}
-	e := &env{ctx: context.Background(), st: st, styles: style.New(theme), now: now,
+	e := &env{ctx: context.Background(), st: st, pub: present.NewPublisher(st), styles: style.New(theme), now: now,
 		readOnly: opts.ReadOnly || (st != nil && st.ReadOnly()), autosave: opts.AutosaveAfter, exportDir: opts.ExportDir}
 	if e.autosave == 0 {
 		e.autosave = defaultAutosave
@@ -232,7 +234,7 @@ func (m *Model) SetTheme(name string) {
 func (m *Model) bodyHeight() int { return m.h - 1 - m.statusLines() }
 
 func (m *Model) statusLines() int {
-	if width(m.e.status) > m.w && m.e.statusErr {
+	if text.Width(m.e.status) > m.w && m.e.statusErr {
 		return 2
 	}
 	return 1
@@ -444,7 +446,7 @@ func (m *Model) Render() string {
 	}
 	var st string
 	if m.e.statusErr {
-		st = strings.Join(box(wrap(oneLine(m.e.status), m.w), m.w, m.statusLines()), "\n")
+		st = strings.Join(text.Box(text.Wrap(text.OneLine(m.e.status), m.w), m.w, m.statusLines()), "\n")
 		st = s.StatusErr.Render(st)
 	} else {
 		right := ""
@@ -454,11 +456,11 @@ func (m *Model) Render() string {
 		if !m.mouse {
 			right = strings.TrimSpace(right + "  mouse off")
 		}
-		left := pad(oneLine(m.e.status), max(0, m.w-width(right)-1))
+		left := text.Pad(text.OneLine(m.e.status), max(0, m.w-text.Width(right)-1))
 		st = s.Status.Render(left) + " " + s.Muted.Render(right)
 	}
 	hl := m.help.ShortHelpView(m.shortHelp(cur))
-	return body + "\n" + st + "\n" + pad(hl, m.w)
+	return body + "\n" + st + "\n" + text.Pad(hl, m.w)
 }
 
 // shortHelp is the help line's keys. When they do not all fit, the
@@ -473,7 +475,7 @@ func (m *Model) shortHelp(cur screen) []key.Binding {
 	tail := []key.Binding{m.keys.Help, m.keys.Quit}
 	measure := m.help
 	measure.SetWidth(0)
-	for len(out) > 1 && width(measure.ShortHelpView(append(append([]key.Binding{}, out...), tail...))) > m.w {
+	for len(out) > 1 && text.Width(measure.ShortHelpView(append(append([]key.Binding{}, out...), tail...))) > m.w {
 		out = out[:len(out)-1]
 	}
 	return append(out, tail...)
@@ -494,8 +496,8 @@ func (m *Model) fullHelp(cur screen, h int) string {
 	}
 	kw, dw := 0, 0
 	for _, b := range all {
-		kw = max(kw, width(b.Help().Key))
-		dw = max(dw, width(b.Help().Desc))
+		kw = max(kw, text.Width(b.Help().Key))
+		dw = max(dw, text.Width(b.Help().Desc))
 	}
 	// The widest descriptions that still let every key fit the height;
 	// at least 22 cells, cut with … only when the window is small.
@@ -520,21 +522,21 @@ func (m *Model) fullHelp(cur screen, h int) string {
 			if c > 0 {
 				b.WriteString("  ")
 			}
-			b.WriteString(s.Key.Render(pad(hk.Key, kw)) + " " + s.Text.Render(pad(trunc(hk.Desc, colW-kw-1), colW-kw-1)))
+			b.WriteString(s.Key.Render(text.Pad(hk.Key, kw)) + " " + s.Text.Render(text.Pad(text.Truncate(hk.Desc, colW-kw-1), colW-kw-1)))
 		}
 		lines = append(lines, b.String())
 	}
 	if len(lines) > h {
 		lines = append(lines[:h-1], s.Muted.Render("… (make the window taller to see every key)"))
 	}
-	return strings.Join(box(lines, m.w, h), "\n")
+	return strings.Join(text.Box(lines, m.w, h), "\n")
 }
 
 func (m *Model) dialog(question, hint string) string {
 	s := m.e.styles
-	w := min(m.w-4, max(40, width(question)+4))
+	w := min(m.w-4, max(40, text.Width(question)+4))
 	var lines []string
-	for _, l := range wrap(oneLine(question), w-4) {
+	for _, l := range text.Wrap(text.OneLine(question), w-4) {
 		lines = append(lines, s.Heading.Render(l))
 	}
 	lines = append(lines, "", s.Muted.Render(hint))
@@ -544,10 +546,10 @@ func (m *Model) dialog(question, hint string) string {
 // tooSmall is the single plain line shown when the window is too small.
 func tooSmall(w, h int) string {
 	msg := fmt.Sprintf("Please make this window bigger: scrutiny needs at least %d×%d (now %d×%d).", minW, minH, w, h)
-	if w > 0 && width(msg) > w {
+	if w > 0 && text.Width(msg) > w {
 		// Narrow: the same facts in fewer words, so the sizes still show.
 		msg = fmt.Sprintf("Window too small: need %d×%d, now %d×%d", minW, minH, w, h)
-		msg = trunc(msg, w)
+		msg = text.Truncate(msg, w)
 	}
 	return msg
 }

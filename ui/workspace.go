@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -383,7 +384,7 @@ func tabLabels(w, active int) []string {
 			if i == active || ls[i] != d.key+" "+d.title {
 				continue
 			}
-			if g := width(d.title) - width(d.short); g > 0 && g >= gain {
+			if g := text.Width(d.title) - text.Width(d.short); g > 0 && g >= gain {
 				best, gain = i, g
 			}
 		}
@@ -427,9 +428,9 @@ func tabLabels(w, active int) []string {
 // brackets around the current one, so it shows without colour.
 func tabCellWidth(label string, current bool) int {
 	if current {
-		return width(label) + 3
+		return text.Width(label) + 3
 	}
-	return width(label) + 1
+	return text.Width(label) + 1
 }
 
 // tabZones gives the [x0, x1) cells of each tab on the tabs line.
@@ -448,13 +449,13 @@ func tabZones(w, active int) [][2]int {
 func (ws *workspace) view(w, h int) string {
 	s := ws.e.styles
 	r := wsLayout(w, h)
-	topic := orEmpty(oneLine(ws.rev.Topic), "(untitled review)")
+	topic := text.OrEmpty(text.OneLine(ws.rev.Topic), "(untitled review)")
 	right := string(ws.rev.Stage)
 	if ws.e.readOnly {
 		right = "read only · " + right
 	}
-	title := s.Title.Render(trunc(topic, max(10, w-width(right)-3)))
-	title = pad(title, w-width(right)) + s.Muted.Render(right)
+	title := s.Title.Render(text.Truncate(topic, max(10, w-text.Width(right)-3)))
+	title = text.Pad(title, w-text.Width(right)) + s.Muted.Render(right)
 	var tabs strings.Builder
 	for i, l := range tabLabels(w, ws.active) {
 		// Each tab is one space then its label; the current one is
@@ -470,7 +471,7 @@ func (ws *workspace) view(w, h int) string {
 			tabs.WriteString(" " + s.Tab.Render(l))
 		}
 	}
-	lines := []string{title, pad(tabs.String(), w)}
+	lines := []string{title, text.Pad(tabs.String(), w)}
 	if r.rule {
 		lines = append(lines, s.Border.Render(rule(w)))
 	}

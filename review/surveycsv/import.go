@@ -56,7 +56,7 @@ var ErrRows = errors.New("some rows could not be read, so nothing was imported")
 // set, and so are the respondents' IDs when sv.Respondents holds them.
 func Import(ctx context.Context, st *store.Store, reviewID string, p *Preview, sv *review.Survey) error {
 	if !p.OK() {
-		return fmt.Errorf("%w (%d %s)", ErrRows, len(p.Errors), plural(len(p.Errors), "problem", "problems"))
+		return fmt.Errorf("%w (%d %s)", ErrRows, len(p.Errors), review.Plural(len(p.Errors), "problem", "problems"))
 	}
 	if len(sv.Questions) == 0 {
 		return errors.New("the file has no question columns, so there is nothing to import")
@@ -140,21 +140,14 @@ func (p *Preview) respondentRows(sv *review.Survey) (*store.RespondentRows, erro
 	return rows, nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // Describe writes the preview as plain text for the command line: the row
 // count, the separator and the columns with their kinds. Row problems are
 // in p.Errors, for the caller to list.
 func (p *Preview) Describe() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %s of answers", p.Rows, plural(p.Rows, "row", "rows"))
+	fmt.Fprintf(&b, "%d %s of answers", p.Rows, review.Plural(p.Rows, "row", "rows"))
 	if p.BlankRows > 0 {
-		fmt.Fprintf(&b, " (%d blank %s skipped)", p.BlankRows, plural(p.BlankRows, "row", "rows"))
+		fmt.Fprintf(&b, " (%d blank %s skipped)", p.BlankRows, review.Plural(p.BlankRows, "row", "rows"))
 	}
 	b.WriteString(", separated by ")
 	switch p.Delimiter {

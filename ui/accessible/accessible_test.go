@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"scrutiny/review"
-	"scrutiny/room"
 	"scrutiny/store"
+	"scrutiny/ui/present"
 )
 
 func openStore(t *testing.T, path string, ro bool) *store.Store {
@@ -82,7 +82,7 @@ func TestEndToEndThroughStandardInput(t *testing.T) {
 	}
 
 	// The wall was told where the session ended up.
-	if pos, err := room.ReadPosition(context.Background(), st); err != nil || pos.Stage != "judgement" || pos.ItemKind != room.ItemJudgement {
+	if pos, err := present.ReadPosition(context.Background(), st); err != nil || pos.Stage != "judgement" || pos.ItemKind != present.ItemJudgement {
 		t.Errorf("position for the wall = %+v, %v", pos, err)
 	}
 

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"scrutiny/review"
-	"scrutiny/room"
 	"scrutiny/store/atomicfile"
+	"scrutiny/ui/present"
 )
 
 func (s *session) scoreCriterion() error {
@@ -87,7 +87,7 @@ func (s *session) tallyLines(c review.Criterion) {
 }
 
 func (s *session) score(c review.Criterion) error {
-	s.show("criteria", room.ItemCriterion, c.ID)
+	s.show("criteria", present.ItemCriterion, c.ID)
 	s.p.say("Criterion: %s. Score now: %s.", clean(c.Name), levelLabel(c.Level))
 	s.tallyLines(c)
 	record, err := s.p.yes("Record the room's votes now?")
@@ -124,7 +124,7 @@ func (s *session) score(c review.Criterion) error {
 }
 
 func (s *session) judgement() error {
-	s.show("judgement", room.ItemJudgement, "")
+	s.show("judgement", present.ItemJudgement, "")
 	r := s.r
 	if len(r.Criteria) == 0 {
 		s.p.say("No criteria have been scored yet.")

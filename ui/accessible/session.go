@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"scrutiny/review"
-	"scrutiny/room"
 	"scrutiny/store"
+	"scrutiny/ui/present"
 )
 
 // Options tune Run.
@@ -28,7 +28,7 @@ func Wanted(term string) bool { return strings.TrimSpace(term) == "dumb" }
 // quits or the input ends. Every change is saved to st as soon as it is
 // answered and confirmed only after the save succeeded.
 func Run(ctx context.Context, st *store.Store, in io.Reader, out io.Writer, opts Options) error {
-	s := &session{ctx: ctx, st: st, p: &prompter{in: bufio.NewReader(in), out: out}, opts: opts}
+	s := &session{ctx: ctx, st: st, p: &prompter{in: bufio.NewReader(in), out: out}, opts: opts, pub: present.NewPublisher(st)}
 	s.p.say("Scrutiny, plain mode. Each question ends with what to type; press Enter after each answer.")
 	if st.ReadOnly() {
 		s.p.say("This file is open for reading only: you can look and export, but not change anything.")
@@ -47,6 +47,7 @@ type session struct {
 	p    *prompter
 	opts Options
 	r    *review.Review // the review being worked on
+	pub  *present.Publisher
 }
 
 // home lets the person choose a review or start one.
@@ -105,7 +106,7 @@ func (s *session) show(stage, kind, id string) {
 	if s.r == nil {
 		return
 	}
-	_ = room.PublishPosition(s.ctx, s.st, room.Position{ReviewID: s.r.ID, Stage: stage, ItemKind: kind, ItemID: id})
+	_ = s.pub.Publish(s.ctx, present.Position{ReviewID: s.r.ID, Stage: stage, ItemKind: kind, ItemID: id})
 }
 
 // reload picks up what was just saved (and anything saved elsewhere).

@@ -1,4 +1,4 @@
-package room
+package present
 
 import (
 	"context"
@@ -40,7 +40,7 @@ func benchStores(b *testing.B) (ed, ro *store.Store, reviewID string) {
 func BenchmarkPollNothingChanged(b *testing.B) {
 	ctx := context.Background()
 	ed, ro, id := benchStores(b)
-	if err := PublishPosition(ctx, ed, Position{ReviewID: id}); err != nil {
+	if err := NewPublisher(ed).Publish(ctx, Position{ReviewID: id}); err != nil {
 		b.Fatal(err)
 	}
 	f := NewFollower(ro)
@@ -61,11 +61,12 @@ func BenchmarkFollowAMove(b *testing.B) {
 	f := NewFollower(ro)
 	f.Poll(ctx)
 	kinds := []string{ItemJudgement, ItemStandards}
+	pub := NewPublisher(ed)
 	i := 0
 	b.ResetTimer()
 	for b.Loop() {
 		i++
-		if err := PublishPosition(ctx, ed, Position{ReviewID: id, ItemKind: kinds[i%2]}); err != nil {
+		if err := pub.Publish(ctx, Position{ReviewID: id, ItemKind: kinds[i%2]}); err != nil {
 			b.Fatal(err)
 		}
 		if _, changed, err := f.Poll(ctx); err != nil || !changed {
@@ -83,10 +84,11 @@ func BenchmarkPublishPosition(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
+	pub := NewPublisher(st)
 	i := 0
 	for b.Loop() {
 		i++
-		if err := PublishPosition(ctx, st, Position{ReviewID: "r", ItemKind: ItemCriterion, ItemID: string(rune('a' + i%2))}); err != nil {
+		if err := pub.Publish(ctx, Position{ReviewID: "r", ItemKind: ItemCriterion, ItemID: string(rune('a' + i%2))}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,9 +1,9 @@
-package ui
+package present
 
 import (
+	"scrutiny/review/example"
 	"testing"
 
-	"scrutiny/room"
 	"scrutiny/ui/style"
 )
 
@@ -11,10 +11,10 @@ import (
 // criterion with votes and drawing it at 80x24 in the dark theme. The
 // present window draws one after every poll that found a change.
 func BenchmarkPresentView(b *testing.B) {
-	r := roomReview()
+	r := example.WallReview()
 	s := style.New("dark")
-	snap := room.Snapshot{Pos: room.Position{Stage: "criteria", ItemKind: room.ItemCriterion, ItemID: "c1"}, Review: r}
+	snap := Snapshot{Pos: Position{Stage: "criteria", ItemKind: ItemCriterion, ItemID: "c1"}, Review: r}
 	for b.Loop() {
-		_ = presentView(s, room.BuildSlide(snap, presentNow), 80, 24, presentHint)
+		_ = Frame(s, BuildSlide(snap, presentNow), 80, 24, presentHint)
 	}
 }

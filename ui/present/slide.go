@@ -1,7 +1,8 @@
-package room
+package present
 
 import (
 	"fmt"
+	"scrutiny/ui/text"
 	"strconv"
 	"strings"
 	"time"
@@ -51,9 +52,9 @@ type Bar struct {
 	Note  string // "5 (56%)"
 }
 
-func text(s string) Line { return Line{Kind: Text, Text: s} }
-func big(s string) Line  { return Line{Kind: Big, Text: s} }
-func gap() Line          { return Line{Kind: Gap} }
+func textLine(s string) Line { return Line{Kind: Text, Text: s} }
+func big(s string) Line      { return Line{Kind: Big, Text: s} }
+func gap() Line              { return Line{Kind: Gap} }
 
 // StageTitle turns a Position.Stage into words for the wall.
 func StageTitle(stage string) string {
@@ -71,7 +72,7 @@ func StageTitle(stage string) string {
 func BuildSlide(s Snapshot, now time.Time) Slide {
 	r := s.Review
 	if r == nil {
-		return Slide{Title: "No review yet", Lines: []Line{text("The wall will follow the laptop once a review is open.")}}
+		return Slide{Title: "No review yet", Lines: []Line{textLine("The wall will follow the laptop once a review is open.")}}
 	}
 	// The stage comes first so a narrow screen cuts the topic, not it.
 	ctx := Clean(r.Topic)
@@ -109,8 +110,8 @@ func BuildSlide(s Snapshot, now time.Time) Slide {
 
 func overviewSlide(r *review.Review) Slide {
 	sl := Slide{Title: Clean(r.Topic)}
-	sl.Lines = append(sl.Lines, text("Stage: "+string(r.Stage)))
-	sl.Lines = append(sl.Lines, text(fmt.Sprintf("%d evidence · %d findings · %d recommendations",
+	sl.Lines = append(sl.Lines, textLine("Stage: "+string(r.Stage)))
+	sl.Lines = append(sl.Lines, textLine(fmt.Sprintf("%d evidence · %d findings · %d recommendations",
 		len(r.Evidence), len(r.Findings), len(r.Recommendations))))
 	if r.Judgement.Level.Valid() || r.Judgement.Word != "" {
 		sl.Lines = append(sl.Lines, gap(), big("Judgement: "+Clean(r.Judgement.Label())))
@@ -136,12 +137,12 @@ func criterionSlide(r *review.Review, id string) (Slide, bool) {
 			}
 			sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: v.Level.Label(), N: v.N, Max: most, Note: note}})
 		}
-		sl.Lines = append(sl.Lines, text(c.VoteSummary()))
+		sl.Lines = append(sl.Lines, textLine(c.VoteSummary()))
 		if c.Level.Valid() {
 			sl.Lines = append(sl.Lines, gap(), big("Agreed: "+c.Level.Label()))
 		}
 		if t := Clean(c.Rationale); t != "" {
-			sl.Lines = append(sl.Lines, text(t))
+			sl.Lines = append(sl.Lines, textLine(t))
 		}
 		return sl, true
 	}
@@ -170,10 +171,10 @@ func recommendationSlide(r *review.Review, pos Position) (Slide, bool) {
 		}
 		sl.Lines = append(sl.Lines, big(t))
 		for j, sp := range rec.SubPoints {
-			sl.Lines = append(sl.Lines, text(fmt.Sprintf("%d%c. %s", i+1, 'a'+rune(j%26), Clean(sp.Text))))
+			sl.Lines = append(sl.Lines, textLine(fmt.Sprintf("%d%c. %s", i+1, 'a'+rune(j%26), Clean(sp.Text))))
 		}
 		if n := len(rec.FindingIDs); n > 0 {
-			sl.Lines = append(sl.Lines, gap(), text(fmt.Sprintf("Based on %d %s", n, plural(n, "finding", "findings"))))
+			sl.Lines = append(sl.Lines, gap(), textLine(fmt.Sprintf("Based on %d %s", n, text.Plural(n, "finding", "findings"))))
 		}
 		return sl, true
 	}
@@ -192,7 +193,7 @@ func findingSlide(r *review.Review, id string) (Slide, bool) {
 	sl := Slide{Title: title, Lines: []Line{big(Clean(f.Text))}}
 	for _, eid := range f.EvidenceIDs {
 		if e, ok := r.EvidenceByID(eid); ok {
-			sl.Lines = append(sl.Lines, text("From: "+Clean(e.Title)))
+			sl.Lines = append(sl.Lines, textLine("From: "+Clean(e.Title)))
 		}
 	}
 	return sl, true
@@ -207,12 +208,12 @@ func evidenceSlide(r *review.Review, id string) (Slide, bool) {
 	if !e.Date.IsZero() {
 		head += " · " + e.Date.Short()
 	}
-	sl := Slide{Title: Clean(e.Title), Lines: []Line{text(head)}}
+	sl := Slide{Title: Clean(e.Title), Lines: []Line{textLine(head)}}
 	if w := Clean(e.Who); w != "" {
-		sl.Lines = append(sl.Lines, text("With: "+w))
+		sl.Lines = append(sl.Lines, textLine("With: "+w))
 	}
 	if n := Clean(e.Notes); n != "" {
-		sl.Lines = append(sl.Lines, gap(), text(n))
+		sl.Lines = append(sl.Lines, gap(), textLine(n))
 	}
 	return sl, true
 }
@@ -220,7 +221,7 @@ func evidenceSlide(r *review.Review, id string) (Slide, bool) {
 func standardsSlide(r *review.Review) Slide {
 	sl := Slide{Title: "Service standards"}
 	if len(r.Standards) == 0 {
-		sl.Lines = append(sl.Lines, text("No service standards recorded yet."))
+		sl.Lines = append(sl.Lines, textLine("No service standards recorded yet."))
 		return sl
 	}
 	sl.Lines = append(sl.Lines, Line{Kind: Row, Header: true, Cells: []string{"Promise", "Target", "Actual", "Met?"}})
@@ -229,7 +230,7 @@ func standardsSlide(r *review.Review) Slide {
 		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(st.Promise), Clean(st.Target), Clean(st.Actual), m.Label()}})
 	}
 	if s := review.StandardsSummary(r.Standards); s != "" {
-		sl.Lines = append(sl.Lines, gap(), text(s))
+		sl.Lines = append(sl.Lines, gap(), textLine(s))
 	}
 	return sl
 }
@@ -249,9 +250,9 @@ func surveySlide(r *review.Review, kind, id string) (Slide, bool) {
 			}
 		}
 		if q == nil {
-			sl := Slide{Title: Clean(sv.Name), Lines: []Line{text(fmt.Sprintf("%d questions", len(sv.Questions)))}}
+			sl := Slide{Title: Clean(sv.Name), Lines: []Line{textLine(fmt.Sprintf("%d questions", len(sv.Questions)))}}
 			if n, sent, _, ok := sv.ResponseRate(); ok {
-				sl.Lines = append(sl.Lines, text(fmt.Sprintf("%d responses of %d sent (%s)", n, sent, review.Pct1(n, sent))))
+				sl.Lines = append(sl.Lines, textLine(fmt.Sprintf("%d responses of %d sent (%s)", n, sent, review.Pct1(n, sent))))
 			}
 			return sl, true
 		}
@@ -268,7 +269,7 @@ func surveySlide(r *review.Review, kind, id string) (Slide, bool) {
 		if st.HasMean {
 			foot += " · average " + st.MeanText()
 		}
-		sl.Lines = append(sl.Lines, text(foot))
+		sl.Lines = append(sl.Lines, textLine(foot))
 		return sl, true
 	}
 	return Slide{}, false
@@ -285,7 +286,7 @@ func judgementSlide(r *review.Review) Slide {
 	}
 	sl.Lines = append(sl.Lines, gap(), big(Clean(r.Judgement.Label())))
 	if e := Clean(r.Judgement.Explanation); e != "" {
-		sl.Lines = append(sl.Lines, text(e))
+		sl.Lines = append(sl.Lines, textLine(e))
 	}
 	return sl
 }
@@ -316,14 +317,14 @@ func meetingSlide(r *review.Review, id string) (Slide, bool) {
 		when = strings.TrimPrefix(when+" · "+v, " · ")
 	}
 	if when != "" {
-		sl.Lines = append(sl.Lines, text(when))
+		sl.Lines = append(sl.Lines, textLine(when))
 	}
 	for i, it := range m.Agenda {
 		l := fmt.Sprintf("%d. %s", i+1, Clean(it.Title))
 		if it.Minutes > 0 {
 			l += fmt.Sprintf(" (%d min)", it.Minutes)
 		}
-		sl.Lines = append(sl.Lines, text(l))
+		sl.Lines = append(sl.Lines, textLine(l))
 	}
 	return sl, true
 }
@@ -337,7 +338,7 @@ func agendaSlide(r *review.Review, pos Position, now time.Time) (Slide, bool) {
 	}
 	it := m.Agenda[i]
 	sl := Slide{Title: Clean(it.Title)}
-	sl.Lines = append(sl.Lines, text(fmt.Sprintf("Agenda item %d of %d", i+1, len(m.Agenda))))
+	sl.Lines = append(sl.Lines, textLine(fmt.Sprintf("Agenda item %d of %d", i+1, len(m.Agenda))))
 	if pos.Since > 0 {
 		el := max(now.Sub(time.UnixMilli(pos.Since)), 0)
 		t := "Time: " + Clock(el)
@@ -353,10 +354,10 @@ func agendaSlide(r *review.Review, pos Position, now time.Time) (Slide, bool) {
 		sl.Lines = append(sl.Lines, gap(), big(fmt.Sprintf("Time allowed: %d minutes", it.Minutes)))
 	}
 	if n := Clean(it.Notes); n != "" {
-		sl.Lines = append(sl.Lines, text(n))
+		sl.Lines = append(sl.Lines, textLine(n))
 	}
 	if i+1 < len(m.Agenda) {
-		sl.Lines = append(sl.Lines, gap(), text("Next: "+Clean(m.Agenda[i+1].Title)))
+		sl.Lines = append(sl.Lines, gap(), textLine("Next: "+Clean(m.Agenda[i+1].Title)))
 	}
 	return sl, true
 }
@@ -368,13 +369,6 @@ func Clock(d time.Duration) string {
 		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
 	}
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // Clean keeps user text on one line and drops terminal control sequences,

@@ -1,4 +1,4 @@
-package room
+package present
 
 import (
 	"context"
@@ -106,11 +106,12 @@ func TestPublishAndReadPosition(t *testing.T) {
 	}
 	f.Poll(ctx)
 	want := Position{ReviewID: r.ID, Stage: "criteria", ItemKind: ItemCriterion, ItemID: "c"}
-	if err := PublishPosition(ctx, ed, want); err != nil {
+	pub := NewPublisher(ed)
+	if err := pub.Publish(ctx, want); err != nil {
 		t.Fatal(err)
 	}
 	v1, _ := ed.DataVersion(ctx)
-	if err := PublishPosition(ctx, ed, want); err != nil {
+	if err := pub.Publish(ctx, want); err != nil {
 		t.Fatal(err)
 	}
 	if v2, _ := ed.DataVersion(ctx); v2 != v1 {
@@ -120,7 +121,7 @@ func TestPublishAndReadPosition(t *testing.T) {
 	if err != nil || !changed || snap.Pos != want {
 		t.Errorf("after publish: %+v %v %v", snap.Pos, changed, err)
 	}
-	if err := PublishPosition(ctx, ro, Position{ReviewID: "x"}); err != nil {
+	if err := NewPublisher(ro).Publish(ctx, Position{ReviewID: "x"}); err != nil {
 		t.Errorf("a read-only window publishes nothing and reports no error: %v", err)
 	}
 }
@@ -134,7 +135,7 @@ func TestFollowerFallsBackWhenTheReviewGoes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := PublishPosition(ctx, ed, Position{ReviewID: gone.ID, Stage: "criteria"}); err != nil {
+	if err := NewPublisher(ed).Publish(ctx, Position{ReviewID: gone.ID, Stage: "criteria"}); err != nil {
 		t.Fatal(err)
 	}
 	f := NewFollower(ed)

@@ -1,10 +1,10 @@
-package room
+package present
 
 import (
+	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // Role is what a piece of a slide is, for a theme to style it.
@@ -43,20 +43,20 @@ func Render(s Slide, width, height int, hint string, paint Painter) []string {
 	}
 	var top []string
 	if s.Context != "" {
-		top = append(top, paint(RoleContext, Truncate(s.Context, width)))
+		top = append(top, paint(RoleContext, text.Truncate(s.Context, width)))
 	}
 	var block []string
-	title := wrap(s.Title, width)
+	title := text.Wrap(s.Title, width)
 	if len(title) > 2 {
 		title = title[:2]
-		title[1] = Truncate(title[1]+" …", width)
+		title[1] = text.Truncate(title[1]+" …", width)
 	}
 	for _, l := range title {
 		block = append(block, paint(RoleTitle, l))
 	}
 	var bottom []string
 	if hint != "" {
-		bottom = append(bottom, paint(RoleHint, Truncate(hint, width)))
+		bottom = append(bottom, paint(RoleHint, text.Truncate(hint, width)))
 	}
 	// Every bar of a chart matters more than the context line, so on a
 	// small screen (a 1-10 chart at 40x12) the context line makes way.
@@ -75,7 +75,7 @@ func Render(s Slide, width, height int, hint string, paint Painter) []string {
 		bottom = nil
 	}
 	if len(block) > 1 && bars > height-len(block) {
-		block = []string{paint(RoleTitle, Truncate(s.Title, width))}
+		block = []string{paint(RoleTitle, text.Truncate(s.Title, width))}
 	}
 	avail := height - len(top) - len(bottom)
 	body := layoutBody(s.Lines, width, avail-len(block), paint)
@@ -140,7 +140,7 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 				role = RoleBig
 			}
 			var rows []string
-			for _, w := range wrap(l.Text, width) {
+			for _, w := range text.Wrap(l.Text, width) {
 				rows = append(rows, paint(role, w))
 			}
 			blocks = append(blocks, block{kind: l.Kind, rows: rows})
@@ -179,7 +179,7 @@ func layoutBody(lines []Line, width, room int, paint Painter) []string {
 			// A table row on one line keeps its verdict (the last cell,
 			// such as "✗ Not met") in front of its shortened text.
 			v := c[len(c)-1] + strings.Repeat(" ", max(0, verdictW-lipgloss.Width(c[len(c)-1])))
-			b.rows = []string{paint(RoleCell, Truncate(v+"  "+c[0], width))}
+			b.rows = []string{paint(RoleCell, text.Truncate(v+"  "+c[0], width))}
 			continue
 		}
 		b.rows = b.rows[:len(b.rows)-1]
@@ -223,7 +223,7 @@ func tableRow(l Line, colW []int, headers []string, width int, paint Painter) []
 			return nil
 		}
 		var rows []string
-		for _, w := range wrap(l.Cells[0], width) {
+		for _, w := range text.Wrap(l.Cells[0], width) {
 			rows = append(rows, paint(role, w))
 		}
 		var rest []string
@@ -245,18 +245,18 @@ func tableRow(l Line, colW []int, headers []string, width int, paint Painter) []
 			case lipgloss.Width(line+" · "+c) <= width-2:
 				line += " · " + c
 			default:
-				rows = append(rows, paint(RoleNote, "  "+Truncate(line, width-2)))
+				rows = append(rows, paint(RoleNote, "  "+text.Truncate(line, width-2)))
 				line = c
 			}
 		}
 		if line != "" {
-			rows = append(rows, paint(RoleNote, "  "+Truncate(line, width-2)))
+			rows = append(rows, paint(RoleNote, "  "+text.Truncate(line, width-2)))
 		}
 		return rows
 	}
 	var first []string
 	if len(l.Cells) > 0 && len(colW) > 0 {
-		first = wrap(l.Cells[0], colW[0])
+		first = text.Wrap(l.Cells[0], colW[0])
 	}
 	var rows []string
 	for n := range max(len(first), 1) {
@@ -264,11 +264,11 @@ func tableRow(l Line, colW []int, headers []string, width int, paint Painter) []
 		for i := range colW {
 			switch {
 			case i == 0 && n < len(first):
-				cells[i] = pad(first[n], colW[i])
+				cells[i] = text.Pad(first[n], colW[i])
 			case n == 0 && i < len(l.Cells):
-				cells[i] = pad(Truncate(l.Cells[i], colW[i]), colW[i])
+				cells[i] = text.Pad(text.Truncate(l.Cells[i], colW[i]), colW[i])
 			default:
-				cells[i] = pad("", colW[i])
+				cells[i] = text.Pad("", colW[i])
 			}
 		}
 		rows = append(rows, paint(role, strings.TrimRight(strings.Join(cells, "  "), " ")))
@@ -289,7 +289,7 @@ func bar(b Bar, width, labelW, noteW int, paint Painter) string {
 			fill = 1
 		}
 	}
-	label := pad(Truncate(b.Label, labelW), labelW)
+	label := text.Pad(text.Truncate(b.Label, labelW), labelW)
 	s := paint(RoleLabel, label) + " "
 	if fill > 0 {
 		s += paint(RoleBar, strings.Repeat("█", fill))
@@ -327,53 +327,4 @@ func tableWidths(lines []Line, width int) []int {
 		w[0] = -w[0]
 	}
 	return w
-}
-
-func pad(s string, w int) string {
-	return s + strings.Repeat(" ", max(w-lipgloss.Width(s), 0))
-}
-
-// Truncate shortens s to at most w cells, ending in "…" when cut.
-func Truncate(s string, w int) string {
-	if lipgloss.Width(s) <= w {
-		return s
-	}
-	if w <= 1 {
-		return "…"
-	}
-	return ansi.Truncate(s, w, "…")
-}
-
-// wrap breaks text into lines of at most width cells at spaces.
-func wrap(s string, width int) []string {
-	var out []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		for lipgloss.Width(word) > width {
-			if line != "" {
-				out = append(out, line)
-				line = ""
-			}
-			cut := Truncate(word, width)
-			cut = strings.TrimSuffix(cut, "…")
-			out = append(out, cut)
-			word = word[len(cut):]
-		}
-		switch {
-		case line == "":
-			line = word
-		case lipgloss.Width(line)+1+lipgloss.Width(word) <= width:
-			line += " " + word
-		default:
-			out = append(out, line)
-			line = word
-		}
-	}
-	if line != "" {
-		out = append(out, line)
-	}
-	if len(out) == 0 {
-		out = []string{""}
-	}
-	return out
 }

@@ -1,19 +1,19 @@
-package ui
+package present
 
 import (
 	"context"
 	"errors"
+	"scrutiny/ui/text"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
-	"scrutiny/room"
 	"scrutiny/store"
 	"scrutiny/ui/style"
 )
 
-// PresentOptions choose how "scrutiny present" starts.
-type PresentOptions struct {
+// Options choose how "scrutiny present" starts.
+type Options struct {
 	// Theme names a theme; empty means the one the editor last chose
 	// (the "theme" setting), or one to suit the terminal.
 	Theme string
@@ -21,10 +21,10 @@ type PresentOptions struct {
 	Now func() time.Time
 }
 
-// RunPresent shows the present window on a read-only store until the user
+// Run shows the present window on a read-only store until the user
 // presses q or ctx is cancelled.
-func RunPresent(ctx context.Context, st *store.Store, opts PresentOptions) error {
-	m := NewPresent(st, opts)
+func Run(ctx context.Context, st *store.Store, opts Options) error {
+	m := New(st, opts)
 	p := tea.NewProgram(m, tea.WithContext(ctx))
 	_, err := p.Run()
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
@@ -33,13 +33,13 @@ func RunPresent(ctx context.Context, st *store.Store, opts PresentOptions) error
 	return err
 }
 
-// PresentModel is the whole present window: it follows the editor through
+// Model is the whole present window: it follows the editor through
 // the database and draws the slide for where the editor is.
-type PresentModel struct {
+type Model struct {
 	st     *store.Store
-	f      *room.Follower
-	snap   room.Snapshot
-	slide  slideCache
+	f      *Follower
+	snap   Snapshot
+	slide  SlideCache
 	styles style.Styles
 	fixed  bool // the theme was chosen, so the terminal's background is not asked
 	chosen bool // chosen here (--theme, t or NO_COLOR): the editor's choice is not followed
@@ -49,8 +49,8 @@ type PresentModel struct {
 	quit   bool
 }
 
-// NewPresent builds the present window; the first Poll happens in Init.
-func NewPresent(st *store.Store, opts PresentOptions) *PresentModel {
+// New builds the present window; the first Poll happens in Init.
+func New(st *store.Store, opts Options) *Model {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
@@ -58,7 +58,7 @@ func NewPresent(st *store.Store, opts PresentOptions) *PresentModel {
 	theme, fixed := opts.Theme, opts.Theme != ""
 	chosen := fixed
 	if !fixed && st != nil {
-		if t, err := st.Setting(context.Background(), themeSetting); err == nil && style.Known(t) {
+		if t, err := st.Setting(context.Background(), ThemeSetting); err == nil && style.Known(t) {
 			theme, fixed = t, true
 		}
 	}
@@ -68,11 +68,11 @@ func NewPresent(st *store.Store, opts PresentOptions) *PresentModel {
 	if theme == "" {
 		theme = style.Auto(true)
 	}
-	return &PresentModel{st: st, f: room.NewFollower(st), styles: style.New(theme), fixed: fixed, chosen: chosen, now: now, w: 80, h: 24}
+	return &Model{st: st, f: NewFollower(st), styles: style.New(theme), fixed: fixed, chosen: chosen, now: now, w: 80, h: 24}
 }
 
 type presentPollMsg struct {
-	snap    room.Snapshot
+	snap    Snapshot
 	changed bool
 	err     error
 }
@@ -80,7 +80,7 @@ type presentPollMsg struct {
 type presentTickMsg struct{}
 
 // poll asks the store whether anything changed; I/O stays out of View.
-func (m *PresentModel) poll() tea.Cmd {
+func (m *Model) poll() tea.Cmd {
 	f := m.f
 	return func() tea.Msg {
 		s, changed, err := f.Poll(context.Background())
@@ -89,11 +89,11 @@ func (m *PresentModel) poll() tea.Cmd {
 }
 
 func presentTick() tea.Cmd {
-	return tea.Tick(room.PollEvery, func(time.Time) tea.Msg { return presentTickMsg{} })
+	return tea.Tick(PollEvery, func(time.Time) tea.Msg { return presentTickMsg{} })
 }
 
 // Init starts following.
-func (m *PresentModel) Init() tea.Cmd {
+func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{m.poll()}
 	if !m.fixed {
 		cmds = append(cmds, tea.RequestBackgroundColor)
@@ -102,7 +102,7 @@ func (m *PresentModel) Init() tea.Cmd {
 }
 
 // Update handles one message.
-func (m *PresentModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
@@ -130,7 +130,7 @@ func (m *PresentModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		case "t":
 			// A read-only window cannot save the choice; the editor does.
-			m.styles = style.New(nextTheme(m.styles.Theme))
+			m.styles = style.New(NextTheme(m.styles.Theme))
 			m.fixed, m.chosen = true, true
 		}
 	}
@@ -138,19 +138,19 @@ func (m *PresentModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // Slide is what the window shows now.
-func (m *PresentModel) Slide() room.Slide { return m.slide.get(m.snap, m.snap.Version, m.now()) }
+func (m *Model) Slide() Slide { return m.slide.Get(m.snap, m.snap.Version, m.now()) }
 
 // Render is the frame as a string; tests read it.
-func (m *PresentModel) Render() string {
+func (m *Model) Render() string {
 	hint := "following the editor · t theme · q close"
 	if m.err != nil {
-		hint = "waiting for the file: " + oneLine(m.err.Error())
+		hint = "waiting for the file: " + text.OneLine(m.err.Error())
 	}
-	return presentView(m.styles, m.Slide(), m.w, m.h, hint)
+	return Frame(m.styles, m.Slide(), m.w, m.h, hint)
 }
 
 // View draws the window.
-func (m *PresentModel) View() tea.View {
+func (m *Model) View() tea.View {
 	var v tea.View
 	v.AltScreen = true
 	v.WindowTitle = "scrutiny: present"
@@ -165,11 +165,11 @@ func (m *PresentModel) View() tea.View {
 	return v
 }
 
-// themeSetting is where the chosen theme is remembered between runs.
-const themeSetting = "theme"
+// ThemeSetting is where the chosen theme is remembered between runs.
+const ThemeSetting = "theme"
 
-// nextTheme is the theme after name in the cycling order.
-func nextTheme(name string) string {
+// NextTheme is the theme after name in the cycling order.
+func NextTheme(name string) string {
 	ns := style.Names()
 	for i, n := range ns {
 		if n == name {

@@ -1,11 +1,11 @@
-// Package room connects the editor on the facilitator's laptop to the
+// Package present connects the editor on the facilitator's laptop to the
 // projected window on the wall. The editor publishes where it is as a
 // setting in the database; `scrutiny present`, a read-only second window on
 // the same file, notices every commit through the store's data version and
 // redraws. Nothing but the database file passes between the two, so they
 // never lock each other out: SQLite's write-ahead log lets the reader read
 // while the editor writes.
-package room
+package present
 
 import (
 	"context"
@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 
 	"scrutiny/store"
 )
@@ -63,34 +62,34 @@ func QuestionItem(surveyID, questionID string) string { return surveyID + "/" + 
 // AgendaItem builds the ItemID of a meeting's agenda item.
 func AgendaItem(meetingID string, index int) string { return fmt.Sprintf("%s/%d", meetingID, index) }
 
-var (
-	lastMu sync.Mutex
-	last   = map[*store.Store]string{}
-)
+// Publisher records where one editor is, for the wall to follow. It
+// remembers what it last wrote, so the UI may publish after every key press
+// and only a real move reaches the database.
+type Publisher struct {
+	st   *store.Store
+	last string
+}
 
-// PublishPosition records where the editor is. It writes only when the
-// position changed since this store last published, so the UI may call it
-// after every key press at no cost. A read-only store publishes nothing.
-func PublishPosition(ctx context.Context, st *store.Store, pos Position) error {
-	if st == nil || st.ReadOnly() {
+// NewPublisher publishes positions into st; a nil or read-only store
+// publishes nothing.
+func NewPublisher(st *store.Store) *Publisher { return &Publisher{st: st} }
+
+// Publish records pos when it differs from the last one published.
+func (p *Publisher) Publish(ctx context.Context, pos Position) error {
+	if p == nil || p.st == nil || p.st.ReadOnly() {
 		return nil
 	}
 	b, err := json.Marshal(pos)
 	if err != nil {
 		return err
 	}
-	lastMu.Lock()
-	same := last[st] == string(b)
-	lastMu.Unlock()
-	if same {
+	if p.last == string(b) {
 		return nil
 	}
-	if err := st.SetSetting(ctx, SettingKey, string(b)); err != nil {
+	if err := p.st.SetSetting(ctx, SettingKey, string(b)); err != nil {
 		return err
 	}
-	lastMu.Lock()
-	last[st] = string(b)
-	lastMu.Unlock()
+	p.last = string(b)
 	return nil
 }
 

@@ -1,4 +1,4 @@
-package room
+package present
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ func TestChartKeepsEveryBarAt40x12(t *testing.T) {
 	for i := 1; i <= 10; i++ {
 		sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: fmt.Sprint(i), N: i, Max: 10, Note: fmt.Sprintf("%d (x%%)", i)}})
 	}
-	sl.Lines = append(sl.Lines, gap(), text("First customer survey: ease of contact and satisfaction · 79 answers · average 6.34"))
+	sl.Lines = append(sl.Lines, gap(), textLine("First customer survey: ease of contact and satisfaction · 79 answers · average 6.34"))
 	out := strings.Join(Render(sl, 40, 12, "following the editor · t theme · q close", PlainPainter), "\n")
 	for _, want := range []string{"How easy", "\n1 ", "\n9 ", "\n10 ", "10 (x%)", "following the editor"} {
 		if !strings.Contains(out, want) {
@@ -47,7 +47,7 @@ func TestStandardsKeepEveryVerdictAt40x12(t *testing.T) {
 		}
 		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{fmt.Sprintf("Promise number %d answered within four working hours", i+1), "within 4 working hours", "13 hours", met}})
 	}
-	sl.Lines = append(sl.Lines, gap(), text("3 of 6 standards met"))
+	sl.Lines = append(sl.Lines, gap(), textLine("3 of 6 standards met"))
 	out := strings.Join(Render(sl, 40, 12, "following the editor · t theme · q close", PlainPainter), "\n")
 	if n := strings.Count(out, "✓ Met") + strings.Count(out, "✗ Not met"); n != 6 {
 		t.Errorf("%d verdicts shown, want 6:\n%s", n, out)
@@ -69,17 +69,5 @@ func TestElevenBarsFitAt40x12(t *testing.T) {
 	all := strings.Join(out, "\n")
 	if len(out) != 12 || !strings.HasPrefix(out[0], "How likely") || !strings.HasPrefix(out[1], "0 ") || !strings.HasPrefix(out[11], "10 ") {
 		t.Errorf("want the title then bars 0 to 10:\n%s", all)
-	}
-}
-
-func TestTruncateCountsCells(t *testing.T) {
-	for _, c := range []struct {
-		s    string
-		w    int
-		want string
-	}{{"abc", 3, "abc"}, {"abcdef", 4, "abc…"}, {"abcdef", 1, "…"}, {"日本語", 4, "日…"}, {"日本語", 6, "日本語"}} {
-		if got := Truncate(c.s, c.w); got != c.want {
-			t.Errorf("Truncate(%q, %d) = %q, want %q", c.s, c.w, got, c.want)
-		}
 	}
 }

@@ -1,0 +1,123 @@
+// Package text holds the one copy of each helper that measures, cuts, pads
+// and wraps text for a terminal, so every screen of the workspace, the wall
+// and the command line agree on what "80 cells" means.
+package text
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"scrutiny/review"
+)
+
+// Clean makes user text safe to draw: review.Clean removes terminal control
+// sequences and control characters, so a pasted escape code cannot repaint
+// the screen; tabs become spaces so columns keep their width.
+func Clean(s string) string {
+	s = review.Clean(s)
+	if strings.IndexByte(s, '\t') >= 0 {
+		s = strings.ReplaceAll(s, "\t", "    ")
+	}
+	return s
+}
+
+// OneLine cleans s and folds it onto one line for list rows.
+func OneLine(s string) string {
+	s = Clean(s)
+	if strings.ContainsRune(s, '\n') {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	return s
+}
+
+// Width is the number of terminal cells s takes (wide characters count 2).
+func Width(s string) int { return ansi.StringWidth(s) }
+
+// Truncate cuts s to at most w cells, marking the cut with an ellipsis.
+func Truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// Pad truncates or right-pads s to exactly w cells.
+func Pad(s string, w int) string {
+	s = Truncate(s, w)
+	if n := ansi.StringWidth(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// Wrap breaks plain text into lines of at most w cells, at spaces when it
+// can and inside very long words when it must.
+func Wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		if para == "" {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, strings.Split(ansi.Wrap(para, w, ""), "\n")...)
+	}
+	for i, l := range out {
+		// Wrap keeps a trailing space at a break; it would cost a cell.
+		out[i] = strings.TrimRight(l, " ")
+	}
+	return out
+}
+
+// Box gives exactly h lines of exactly w cells, cutting or padding.
+func Box(lines []string, w, h int) []string {
+	out := make([]string, h)
+	for i := 0; i < h; i++ {
+		if i < len(lines) {
+			out[i] = Pad(lines[i], w)
+		} else {
+			out[i] = strings.Repeat(" ", w)
+		}
+	}
+	return out
+}
+
+// Side joins two columns of lines with a separator column between them.
+func Side(left []string, lw int, sep string, right []string, rw int, h int) []string {
+	l := Box(left, lw, h)
+	r := Box(right, rw, h)
+	out := make([]string, h)
+	for i := range out {
+		out[i] = l[i] + sep + r[i]
+	}
+	return out
+}
+
+// Lines splits rendered text into lines.
+func Lines(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "\n")
+}
+
+// OrEmpty gives empty in place of a blank value.
+func OrEmpty(s, empty string) string {
+	if strings.TrimSpace(s) == "" {
+		return empty
+	}
+	return s
+}
+
+// Plural is one or many, by n: Plural(1, "row", "rows") is "row".
+func Plural(n int, one, many string) string { return review.Plural(n, one, many) }
+
+// Count is n with the right noun: Count(3, "row", "rows") is "3 rows".
+func Count(n int, one, many string) string { return strconv.Itoa(n) + " " + Plural(n, one, many) }

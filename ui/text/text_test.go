@@ -1,0 +1,59 @@
+package text
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestTruncateCountsCells(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    int
+		want string
+	}{{"abc", 3, "abc"}, {"abcdef", 4, "abc…"}, {"abcdef", 1, "…"}, {"abcdef", 0, ""}, {"日本語", 4, "日…"}, {"日本語", 6, "日本語"}} {
+		if got := Truncate(c.s, c.w); got != c.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", c.s, c.w, got, c.want)
+		}
+		if got := Width(Truncate(c.s, c.w)); got > c.w {
+			t.Errorf("Truncate(%q, %d) is %d cells wide", c.s, c.w, got)
+		}
+	}
+}
+
+func TestPadIsExactlyTheWidth(t *testing.T) {
+	for _, c := range []struct {
+		s string
+		w int
+	}{{"", 3}, {"ab", 5}, {"abcdef", 4}, {"日本語", 5}} {
+		if got := Width(Pad(c.s, c.w)); got != c.w {
+			t.Errorf("Pad(%q, %d) is %d cells", c.s, c.w, got)
+		}
+	}
+}
+
+func TestWrapKeepsParagraphsAndFits(t *testing.T) {
+	got := Wrap("one two three\n\nfour supercalifragilistic", 8)
+	for _, l := range got {
+		if Width(l) > 8 {
+			t.Errorf("line %q is wider than 8", l)
+		}
+	}
+	if !slices.Contains(got, "") || got[0] != "one two" {
+		t.Errorf("Wrap lost the paragraph break or the first line: %q", got)
+	}
+}
+
+func TestPluralAndCount(t *testing.T) {
+	if Plural(1, "row", "rows") != "row" || Plural(0, "row", "rows") != "rows" {
+		t.Error("Plural picks the wrong word")
+	}
+	if Count(1, "meeting", "meetings") != "1 meeting" || Count(3, "row", "rows") != "3 rows" {
+		t.Error("Count reads wrong")
+	}
+}
+
+func TestOneLineFoldsAndCleans(t *testing.T) {
+	if got := OneLine("a\nb\x1b[2Jc\tz"); got != "a bc z" {
+		t.Errorf("OneLine = %q", got)
+	}
+}
