@@ -327,7 +327,7 @@ func (s *homeScreen) view(w, h int) string {
 		return strings.Join(text.Box(out, w, h), "\n")
 	}
 	cw := homeCols(w)
-	head := " " + text.Pad("topic", cw.topic) + " " + text.Pad("stage", cw.stage) + " " + padLeft("evid", 5) + padLeft("find", 5) + padLeft("recs", 5)
+	head := " " + text.Pad("topic", cw.topic) + " " + text.Pad("stage", cw.stage) + " " + text.PadLeft("evid", 5) + text.PadLeft("find", 5) + text.PadLeft("recs", 5)
 	if cw.dates > 0 {
 		head += "  " + text.Pad("dates", cw.dates)
 	}
@@ -341,7 +341,7 @@ func (s *homeScreen) view(w, h int) string {
 			stage = "archived"
 		}
 		line := mark(sel) + text.Pad(topic, cw.topic) + " " + text.Pad(stage, cw.stage) + " " +
-			padLeft(fmt.Sprint(r.Evidence), 5) + padLeft(fmt.Sprint(r.Findings), 5) + padLeft(fmt.Sprint(r.Recommendations), 5)
+			text.PadLeft(fmt.Sprint(r.Evidence), 5) + text.PadLeft(fmt.Sprint(r.Findings), 5) + text.PadLeft(fmt.Sprint(r.Recommendations), 5)
 		if cw.dates > 0 {
 			line += "  " + text.Pad(dateRange(r), cw.dates)
 		}
@@ -383,13 +383,6 @@ func homeCols(w int) homeColumns {
 		c.topic -= c.dates + 2
 	}
 	return c
-}
-
-func padLeft(s string, w int) string {
-	if n := text.Width(s); n < w {
-		return strings.Repeat(" ", w-n) + s
-	}
-	return s
 }
 
 func dateRange(r store.Summary) string {

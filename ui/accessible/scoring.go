@@ -3,6 +3,7 @@ package accessible
 import (
 	"fmt"
 	"path/filepath"
+	"scrutiny/ui/text"
 	"strings"
 
 	"scrutiny/review"
@@ -81,7 +82,7 @@ func (s *session) addTemplate() error {
 // tallyLines reads the room's votes as labelled lines.
 func (s *session) tallyLines(c review.Criterion) {
 	for _, v := range c.Tally() {
-		s.p.say("%s: %d %s.", v.Level.Label(), v.N, plural(v.N, "vote", "votes"))
+		s.p.say("%s: %d %s.", v.Level.Label(), v.N, text.Plural(v.N, "vote", "votes"))
 	}
 	s.p.say("%s.", c.VoteSummary())
 }
@@ -216,11 +217,4 @@ func levelOptions() []string {
 		opts = append(opts, l.Label())
 	}
 	return opts
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -55,6 +55,15 @@ func Pad(s string, w int) string {
 	return s
 }
 
+// PadLeft right-aligns s in w cells, for numbers in a column; a longer s
+// is left whole.
+func PadLeft(s string, w int) string {
+	if n := Width(s); n < w {
+		return strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
 // Wrap breaks plain text into lines of at most w cells, at spaces when it
 // can and inside very long words when it must.
 func Wrap(s string, w int) []string {

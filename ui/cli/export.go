@@ -1,9 +1,10 @@
-package main
+package cli
 
 import (
 	"context"
 	"fmt"
 	"io"
+	"scrutiny/ui/text"
 	"strings"
 
 	"scrutiny/review"
@@ -113,7 +114,7 @@ func pickReview(ctx context.Context, st *store.Store, id, purpose, next string) 
 			fmt.Fprintf(&b, "  ... and %d more (scrutiny list shows them all)\n", len(sums)-i)
 			break
 		}
-		fmt.Fprintf(&b, "  %s  %s\n", s.ID, oneLine(s.Topic))
+		fmt.Fprintf(&b, "  %s  %s\n", s.ID, text.OneLine(s.Topic))
 	}
 	return "", fmt.Errorf("%s", strings.TrimRight(b.String(), "\n"))
 }

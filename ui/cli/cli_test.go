@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -88,11 +88,11 @@ func TestFlagsAnywhere(t *testing.T) {
 // TestReadmeMatchesCI keeps the documentation honest: the test command the
 // README gives is the one CI runs.
 func TestReadmeMatchesCI(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	ci, err := os.ReadFile(filepath.Join(".ci", "run"))
+	ci, err := os.ReadFile(filepath.Join("..", "..", ".ci", "run"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"scrutiny/ui/text"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -107,9 +108,9 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		return fmt.Errorf("%w; nothing was imported", err)
 	}
 	if !p.OK() {
-		fmt.Fprintf(a.stderr, "%s of %s could not be read:\n", plural(len(p.Errors), "row", "rows"), filepath.Base(path))
+		fmt.Fprintf(a.stderr, "%s of %s could not be read:\n", text.Count(len(p.Errors), "row", "rows"), filepath.Base(path))
 		for _, e := range p.Errors {
-			fmt.Fprintf(a.stderr, "  %s\n", oneLine(e.String()))
+			fmt.Fprintf(a.stderr, "  %s\n", text.OneLine(e.String()))
 		}
 		return fmt.Errorf("nothing was imported; correct %s and try again", path)
 	}
@@ -143,8 +144,8 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		return err
 	}
 	sv.Respondents = p.Respondents()
-	fmt.Fprintf(a.stdout, "Imported %q: %s, %s.\n", oneLine(sv.Name),
-		plural(len(sv.Respondents), "response", "responses"), plural(len(sv.Questions), "question", "questions"))
+	fmt.Fprintf(a.stdout, "Imported %q: %s, %s.\n", text.OneLine(sv.Name),
+		text.Count(len(sv.Respondents), "response", "responses"), text.Count(len(sv.Questions), "question", "questions"))
 	return printSurvey(a.stdout, &sv, *by)
 }
 
@@ -190,7 +191,7 @@ func parseChannel(s string) (review.Channel, error) {
 func svOneLineEach(s string) string {
 	lines := strings.Split(s, "\n")
 	for i := range lines {
-		lines[i] = oneLine(lines[i])
+		lines[i] = text.OneLine(lines[i])
 	}
 	return strings.Join(lines, "\n")
 }
@@ -199,7 +200,7 @@ func svOneLineEach(s string) string {
 // answers to yes/no and choice questions, then (with --by) the table again
 // for each group.
 func printSurvey(w io.Writer, sv *review.Survey, by string) error {
-	fmt.Fprintf(w, "\nSurvey: %s\nResponses: %s\n\n", oneLine(sv.Name), sv.ResponseRateText())
+	fmt.Fprintf(w, "\nSurvey: %s\nResponses: %s\n\n", text.OneLine(sv.Name), sv.ResponseRateText())
 	writeStatsTable(w, sv, func(q *review.Question) review.Stats { return sv.QuestionStats(q) })
 	for i := range sv.Questions {
 		q := &sv.Questions[i]
@@ -207,10 +208,10 @@ func printSurvey(w io.Writer, sv *review.Survey, by string) error {
 			continue
 		}
 		s := sv.QuestionStats(q)
-		fmt.Fprintf(w, "\n%s\n", oneLine(q.Text))
+		fmt.Fprintf(w, "\n%s\n", text.OneLine(q.Text))
 		rows := [][]string{}
 		for _, c := range s.Counts {
-			rows = append(rows, []string{"  " + oneLine(c.Label), strconv.Itoa(c.N), s.PctText(c.N)})
+			rows = append(rows, []string{"  " + text.OneLine(c.Label), strconv.Itoa(c.N), s.PctText(c.N)})
 		}
 		svAligned(w, rows, []bool{false, true, true})
 	}
@@ -243,7 +244,7 @@ func printSurvey(w io.Writer, sv *review.Survey, by string) error {
 		}
 	}
 	for _, v := range order {
-		fmt.Fprintf(w, "\n%s: %s\n\n", oneLine(attr), oneLine(v))
+		fmt.Fprintf(w, "\n%s: %s\n\n", text.OneLine(attr), text.OneLine(v))
 		m := groups[v]
 		writeStatsTable(w, sv, func(q *review.Question) review.Stats { return m[q.ID] })
 	}
@@ -278,7 +279,7 @@ func writeStatsTable(w io.Writer, sv *review.Survey, stats func(*review.Question
 	for i := range sv.Questions {
 		q := &sv.Questions[i]
 		s := stats(q)
-		text := svClip(oneLine(q.Text), 40)
+		text := svClip(text.OneLine(q.Text), 40)
 		if s.SmallBase && s.Base > 0 {
 			text += " *"
 			small = true

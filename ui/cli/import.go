@@ -1,10 +1,11 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	"scrutiny/ui/text"
 )
 
 func init() {
@@ -57,6 +58,6 @@ func runImport(ctx context.Context, a *app, args []string) (err error) {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	fmt.Fprintf(a.stdout, "Read %s from %s: %d added, %d updated, %d unchanged.\n",
-		plural(res.Reviews, "review", "reviews"), name, res.Added, res.Updated, res.Unchanged)
+		text.Count(res.Reviews, "review", "reviews"), name, res.Added, res.Updated, res.Unchanged)
 	return nil
 }

@@ -1,7 +1,8 @@
-package main
+package cli
 
 import (
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 // TestEveryCommandIsInReadme keeps the README's command table complete: a
 // command that exists but is not documented is one a panel never finds.
 func TestEveryCommandIsInReadme(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}

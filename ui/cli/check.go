@@ -1,8 +1,9 @@
-package main
+package cli
 
 import (
 	"context"
 	"fmt"
+	"scrutiny/ui/text"
 )
 
 func init() {
@@ -44,5 +45,5 @@ func runCheck(ctx context.Context, a *app, args []string) (err error) {
 		fmt.Fprintln(a.stdout, l)
 	}
 	return fmt.Errorf("%s is damaged (%s); keep it as it is and restore your latest backup to a new file",
-		st.Path(), plural(len(lines), "problem", "problems"))
+		st.Path(), text.Count(len(lines), "problem", "problems"))
 }

@@ -1,10 +1,11 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	"scrutiny/ui/text"
 )
 
 func init() {
@@ -46,7 +47,7 @@ func runList(ctx context.Context, a *app, args []string) (err error) {
 		return nil
 	}
 	for _, s := range sums {
-		fmt.Fprintf(a.stdout, "%s\t%s\n", s.ID, oneLine(s.Topic))
+		fmt.Fprintf(a.stdout, "%s\t%s\n", s.ID, text.OneLine(s.Topic))
 	}
 	return nil
 }

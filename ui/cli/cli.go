@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -133,22 +133,4 @@ func notFound(err error, id string) error {
 		return fmt.Errorf("no review has the ID %q; run scrutiny list to see them", id)
 	}
 	return err
-}
-
-// oneLine keeps user text on a single output line for line-based listings.
-func oneLine(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
-// plural counts with the right noun: "1 row", "3 rows".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 // End-to-end tests: they build the real binary once and run it against real
 // database files in temporary folders, checking what a user would see:
@@ -31,7 +31,7 @@ func TestMain(m *testing.M) {
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}
-	out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput()
+	out, err := exec.Command("go", "build", "-o", binary, "scrutiny").CombinedOutput()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "building scrutiny: %v\n%s", err, out)
 		os.RemoveAll(dir)
