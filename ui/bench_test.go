@@ -60,8 +60,8 @@ func BenchmarkKeyPress(b *testing.B) {
 	m := New(st, Options{ReviewID: id, Theme: "dark", Now: fixedNow})
 	m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	var script []tea.KeyPressMsg
-	for _, stage := range []string{"3", "4", "5", "1", "2", "6", "7"} {
-		script = append(script, keyMsg(stage))
+	for _, k := range []string{"3", "4", "5", "1", "2", "6", "7"} {
+		script = append(script, keyMsg(k))
 		for i := 0; i < 12; i++ {
 			script = append(script, keyMsg("down"))
 		}

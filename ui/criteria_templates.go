@@ -16,7 +16,7 @@ var templateTurn = map[string]int{}
 
 // offerTemplate asks whether to add the next ready-made set's criteria
 // that the review does not have yet.
-func (s *scoringStage) offerTemplate() tea.Cmd {
+func (s *scoringTab) offerTemplate() tea.Cmd {
 	ws := s.ws
 	if !ws.e.writable() {
 		return nil

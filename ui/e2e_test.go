@@ -97,7 +97,7 @@ func (a *tmuxApp) pid() int {
 }
 
 // TestEndToEndInTmux drives the real program in a terminal: it creates a
-// review, fills each stage, exports the report, then kills the program
+// review, fills each tab, exports the report, then kills the program
 // with SIGKILL while a field is being typed and checks that everything the
 // screen called saved is still there after a restart.
 func TestEndToEndInTmux(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 	"scrutiny/ui/style"
 )
 
-// env is what every screen and stage shares: the store, the styles, the
+// env is what every screen and tab shares: the store, the styles, the
 // status line and the undo stack. Screens hold a pointer to the one env.
 type env struct {
 	ctx    context.Context

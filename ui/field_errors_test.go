@@ -17,7 +17,7 @@ func TestEmptyTopicAndBadDateAreExplained(t *testing.T) {
 	tt.press("ctrl+z")
 	tt.contains("Customers contacting Great Places")
 
-	tt.m.ws.cur().(*overviewStage).f.focusID("end")
+	tt.m.ws.cur().(*overviewTab).f.focusID("end")
 	tt.press("enter", "ctrl+a", "ctrl+k")
 	tt.typeText("31/02/2019")
 	tt.press("enter")

@@ -30,7 +30,7 @@ const (
 // field is one row of a form. Stages build fields as closures over the
 // IDs of what they edit, so a field stays right after the review reloads.
 type field struct {
-	id          string // stable within the stage: "topic", "finding:ID"...
+	id          string // stable within the tab: "topic", "finding:ID"...
 	label       string
 	kind        fieldKind
 	get         func() string
@@ -118,7 +118,7 @@ type form struct {
 	keys    formKeys
 	ekeys   editKeys
 	w, h    int
-	// changed is called after every successful save so the stage can
+	// changed is called after every successful save so the tab can
 	// rebuild its fields (new items, new labels).
 	changed func()
 	cacheW  int
@@ -573,7 +573,7 @@ func (f *form) cycle(d int) {
 }
 
 // update handles a message; handled is false when the form did not use it
-// (so the stage can, e.g. tab out of the last field into another pane).
+// (so the tab can, e.g. tab out of the last field into another pane).
 func (f *form) update(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 	if f.editing {
 		return true, f.updateEditing(msg)

@@ -41,7 +41,7 @@ func compareGolden(t *testing.T, name, got string) {
 	}
 }
 
-// TestWorkspaceGolden draws every screen and stage of the example review
+// TestWorkspaceGolden draws every screen and tab of the example review
 // at 80x24 and 60x20 and compares the text (colour stripped).
 func TestWorkspaceGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 20}} {
@@ -55,14 +55,14 @@ func TestWorkspaceGolden(t *testing.T) {
 		compareGolden(t, tag("welcome"), tt.screen())
 
 		tt, _, _ = exampleTester(t, w, h)
-		for i, d := range stageDefs[:8] {
+		for i, d := range tabDefs[:8] {
 			tt.press(d.key)
 			s := tt.screen()
 			checkFrame(t, s, w, h)
-			compareGolden(t, tag("stage"+d.key+"-"+slug(d.title)), s)
+			compareGolden(t, tag("tab"+d.key+"-"+slug(d.title)), s)
 			_ = i
 		}
-		// A list stage with its details open, and a field being typed.
+		// A list tab with its details open, and a field being typed.
 		tt.press("3", "enter")
 		compareGolden(t, tag("evidence-detail"), tt.screen())
 		tt.press("down", "enter")

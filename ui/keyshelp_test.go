@@ -25,7 +25,7 @@ func candidateKeys() []string {
 }
 
 // TestEveryKeyIsInHelp presses every candidate key on every screen and
-// stage; any key that changes what is shown must be one the screen's help
+// tab; any key that changes what is shown must be one the screen's help
 // (or the global help) lists.
 func TestEveryKeyIsInHelp(t *testing.T) {
 	st := openStore(t)
@@ -39,9 +39,9 @@ func TestEveryKeyIsInHelp(t *testing.T) {
 		"search":        {"enter", "/"},
 		"report-export": {"enter", "8", "e"},
 	}
-	for _, d := range stageDefs {
-		contexts["stage"+d.key] = []string{"enter", d.key}
-		contexts["stage"+d.key+"-detail"] = []string{"enter", d.key, "enter"}
+	for _, d := range tabDefs {
+		contexts["tab"+d.key] = []string{"enter", d.key}
+		contexts["tab"+d.key+"-detail"] = []string{"enter", d.key, "enter"}
 	}
 	for name, setup := range contexts {
 		var tt *tester

@@ -11,8 +11,8 @@ import (
 // and height into the sizes of the parts, so a view, a mouse click and a
 // resize all agree on where things are.
 
-// wsLayout splits a workspace of w x h into the title line, the stage tabs
-// and the stage body.
+// wsLayout splits a workspace of w x h into the title line, the tab tabs
+// and the tab body.
 type wsRects struct {
 	titleY, tabsY, bodyY, bodyH int
 	rule                        bool

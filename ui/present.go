@@ -53,26 +53,17 @@ func newRoomKeys() roomKeys {
 	}
 }
 
-// roomItemer is a stage that can tell the wall which item it shows. Stages
-// that do not implement it show as their stage name, and the split stages
+// roomItemer is a tab that can tell the wall which item it shows. Tabs
+// that do not implement it show as their tab's name, and the split tabs
 // (evidence, findings, recommendations) are known here.
 type roomItemer interface {
 	roomItem() (kind, id string, since int64)
 }
 
-// stageRoomNames are the stage names the wall and the present window use,
-// by tab key.
-var stageRoomNames = map[string]string{"1": "overview", "2": "scope", "3": "evidence", "4": "findings",
-	"5": "recommendations", "6": "criteria", "7": "judgement", "8": "report", "9": "surveys", "0": "meetings"}
-
 // position is what the workspace shows now, for the wall.
 func (ws *workspace) position() present.Position {
-	d := stageDefs[ws.active]
-	p := present.Position{ReviewID: ws.rev.ID, Stage: stageRoomNames[d.key]}
-	if p.Stage == "" {
-		p.Stage = strings.ToLower(d.short)
-	}
-	st := ws.stages[ws.active]
+	p := present.Position{ReviewID: ws.rev.ID, Tab: string(tabDefs[ws.active].id)}
+	st := ws.tabs[ws.active]
 	if st == nil {
 		return p
 	}
@@ -81,11 +72,11 @@ func (ws *workspace) position() present.Position {
 		return p
 	}
 	switch s := st.(type) {
-	case *evidenceStage:
+	case *evidenceTab:
 		p.ItemKind, p.ItemID = present.ItemEvidence, s.selectedID()
-	case *findingsStage:
+	case *findingsTab:
 		p.ItemKind, p.ItemID = present.ItemFinding, s.selectedID()
-	case *recsStage:
+	case *recsTab:
 		p.ItemKind, p.ItemID = present.ItemRecommendation, s.selectedID()
 		if fl, ok := s.f.focused(); ok && s.f.editing {
 			switch {
@@ -95,12 +86,12 @@ func (ws *workspace) position() present.Position {
 				p.Draft, p.DraftOf = s.f.editorValue(), strings.TrimPrefix(fl.id, "sub:")
 			}
 		}
-	case *scoringStage:
+	case *scoringTab:
 		p.ItemKind, p.ItemID = present.ItemCriterion, s.criterionID()
-	case *judgementStage:
+	case *judgementTab:
 		p.ItemKind = present.ItemJudgement
 	case interface{ selectedID() string }:
-		// Other list stages name rows "kind:ID" (standard:..., survey:...).
+		// Other list tabs name rows "kind:ID" (standard:..., survey:...).
 		kind, id, _ := strings.Cut(s.selectedID(), ":")
 		switch kind {
 		case "standard":
@@ -116,7 +107,7 @@ func (ws *workspace) position() present.Position {
 }
 
 // criterionID is the criterion whose field has the focus, or the first.
-func (s *scoringStage) criterionID() string {
+func (s *scoringTab) criterionID() string {
 	if fl, ok := s.f.focused(); ok {
 		if _, id, found := strings.Cut(fl.id, ":"); found && strings.Contains(fl.id, "crit") {
 			return id
@@ -334,19 +325,19 @@ func criterionHeading(i int, c review.Criterion) string {
 	return h + " · votes: " + strings.Join(parts, ", ")
 }
 
-// stepItem moves the stage under the wall to the next (or previous) item,
+// stepItem moves the tab under the wall to the next (or previous) item,
 // so the facilitator can go through the criteria without leaving the
 // presentation. It reports whether anything moved.
 func (ws *workspace) stepItem(step int) bool {
 	switch s := ws.cur().(type) {
-	case *meetingsStage:
+	case *meetingsTab:
 		if s.timerMeeting != "" {
 			return s.stepTimer(step)
 		}
 		if sp := splitOf(s); sp != nil {
 			return stepSplit(sp, step)
 		}
-	case *scoringStage:
+	case *scoringTab:
 		cs := ws.rev.Criteria
 		cur := s.criterionID()
 		for i, c := range cs {
@@ -366,7 +357,7 @@ func (ws *workspace) stepItem(step int) bool {
 }
 
 // stepSplit moves a list's cursor to the next selectable row.
-func stepSplit(sp *splitStage, step int) bool {
+func stepSplit(sp *splitTab, step int) bool {
 	before := sp.selectedID()
 	for i := sp.l.cursor + step; i >= 0 && i < sp.count(); i += step {
 		if sp.selectable == nil || sp.selectable(i) {
@@ -378,21 +369,21 @@ func stepSplit(sp *splitStage, step int) bool {
 	return sp.selectedID() != before
 }
 
-// splitOf finds the list-and-detail stage inside a stage that embeds one.
-func splitOf(st any) *splitStage {
+// splitOf finds the list-and-detail tab inside a tab that embeds one.
+func splitOf(st any) *splitTab {
 	switch s := st.(type) {
-	case *splitStage:
+	case *splitTab:
 		return s
-	case *evidenceStage:
-		return s.splitStage
-	case *findingsStage:
-		return s.splitStage
-	case *recsStage:
-		return s.splitStage
-	case *meetingsStage:
-		return s.splitStage
-	case *surveysStage:
-		return s.splitStage
+	case *evidenceTab:
+		return s.splitTab
+	case *findingsTab:
+		return s.splitTab
+	case *recsTab:
+		return s.splitTab
+	case *meetingsTab:
+		return s.splitTab
+	case *surveysTab:
+		return s.splitTab
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ func TestPresentationModeTakesVotes(t *testing.T) {
 		t.Errorf("saved votes = %v, want fair 1, good 2", v)
 	}
 	pos, err := present.ReadPosition(ctx(), st)
-	if err != nil || pos.ReviewID != r.ID || pos.Stage != "criteria" || pos.ItemKind != present.ItemCriterion || pos.ItemID != got.Criteria[0].ID {
+	if err != nil || pos.ReviewID != r.ID || pos.Tab != "criteria" || pos.ItemKind != present.ItemCriterion || pos.ItemID != got.Criteria[0].ID {
 		t.Errorf("published position = %+v, %v", pos, err)
 	}
 
@@ -58,10 +58,10 @@ func TestPresentationModeTakesVotes(t *testing.T) {
 	tt.lacks("1-4 vote")
 	tt.send(windowSize(80, 24))
 	tt.contains("Timeliness and ease of contact")
-	// Leaving presentation, digits switch stages again.
+	// Leaving presentation, digits switch tabs again.
 	tt.press("7")
 	pos, _ = present.ReadPosition(ctx(), st)
-	if pos.Stage != "judgement" || pos.ItemKind != present.ItemJudgement {
+	if pos.Tab != "judgement" || pos.ItemKind != present.ItemJudgement {
 		t.Errorf("after moving to Judgement the wall was told %+v", pos)
 	}
 }

@@ -10,15 +10,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// hit is one search result: the stage slot and the item to jump to.
+// hit is one search result: the tab slot and the item to jump to.
 type hit struct {
-	stage int    // index into stageDefs
-	id    string // what the stage's jump understands
+	tab   int    // index into tabDefs
+	id    string // what the tab's jump understands
 	where string // "Evidence", "Recommendation 2"...
 	text  string
 }
 
-// searcher lets a stage added later (surveys, meetings) offer its own hits.
+// searcher lets a tab (surveys, meetings) offer its own hits.
 type searcher interface {
 	search(q string) []hit
 }
@@ -83,10 +83,10 @@ func (b *searchBox) update(msg tea.Msg) tea.Cmd {
 				h := b.hits[b.l.cursor]
 				ws := b.ws
 				ws.search = nil
-				ws.goTo(h.stage)
+				ws.goTo(h.tab)
 				ws.onTabs = false
 				if !ws.cur().jump(h.id) {
-					ws.e.note("found on " + stageDefs[h.stage].title)
+					ws.e.note("found on " + tabDefs[h.tab].title)
 				}
 			}
 			return nil
@@ -109,7 +109,7 @@ func (b *searchBox) view(w, h int) string {
 	q := strings.TrimSpace(b.input.Value())
 	switch {
 	case q == "":
-		lines = append(lines, st.Muted.Render(text.Truncate("Searches every stage: topic, scope, evidence, findings, recommendations, scores.", w)))
+		lines = append(lines, st.Muted.Render(text.Truncate("Searches every tab: topic, scope, evidence, findings, recommendations, scores.", w)))
 	case len(b.hits) == 0:
 		lines = append(lines, st.Muted.Render("nothing found"))
 	default:
@@ -138,8 +138,8 @@ func searchReview(ws *workspace, q string) []hit {
 	r := ws.rev
 	var out []hit
 	match := func(s string) bool { return strings.Contains(strings.ToLower(s), q) }
-	add := func(stage int, id, where, s string) {
-		out = append(out, hit{stage: stage, id: id, where: where, text: text.OneLine(s)})
+	add := func(t tabID, id, where, s string) {
+		out = append(out, hit{tab: tabIndex(t), id: id, where: where, text: text.OneLine(s)})
 	}
 	snippet := func(s string) string { return excerpt(text.OneLine(s), q) }
 	for _, f := range []struct{ id, label, v string }{
@@ -147,12 +147,12 @@ func searchReview(ws *workspace, q string) []hit {
 		{"intro", "Introduction", r.Introduction},
 	} {
 		if match(f.v) {
-			add(0, f.id, f.label, snippet(f.v))
+			add(tabOverview, f.id, f.label, snippet(f.v))
 		}
 	}
 	for _, m := range r.Members {
 		if match(m.Name) {
-			add(0, "member:"+m.ID, "Panel", m.Name)
+			add(tabOverview, "member:"+m.ID, "Panel", m.Name)
 		}
 	}
 	scope := []struct{ id, label, v string }{
@@ -162,7 +162,7 @@ func searchReview(ws *workspace, q string) []hit {
 	}
 	for _, f := range scope {
 		if match(f.v) {
-			add(1, f.id, f.label, snippet(f.v))
+			add(tabScope, f.id, f.label, snippet(f.v))
 		}
 	}
 	for _, e := range r.Evidence {
@@ -171,27 +171,27 @@ func searchReview(ws *workspace, q string) []hit {
 			if !match(t) {
 				t = e.Title + ": " + snippet(e.Who+" "+e.Notes)
 			}
-			add(2, "evidence:"+e.ID, "Evidence", t)
+			add(tabEvidence, "evidence:"+e.ID, "Evidence", t)
 		}
 	}
 	for _, f := range r.Findings {
 		if match(f.Text) {
-			add(3, "finding:"+f.ID, "Finding", snippet(f.Text))
+			add(tabFindings, "finding:"+f.ID, "Finding", snippet(f.Text))
 		}
 	}
 	for i, rec := range r.Recommendations {
 		if match(rec.Text) {
-			add(4, "rec:"+rec.ID, fmt.Sprintf("Recommendation %d", i+1), snippet(rec.Text))
+			add(tabRecommendations, "rec:"+rec.ID, fmt.Sprintf("Recommendation %d", i+1), snippet(rec.Text))
 		}
 		for j, p := range rec.SubPoints {
 			if match(p.Text) {
-				add(4, "rec:"+rec.ID+"/"+p.ID, fmt.Sprintf("Recommendation %d%c", i+1, 'a'+j), snippet(p.Text))
+				add(tabRecommendations, "rec:"+rec.ID+"/"+p.ID, fmt.Sprintf("Recommendation %d%c", i+1, 'a'+j), snippet(p.Text))
 			}
 		}
 	}
 	for _, c := range r.Criteria {
 		if match(c.Name) || match(c.Rationale) {
-			add(5, "crit:"+c.ID, "Criterion", c.Name+": "+snippet(c.Rationale))
+			add(tabScoring, "crit:"+c.ID, "Criterion", c.Name+": "+snippet(c.Rationale))
 		}
 	}
 	for _, f := range []struct{ id, label, v string }{
@@ -199,11 +199,11 @@ func searchReview(ws *workspace, q string) []hit {
 		{"summary", "Summary", r.Summary},
 	} {
 		if match(f.v) {
-			add(6, f.id, f.label, snippet(f.v))
+			add(tabJudgement, f.id, f.label, snippet(f.v))
 		}
 	}
-	for i := range stageDefs {
-		if s, ok := ws.stages[i].(searcher); ok && ws.stages[i] != nil {
+	for i := range tabDefs {
+		if s, ok := ws.tabs[i].(searcher); ok && ws.tabs[i] != nil {
 			out = append(out, s.search(q)...)
 		}
 	}

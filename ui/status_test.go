@@ -4,9 +4,9 @@ import (
 	"testing"
 )
 
-// Moving to another stage clears a message the move did not cause: a hint
-// or another stage's problem would only mislead on the new one.
-func TestStageSwitchClearsOldMessages(t *testing.T) {
+// Moving to another tab clears a message the move did not cause: a hint
+// or another tab's problem would only mislead on the new one.
+func TestTabSwitchClearsOldMessages(t *testing.T) {
 	tt, _ := newReviewTester(t, 80, 24)
 	tt.typeText("Repairs")
 	tt.press("esc")

@@ -50,7 +50,7 @@ type gridKeys struct {
 // column per question; digits and enter move along the row, and enter on
 // the last question saves that person's answers at once.
 type gridView struct {
-	s     *surveysStage
+	s     *surveysTab
 	id    string
 	keys  gridKeys
 	qs    []int    // questions typed in the grid (free text is left out)
@@ -60,7 +60,7 @@ type gridView struct {
 	added int
 }
 
-func newGridView(s *surveysStage, id string) subview {
+func newGridView(s *surveysTab, id string) subview {
 	v := &gridView{s: s, id: id, keys: gridKeys{
 		Digits:   bind([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "type a score (or a choice's number)"),
 		Next:     bind([]string{"enter", "tab", "right"}, "enter", "next question; on the last one, save the row"),
@@ -353,7 +353,7 @@ type tallyKeys struct {
 // tallyView enters a distribution when only a summary exists: for one
 // question at a time, how many people gave each answer.
 type tallyView struct {
-	s    *surveysStage
+	s    *surveysTab
 	id   string
 	keys tallyKeys
 	qs   []int
@@ -364,7 +364,7 @@ type tallyView struct {
 	typed bool
 }
 
-func newTallyView(s *surveysStage, id string) subview {
+func newTallyView(s *surveysTab, id string) subview {
 	v := &tallyView{s: s, id: id, keys: tallyKeys{
 		Digits:   bind([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "type how many"),
 		Up:       bind([]string{"up", "shift+tab"}, "↑", "previous answer (saves)"),

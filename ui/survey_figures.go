@@ -22,7 +22,7 @@ type figuresKeys struct {
 // without colour (every bar has its label, count and percentage). The
 // figures can be split by a respondent attribute such as contact method.
 type figuresView struct {
-	s      *surveysStage
+	s      *surveysTab
 	id     string
 	keys   figuresKeys
 	offset int
@@ -33,7 +33,7 @@ type figuresView struct {
 	h      int
 }
 
-func newFiguresView(s *surveysStage, id string) *figuresView {
+func newFiguresView(s *surveysTab, id string) *figuresView {
 	return &figuresView{s: s, id: id, builtW: -1, keys: figuresKeys{
 		Up:       bind([]string{"up", "k"}, "↑/k", "scroll up"),
 		Down:     bind([]string{"down", "j"}, "↓/j", "scroll down"),

@@ -38,7 +38,7 @@ type importKeys struct {
 // file's path; read the preview (the columns, the first rows, and every
 // row that cannot be read); then import all of it, or nothing.
 type importView struct {
-	s       *surveysStage
+	s       *surveysTab
 	keys    importKeys
 	input   textinput.Model
 	path    string
@@ -104,7 +104,7 @@ func (v *importView) nextKind() tea.Cmd {
 	return readPreviewCmd(v.path, v.opts)
 }
 
-func newImportView(s *surveysStage) *importView {
+func newImportView(s *surveysTab) *importView {
 	in := textinput.New()
 	in.Prompt = ""
 	ts := textinput.DefaultStyles(s.ws.e.styles.Dark)

@@ -14,11 +14,11 @@ import (
 // toFirstSurvey selects the first survey in tab 9's list.
 func toFirstSurvey(tt *tester) {
 	tt.press("9", "end")
-	for i := 0; i < 20 && !strings.Contains(tt.m.ws.cur().(*surveysStage).selectedID(), "survey:"); i++ {
+	for i := 0; i < 20 && !strings.Contains(tt.m.ws.cur().(*surveysTab).selectedID(), "survey:"); i++ {
 		tt.press("up")
 	}
 	for i := 0; i < 20; i++ {
-		s := tt.m.ws.cur().(*surveysStage)
+		s := tt.m.ws.cur().(*surveysTab)
 		before := s.selectedID()
 		tt.press("up")
 		if after := s.selectedID(); !strings.HasPrefix(after, "survey:") {
@@ -229,7 +229,7 @@ func TestTallyEntersADistribution(t *testing.T) {
 	}
 }
 
-func TestSurveysStageFitsSmallWindows(t *testing.T) {
+func TestSurveysTabFitsSmallWindows(t *testing.T) {
 	tt, _, _ := exampleTester(t, 60, 20)
 	tt.press("9")
 	checkFrame(t, tt.m.Render(), 60, 20)

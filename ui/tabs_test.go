@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -23,13 +24,13 @@ func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
 	}
 	tt.send(windowSize(180, 30))
 	tabs = strings.Split(tt.screen(), "\n")[1]
-	for _, d := range stageDefs {
+	for _, d := range tabDefs {
 		if !strings.Contains(tabs, d.key+" "+d.title) {
 			t.Errorf("at 180 columns %q lacks the full %q", tabs, d.title)
 		}
 	}
 	for _, w := range []int{60, 70, 80, 90, 100, 120} {
-		for a := range stageDefs {
+		for a := range tabDefs {
 			z := tabZones(w, a)
 			if end := z[len(z)-1][1]; end > w {
 				t.Errorf("tabs at width %d (current %d) take %d cells", w, a, end)
@@ -47,11 +48,52 @@ func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
 // At 80 columns every tab keeps a name: the current one gives up its full
 // title before any other tab is cut to a bare number.
 func TestTabBarAt80KeepsEveryName(t *testing.T) {
-	for a, d := range stageDefs {
+	for a, d := range tabDefs {
 		for i, l := range tabLabels(80, a) {
-			if l == stageDefs[i].key {
-				t.Errorf("current %q: tab %q shows only its number: %q", d.title, stageDefs[i].title, tabLabels(80, a))
+			if l == tabDefs[i].key {
+				t.Errorf("current %q: tab %q shows only its number: %q", d.title, tabDefs[i].title, tabLabels(80, a))
 			}
 		}
+	}
+}
+
+// The table allows tabs past the tenth: they are numbered on the tab line,
+// reached with ] and [, and the tab line still fits from 60 columns.
+func TestTabsPastTenAreReachable(t *testing.T) {
+	saved := tabDefs
+	t.Cleanup(func() { tabDefs = saved })
+	tabDefs = append(slices.Clone(saved),
+		tabDef{"extra-a", "11", "Board response", "Board", func(ws *workspace) tab { return newScope(ws) }},
+		tabDef{"extra-b", "12", "Follow-up", "Follow", func(ws *workspace) tab { return newScope(ws) }})
+	seen := map[string]bool{}
+	for _, d := range tabDefs {
+		if seen[d.key] || seen[string(d.id)] {
+			t.Errorf("tab key or name %q/%q used twice", d.key, d.id)
+		}
+		seen[d.key], seen[string(d.id)] = true, true
+	}
+	for _, w := range []int{60, 80} {
+		for a := range tabDefs {
+			z := tabZones(w, a)
+			if end := z[len(z)-1][1]; end > w {
+				t.Errorf("%d tabs at width %d (current %d) take %d cells", len(tabDefs), w, a, end)
+			}
+		}
+	}
+	tt, _, _ := exampleTester(t, 80, 24)
+	tt.press("0", "]")
+	if got := tabDefs[tt.m.ws.active].id; got != "extra-a" {
+		t.Fatalf("] after the tenth tab opened %q", got)
+	}
+	if tabs := strings.Split(tt.screen(), "\n")[1]; !strings.Contains(tabs, "[11 ") {
+		t.Errorf("the eleventh tab is not shown as current: %q", tabs)
+	}
+	tt.press("]", "]")
+	if got := tabDefs[tt.m.ws.active].id; got != tabOverview {
+		t.Errorf("] past the last tab opened %q, want the first", got)
+	}
+	tt.press("[")
+	if got := tabDefs[tt.m.ws.active].id; got != "extra-b" {
+		t.Errorf("[ from the first tab opened %q, want the last", got)
 	}
 }

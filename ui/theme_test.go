@@ -11,7 +11,7 @@ import (
 // colourSGR matches a select-graphic-rendition sequence that sets a colour.
 var colourSGR = regexp.MustCompile(`\x1b\[(?:[0-9;:]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:[;:][0-9;:]*)?m`)
 
-// TestMonochromeHasNoColour walks every stage, a field being edited, the
+// TestMonochromeHasNoColour walks every tab, a field being edited, the
 // help and the report under the monochrome theme (what NO_COLOR gives):
 // not one colour escape may be drawn.
 func TestMonochromeHasNoColour(t *testing.T) {
@@ -25,11 +25,11 @@ func TestMonochromeHasNoColour(t *testing.T) {
 	}
 	check("welcome")
 	tt.press("e")
-	for _, d := range stageDefs {
+	for _, d := range tabDefs {
 		tt.press(d.key)
-		check("stage " + d.key)
+		check("tab " + d.key)
 		tt.press("enter")
-		check("stage " + d.key + " after enter")
+		check("tab " + d.key + " after enter")
 		tt.press("esc", "esc")
 	}
 	tt.press("1", "enter")
@@ -44,13 +44,13 @@ func TestMonochromeHasNoColour(t *testing.T) {
 	check("help")
 }
 
-// TestThemesSwitchLive checks every registered theme draws every stage at
+// TestThemesSwitchLive checks every registered theme draws every tab at
 // the right size, and that switching theme redraws the report.
 func TestThemesSwitchLive(t *testing.T) {
 	tt, _, _ := exampleTester(t, 80, 24)
 	for _, name := range []string{"dark", "light", "monochrome"} {
 		tt.m.SetTheme(name)
-		for _, d := range stageDefs[:8] {
+		for _, d := range tabDefs[:8] {
 			tt.press(d.key)
 			checkFrame(t, tt.screen(), 80, 24)
 		}

@@ -1,5 +1,5 @@
 // Package ui is the terminal app: one root model that owns focus and layout,
-// screens and stages that are plain structs drawing into the size they are
+// screens and tabs that are plain structs drawing into the size they are
 // given, and one set of semantic styles. See notes/ui-patterns.md.
 package ui
 

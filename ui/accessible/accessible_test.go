@@ -82,7 +82,7 @@ func TestEndToEndThroughStandardInput(t *testing.T) {
 	}
 
 	// The wall was told where the session ended up.
-	if pos, err := present.ReadPosition(context.Background(), st); err != nil || pos.Stage != "judgement" || pos.ItemKind != present.ItemJudgement {
+	if pos, err := present.ReadPosition(context.Background(), st); err != nil || pos.Tab != "judgement" || pos.ItemKind != present.ItemJudgement {
 		t.Errorf("position for the wall = %+v, %v", pos, err)
 	}
 

@@ -102,11 +102,11 @@ func (s *session) load(id string) error {
 // show tells a present window on the wall what this session is doing, so
 // a facilitator using a screen reader can still project for the room. A
 // failure only means the wall lags; it never stops the session.
-func (s *session) show(stage, kind, id string) {
+func (s *session) show(tab, kind, id string) {
 	if s.r == nil {
 		return
 	}
-	_ = s.pub.Publish(s.ctx, present.Position{ReviewID: s.r.ID, Stage: stage, ItemKind: kind, ItemID: id})
+	_ = s.pub.Publish(s.ctx, present.Position{ReviewID: s.r.ID, Tab: tab, ItemKind: kind, ItemID: id})
 }
 
 // reload picks up what was just saved (and anything saved elsewhere).

@@ -98,7 +98,7 @@ func TestPresentFollowsTheEditorWithinASecond(t *testing.T) {
 	if err := ed.SaveRecommendation(ctx, r.ID, rec); err != nil {
 		t.Fatal(err)
 	}
-	if err := present.NewPublisher(ed).Publish(ctx, present.Position{ReviewID: r.ID, Stage: "criteria", ItemKind: present.ItemCriterion, ItemID: c.ID}); err != nil {
+	if err := present.NewPublisher(ed).Publish(ctx, present.Position{ReviewID: r.ID, Tab: "criteria", ItemKind: present.ItemCriterion, ItemID: c.ID}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -132,7 +132,7 @@ func TestPresentFollowsTheEditorWithinASecond(t *testing.T) {
 		if i%2 == 1 {
 			kind, id, want = present.ItemCriterion, c.ID, "Timeliness and ease of contact"
 		}
-		if err := present.NewPublisher(ed).Publish(ctx, present.Position{ReviewID: r.ID, Stage: "x", ItemKind: kind, ItemID: id}); err != nil {
+		if err := present.NewPublisher(ed).Publish(ctx, present.Position{ReviewID: r.ID, Tab: "x", ItemKind: kind, ItemID: id}); err != nil {
 			t.Fatal(err)
 		}
 		took = append(took, w.waitFor(t, want, 5*time.Second))

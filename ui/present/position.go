@@ -23,10 +23,11 @@ const SettingKey = "editor.position"
 // Position is what the editor is showing, for the present window to follow.
 type Position struct {
 	ReviewID string `json:"review,omitempty"`
-	// Stage is the part of the review the editor has open, as the UI names
-	// it: "overview", "evidence", "findings", "standards", "surveys",
-	// "recommendations", "criteria", "judgement", "meetings".
-	Stage string `json:"stage,omitempty"`
+	// Tab is the tab the editor has open, by its name in ui's tab table:
+	// "overview", "evidence", "findings", "surveys", "recommendations",
+	// "criteria", "judgement", "meetings"... The JSON key stays "stage", as
+	// it was first written, so a wall of an older version still follows.
+	Tab string `json:"stage,omitempty"`
 	// ItemKind and ItemID name the item under the cursor: ItemKind is one of
 	// the Item* constants below.
 	ItemKind string `json:"kind,omitempty"`

@@ -39,7 +39,7 @@ func TestSlidesFollowThePosition(t *testing.T) {
 		pos  Position
 		want []string
 	}{
-		{Position{ItemKind: ItemCriterion, ItemID: "c1", Stage: "criteria"}, []string{"Scoring · Customers contacting Great Places",
+		{Position{ItemKind: ItemCriterion, ItemID: "c1", Tab: "criteria"}, []string{"Scoring · Customers contacting Great Places",
 			"Customer kept informed", "■■·· Fair", "4 (50%)", "split between fair and good", "Agreed: ■■·· Fair"}},
 		{Position{ItemKind: ItemRecommendation, ItemID: "rec1"}, []string{"Recommendation 1", "Tell callers their place", "1a. Test the message"}},
 		{Position{ItemKind: ItemStandards}, []string{"Service standards", "Promise", "✗ Not met", "✓ Met"}},
@@ -105,7 +105,7 @@ func TestPublishAndReadPosition(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Poll(ctx)
-	want := Position{ReviewID: r.ID, Stage: "criteria", ItemKind: ItemCriterion, ItemID: "c"}
+	want := Position{ReviewID: r.ID, Tab: "criteria", ItemKind: ItemCriterion, ItemID: "c"}
 	pub := NewPublisher(ed)
 	if err := pub.Publish(ctx, want); err != nil {
 		t.Fatal(err)
@@ -135,7 +135,7 @@ func TestFollowerFallsBackWhenTheReviewGoes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := NewPublisher(ed).Publish(ctx, Position{ReviewID: gone.ID, Stage: "criteria"}); err != nil {
+	if err := NewPublisher(ed).Publish(ctx, Position{ReviewID: gone.ID, Tab: "criteria"}); err != nil {
 		t.Fatal(err)
 	}
 	f := NewFollower(ed)
@@ -146,7 +146,7 @@ func TestFollowerFallsBackWhenTheReviewGoes(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, changed, err := f.Poll(ctx)
-	if err != nil || !changed || s.Review == nil || s.Review.Topic != "Kept" || s.Pos.Stage != "" {
+	if err != nil || !changed || s.Review == nil || s.Review.Topic != "Kept" || s.Pos.Tab != "" {
 		t.Fatalf("after the bin: %+v changed=%v %v", s, changed, err)
 	}
 }

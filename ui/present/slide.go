@@ -56,15 +56,15 @@ func textLine(s string) Line { return Line{Kind: Text, Text: s} }
 func big(s string) Line      { return Line{Kind: Big, Text: s} }
 func gap() Line              { return Line{Kind: Gap} }
 
-// StageTitle turns a Position.Stage into words for the wall.
-func StageTitle(stage string) string {
-	switch stage {
+// TabTitle turns a Position.Tab into words for the wall.
+func TabTitle(tab string) string {
+	switch tab {
 	case "":
 		return "Overview"
 	case "criteria":
 		return "Scoring"
 	}
-	return strings.ToUpper(stage[:1]) + stage[1:]
+	return strings.ToUpper(tab[:1]) + tab[1:]
 }
 
 // BuildSlide picks what to show for the editor's position: the item under
@@ -76,8 +76,8 @@ func BuildSlide(s Snapshot, now time.Time) Slide {
 	}
 	// The stage comes first so a narrow screen cuts the topic, not it.
 	ctx := Clean(r.Topic)
-	if s.Pos.Stage != "" {
-		ctx = StageTitle(Clean(s.Pos.Stage)) + " · " + ctx
+	if s.Pos.Tab != "" {
+		ctx = TabTitle(Clean(s.Pos.Tab)) + " · " + ctx
 	}
 	var sl Slide
 	ok := false

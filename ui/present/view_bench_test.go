@@ -13,7 +13,7 @@ import (
 func BenchmarkPresentView(b *testing.B) {
 	r := example.WallReview()
 	s := style.New("dark")
-	snap := Snapshot{Pos: Position{Stage: "criteria", ItemKind: ItemCriterion, ItemID: "c1"}, Review: r}
+	snap := Snapshot{Pos: Position{Tab: "criteria", ItemKind: ItemCriterion, ItemID: "c1"}, Review: r}
 	for b.Loop() {
 		_ = Frame(s, BuildSlide(snap, presentNow), 80, 24, presentHint)
 	}

@@ -39,11 +39,11 @@ var roomSlides = []struct {
 	name string
 	pos  Position
 }{
-	{"criterion", Position{Stage: "criteria", ItemKind: ItemCriterion, ItemID: "c1"}},
-	{"recommendation", Position{Stage: "recommendations", ItemKind: ItemRecommendation, ItemID: "rec1"}},
-	{"survey", Position{Stage: "surveys", ItemKind: ItemQuestion, ItemID: QuestionItem("s1", "q1")}},
-	{"standards", Position{Stage: "standards", ItemKind: ItemStandards}},
-	{"agenda", Position{Stage: "meetings", ItemKind: ItemAgenda, ItemID: AgendaItem("m1", 1),
+	{"criterion", Position{Tab: "criteria", ItemKind: ItemCriterion, ItemID: "c1"}},
+	{"recommendation", Position{Tab: "recommendations", ItemKind: ItemRecommendation, ItemID: "rec1"}},
+	{"survey", Position{Tab: "surveys", ItemKind: ItemQuestion, ItemID: QuestionItem("s1", "q1")}},
+	{"standards", Position{Tab: "standards", ItemKind: ItemStandards}},
+	{"agenda", Position{Tab: "meetings", ItemKind: ItemAgenda, ItemID: AgendaItem("m1", 1),
 		Since: presentNow.Add(-12*time.Minute - 5*time.Second).UnixMilli()}},
 }
 
@@ -197,7 +197,7 @@ func TestPresentWindowFollowsTheStore(t *testing.T) {
 	if err := ed.SaveCriterion(ctx, r.ID, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := NewPublisher(ed).Publish(ctx, Position{ReviewID: r.ID, Stage: "criteria", ItemKind: ItemCriterion, ItemID: c.ID}); err != nil {
+	if err := NewPublisher(ed).Publish(ctx, Position{ReviewID: r.ID, Tab: "criteria", ItemKind: ItemCriterion, ItemID: c.ID}); err != nil {
 		t.Fatal(err)
 	}
 	step(m.poll()())

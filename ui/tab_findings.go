@@ -27,10 +27,10 @@ type findingRow struct {
 	text    string
 }
 
-// findingsStage is tab 4: every finding, grouped by evidence or by kind,
+// findingsTab is tab 4: every finding, grouped by evidence or by kind,
 // with the evidence behind each one linked or unlinked in the details.
-type findingsStage struct {
-	*splitStage
+type findingsTab struct {
+	*splitTab
 	keys    findingsKeys
 	byKind  bool
 	rows    []findingRow
@@ -42,8 +42,8 @@ const (
 	notLinked = "[ ]"
 )
 
-func newFindingsStage(ws *workspace) *findingsStage {
-	s := &findingsStage{splitStage: newSplitStage(ws), builtAt: -1, keys: findingsKeys{
+func newFindingsTab(ws *workspace) *findingsTab {
+	s := &findingsTab{splitTab: newSplitTab(ws), builtAt: -1, keys: findingsKeys{
 		Add:    bind([]string{"a", "n"}, "a", "add a finding"),
 		Delete: bind([]string{"delete", "d"}, "d/del", "move to the bin"),
 		Group:  bind([]string{"v"}, "v", "group by evidence / kind"),
@@ -79,7 +79,7 @@ func newFindingsStage(ws *workspace) *findingsStage {
 }
 
 // build groups the findings; it runs again only after a change.
-func (s *findingsStage) build() {
+func (s *findingsTab) build() {
 	if s.builtAt == s.ws.version && s.rows != nil {
 		return
 	}
@@ -151,7 +151,7 @@ func (s *findingsStage) build() {
 	s.rows = rows
 }
 
-func (s *findingsStage) jump(id string) bool {
+func (s *findingsTab) jump(id string) bool {
 	s.reload()
 	id = strings.TrimPrefix(id, "finding:")
 	if s.select_(id) {
@@ -161,7 +161,7 @@ func (s *findingsStage) jump(id string) bool {
 	return false
 }
 
-func (s *findingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+func (s *findingsTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	ws := s.ws
 	switch {
 	case key.Matches(msg, s.keys.Group):

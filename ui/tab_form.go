@@ -6,51 +6,51 @@ import (
 	"scrutiny/ui/text"
 )
 
-// formStage is a stage that is one form: Overview, Scope, Scoring and
-// Judgement. Extra keys (add, delete...) come from the stage that embeds it.
-type formStage struct {
+// formTab is a tab that is one form: Overview, Scope, Scoring and
+// Judgement. Extra keys (add, delete...) come from the tab that embeds it.
+type formTab struct {
 	ws    *workspace
 	f     *form
 	build func() []field
-	// extra handles stage keys the form does not use; extraKeys lists them
+	// extra handles tab keys the form does not use; extraKeys lists them
 	// for the help.
 	extra     func(msg tea.KeyPressMsg) (bool, tea.Cmd)
 	extraKeys func() []key.Binding
 	intro     string // one muted line at the top
 }
 
-func newFormStage(ws *workspace, build func() []field) *formStage {
-	s := &formStage{ws: ws, f: newForm(ws.e), build: build}
+func newFormTab(ws *workspace, build func() []field) *formTab {
+	s := &formTab{ws: ws, f: newForm(ws.e), build: build}
 	s.f.changed = s.reload
 	s.reload()
 	return s
 }
 
-func (s *formStage) reload() {
+func (s *formTab) reload() {
 	if s.f.editing {
 		return
 	}
 	s.f.setFields(s.build())
 }
 
-func (s *formStage) introH() int {
+func (s *formTab) introH() int {
 	if s.intro == "" {
 		return 0
 	}
 	return 1
 }
 
-func (s *formStage) resize(w, h int) { s.f.resize(w, h-s.introH()) }
-func (s *formStage) typing() bool    { return s.f.editing }
-func (s *formStage) commit() error   { return s.f.commit() }
-func (s *formStage) escape() bool    { return false }
-func (s *formStage) restyle()        { s.f.restyle() }
-func (s *formStage) jump(id string) bool {
+func (s *formTab) resize(w, h int) { s.f.resize(w, h-s.introH()) }
+func (s *formTab) typing() bool    { return s.f.editing }
+func (s *formTab) commit() error   { return s.f.commit() }
+func (s *formTab) escape() bool    { return false }
+func (s *formTab) restyle()        { s.f.restyle() }
+func (s *formTab) jump(id string) bool {
 	s.reload()
 	return s.f.focusID(id)
 }
 
-func (s *formStage) help() helpMap {
+func (s *formTab) help() helpMap {
 	if s.f.editing {
 		return editHelp(s.f)
 	}
@@ -78,7 +78,7 @@ func editHelp(f *form) helpMap {
 		full: []key.Binding{k.Move, k.Done, k.Save, k.NextField, k.PrevField, k.Discard, k.Text}}
 }
 
-func (s *formStage) update(msg tea.Msg) tea.Cmd {
+func (s *formTab) update(msg tea.Msg) tea.Cmd {
 	if c, ok := msg.(tea.MouseClickMsg); ok {
 		y := c.Mouse().Y - s.introH()
 		if y < 0 {
@@ -95,7 +95,7 @@ func (s *formStage) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (s *formStage) view(w, h int) string {
+func (s *formTab) view(w, h int) string {
 	body := s.f.view(w, h-s.introH(), true)
 	if s.intro == "" {
 		return body

@@ -15,7 +15,7 @@ import (
 // addThenType adds an item (undoable: the undo moves it to the bin),
 // selects it and starts typing the given field. prefix is how the list
 // names items of this kind ("survey:"), empty when it uses the bare ID.
-func (s *splitStage) addThenType(what string, kind store.Kind, prefix, field string, add func() (string, error)) tea.Cmd {
+func (s *splitTab) addThenType(what string, kind store.Kind, prefix, field string, add func() (string, error)) tea.Cmd {
 	ws := s.ws
 	var id string
 	if ws.e.do("add "+what, func() error {
@@ -33,7 +33,7 @@ func (s *splitStage) addThenType(what string, kind store.Kind, prefix, field str
 
 // confirmRemove asks the question, then moves the item to the bin
 // (undoable) and goes back to the list.
-func (s *splitStage) confirmRemove(question, what string, kind store.Kind, id string) tea.Cmd {
+func (s *splitTab) confirmRemove(question, what string, kind store.Kind, id string) tea.Cmd {
 	return send(confirmMsg{question: question, yes: func() tea.Cmd {
 		s.detail = false
 		s.ws.remove(what, kind, id)
@@ -46,9 +46,9 @@ type splitKeys struct {
 	Open, Back key.Binding
 }
 
-// splitStage is a list of items beside (or above) a form for the selected
+// splitTab is a list of items beside (or above) a form for the selected
 // one: Evidence, Findings and Recommendations share it.
-type splitStage struct {
+type splitTab struct {
 	ws     *workspace
 	l      list
 	f      *form
@@ -65,14 +65,14 @@ type splitStage struct {
 	emptyDetail string
 	extra       func(msg tea.KeyPressMsg) (bool, tea.Cmd)
 	extraKeys   func() []key.Binding
-	// forget drops what a stage caches from the review (its rows) so
+	// forget drops what a tab caches from the review (its rows) so
 	// reload builds it again; nil when nothing is cached.
 	forget  func()
 	shownID string
 }
 
-func newSplitStage(ws *workspace) *splitStage {
-	s := &splitStage{ws: ws, l: newList(), f: newForm(ws.e), keys: splitKeys{
+func newSplitTab(ws *workspace) *splitTab {
+	s := &splitTab{ws: ws, l: newList(), f: newForm(ws.e), keys: splitKeys{
 		Open: bind([]string{"enter", "right", "tab"}, "enter/→", "open the details"),
 		Back: bind([]string{"esc", "shift+tab"}, "esc", "back to the list"),
 	}}
@@ -80,7 +80,7 @@ func newSplitStage(ws *workspace) *splitStage {
 	return s
 }
 
-func (s *splitStage) selectedID() string {
+func (s *splitTab) selectedID() string {
 	if s.l.cursor < 0 || s.l.cursor >= s.count() {
 		return ""
 	}
@@ -88,7 +88,7 @@ func (s *splitStage) selectedID() string {
 }
 
 // syncDetail rebuilds the form when the selection changed (or always).
-func (s *splitStage) syncDetail(always bool) {
+func (s *splitTab) syncDetail(always bool) {
 	id := s.selectedID()
 	if id == s.shownID && !always {
 		return
@@ -104,7 +104,7 @@ func (s *splitStage) syncDetail(always bool) {
 	s.f.setFields(s.buildDetail(id))
 }
 
-func (s *splitStage) reload() {
+func (s *splitTab) reload() {
 	if s.forget != nil {
 		s.forget()
 	}
@@ -117,7 +117,7 @@ func (s *splitStage) reload() {
 }
 
 // skipHeadings moves the cursor off rows that cannot be selected.
-func (s *splitStage) skipHeadings(dir int) {
+func (s *splitTab) skipHeadings(dir int) {
 	if s.selectable == nil {
 		return
 	}
@@ -137,7 +137,7 @@ func (s *splitStage) skipHeadings(dir int) {
 	}
 }
 
-func (s *splitStage) select_(id string) bool {
+func (s *splitTab) select_(id string) bool {
 	n := s.count()
 	for i := 0; i < n; i++ {
 		if s.idAt(i) == id {
@@ -149,22 +149,22 @@ func (s *splitStage) select_(id string) bool {
 	return false
 }
 
-func (s *splitStage) geometry() panes {
+func (s *splitTab) geometry() panes {
 	return paneSplit(s.w, s.h)
 }
 
-func (s *splitStage) resize(w, h int) {
+func (s *splitTab) resize(w, h int) {
 	s.w, s.h = w, h
 	p := s.geometry()
 	s.l.setHeight(p.listH - 1)
 	s.f.resize(p.detW, p.detH-1)
 }
 
-func (s *splitStage) typing() bool  { return s.f.editing }
-func (s *splitStage) commit() error { return s.f.commit() }
-func (s *splitStage) restyle()      { s.f.restyle() }
+func (s *splitTab) typing() bool  { return s.f.editing }
+func (s *splitTab) commit() error { return s.f.commit() }
+func (s *splitTab) restyle()      { s.f.restyle() }
 
-func (s *splitStage) escape() bool {
+func (s *splitTab) escape() bool {
 	if s.detail {
 		s.detail = false
 		return true
@@ -172,7 +172,7 @@ func (s *splitStage) escape() bool {
 	return false
 }
 
-func (s *splitStage) help() helpMap {
+func (s *splitTab) help() helpMap {
 	if s.f.editing {
 		return editHelp(s.f)
 	}
@@ -193,7 +193,7 @@ func (s *splitStage) help() helpMap {
 
 // focusDetail moves the keys to the form, on the field with the given id
 // when there is one.
-func (s *splitStage) focusDetail(fieldID string) {
+func (s *splitTab) focusDetail(fieldID string) {
 	s.syncDetail(false)
 	s.detail = true
 	if fieldID != "" {
@@ -201,7 +201,7 @@ func (s *splitStage) focusDetail(fieldID string) {
 	}
 }
 
-func (s *splitStage) update(msg tea.Msg) tea.Cmd {
+func (s *splitTab) update(msg tea.Msg) tea.Cmd {
 	p := s.geometry()
 	switch msg := msg.(type) {
 	case tea.MouseClickMsg:
@@ -270,7 +270,7 @@ func (s *splitStage) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-func (s *splitStage) view(w, h int) string {
+func (s *splitTab) view(w, h int) string {
 	if w != s.w || h != s.h {
 		s.resize(w, h)
 	}

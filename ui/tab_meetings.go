@@ -19,19 +19,15 @@ import (
 	"scrutiny/ui/style"
 )
 
-func init() {
-	registerStage("0", "Meetings", "Meet", func(ws *workspace) stage { return newMeetingsStage(ws) })
-}
-
 type meetingsKeys struct {
 	AddMeeting, AddMember, Delete, Minutes, Timer key.Binding
 }
 
-// meetingsStage is tab 0: the review's meetings (date, times, venue, who
+// meetingsTab is tab 0: the review's meetings (date, times, venue, who
 // came, agenda, notes, decisions, expenses) and the panel roster with each
 // member's attendance. Members who left stay listed with their history.
-type meetingsStage struct {
-	*splitStage
+type meetingsTab struct {
+	*splitTab
 	keys meetingsKeys
 	// timer is the agenda item being timed on the wall: meeting, index and
 	// when it began. Only one item is timed at once.
@@ -46,7 +42,7 @@ type meetingsStage struct {
 }
 
 // build works out the title and the roster's order after a change.
-func (s *meetingsStage) build() {
+func (s *meetingsTab) build() {
 	ws := s.ws
 	if s.builtAt == ws.version && s.roster != nil {
 		return
@@ -57,8 +53,8 @@ func (s *meetingsStage) build() {
 	s.roster = review.Roster(ws.roster)
 }
 
-func newMeetingsStage(ws *workspace) *meetingsStage {
-	s := &meetingsStage{splitStage: newSplitStage(ws), builtAt: -1, keys: meetingsKeys{
+func newMeetingsTab(ws *workspace) *meetingsTab {
+	s := &meetingsTab{splitTab: newSplitTab(ws), builtAt: -1, keys: meetingsKeys{
 		AddMeeting: bind([]string{"a", "n"}, "a", "add a meeting"),
 		AddMember:  bind([]string{"m"}, "m", "add a panel member"),
 		Delete:     bind([]string{"delete", "d"}, "d/del", "move to the bin"),
@@ -141,7 +137,7 @@ func memberRow(ws *workspace, m review.Member) string {
 
 // roomItem tells the wall what this tab shows: the timed agenda item while
 // a timer runs, otherwise the selected meeting.
-func (s *meetingsStage) roomItem() (kind, id string, since int64) {
+func (s *meetingsTab) roomItem() (kind, id string, since int64) {
 	if s.timerMeeting != "" {
 		return present.ItemAgenda, present.AgendaItem(s.timerMeeting, s.timerIndex), s.timerSince.UnixMilli()
 	}
@@ -151,7 +147,7 @@ func (s *meetingsStage) roomItem() (kind, id string, since int64) {
 	return "", "", 0
 }
 
-func (s *meetingsStage) jump(id string) bool {
+func (s *meetingsTab) jump(id string) bool {
 	s.reload()
 	if s.select_(id) {
 		s.focusDetail("")
@@ -160,7 +156,7 @@ func (s *meetingsStage) jump(id string) bool {
 	return false
 }
 
-func (s *meetingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+func (s *meetingsTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	ws := s.ws
 	k := s.keys
 	writing := key.Matches(msg, k.AddMeeting) || key.Matches(msg, k.AddMember) || key.Matches(msg, k.Delete)
@@ -229,7 +225,7 @@ func (s *meetingsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 
 // nextTimer starts the wall's timer on the selected meeting's first agenda
 // item, then moves it to the next item, and after the last one stops.
-func (s *meetingsStage) nextTimer() {
+func (s *meetingsTab) nextTimer() {
 	ws := s.ws
 	mid, ok := strings.CutPrefix(s.selectedID(), "meeting:")
 	if !ok {
@@ -256,7 +252,7 @@ func (s *meetingsStage) nextTimer() {
 
 // stepTimer moves the running timer to the next or previous agenda item,
 // starting its clock again; it stops after the last item.
-func (s *meetingsStage) stepTimer(step int) bool {
+func (s *meetingsTab) stepTimer(step int) bool {
 	_, m := meetingIndex(s.ws, s.timerMeeting)
 	i := s.timerIndex + step
 	switch {
@@ -271,7 +267,7 @@ func (s *meetingsStage) stepTimer(step int) bool {
 	return true
 }
 
-func (s *meetingsStage) confirmDelete() tea.Cmd {
+func (s *meetingsTab) confirmDelete() tea.Cmd {
 	ws := s.ws
 	id := s.selectedID()
 	if mid, ok := strings.CutPrefix(id, "meeting:"); ok {

@@ -37,7 +37,7 @@ func meetingsTester(t *testing.T) (*tester, *review.Review) {
 
 func (tt *tester) editField(id, text, finish string) {
 	tt.t.Helper()
-	s, ok := tt.m.ws.cur().(*meetingsStage)
+	s, ok := tt.m.ws.cur().(*meetingsTab)
 	if !ok {
 		tt.t.Fatalf("not on the meetings tab:\n%s", tt.screen())
 	}
@@ -108,7 +108,7 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	tt.press("esc", "s")
 	tt.contains("timing item 1: Welcome")
 	pos, _ := present.ReadPosition(ctx(), tt.m.e.st)
-	if pos.Stage != "meetings" || pos.ItemKind != present.ItemAgenda || pos.ItemID != present.AgendaItem(m.ID, 0) || pos.Since != fixedNow().UnixMilli() {
+	if pos.Tab != "meetings" || pos.ItemKind != present.ItemAgenda || pos.ItemID != present.AgendaItem(m.ID, 0) || pos.Since != fixedNow().UnixMilli() {
 		t.Errorf("position = %+v", pos)
 	}
 	tt.send(f5)
@@ -138,9 +138,9 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	}
 
 	// A member's attendance, in words that fit the pane.
-	tt.m.ws.cur().(*meetingsStage).select_("member:" + r.MemberIDs[2])
+	tt.m.ws.cur().(*meetingsTab).select_("member:" + r.MemberIDs[2])
 	tt.contains("This review: 0 meetings (0 minutes), 1 apology", "Expenses on this review: £0.00")
-	tt.m.ws.cur().(*meetingsStage).select_("member:" + r.MemberIDs[0])
+	tt.m.ws.cur().(*meetingsTab).select_("member:" + r.MemberIDs[0])
 	tt.contains("This review: 1 meeting (2 hours 15 minutes), 0 apologies", "Expenses on this review: £12.50")
 }
 

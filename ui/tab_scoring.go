@@ -48,21 +48,21 @@ func levelTone(l review.Level) func(style.Styles) lipgloss.Style {
 
 type scoringKeys struct{ Add, Delete, Vote, Template key.Binding }
 
-// scoringStage is tab 6: the criteria with their agreed level and rationale.
-type scoringStage struct {
-	*formStage
+// scoringTab is tab 6: the criteria with their agreed level and rationale.
+type scoringTab struct {
+	*formTab
 	keys scoringKeys
 }
 
-func newScoringStage(ws *workspace) *scoringStage {
-	s := &scoringStage{keys: scoringKeys{
+func newScoringTab(ws *workspace) *scoringTab {
+	s := &scoringTab{keys: scoringKeys{
 		Add:  bind([]string{"a", "n"}, "a", "add a criterion"),
 		Vote: bind([]string{"v"}, "v", "take the room's votes, large for the wall"),
 		// Template offers the ready-made sets of criteria (criteria_templates.go).
 		Template: bind([]string{"c"}, "c", "add criteria from a ready-made set"),
 		Delete:   bind([]string{"delete", "d"}, "d/del", "delete this criterion"),
 	}}
-	s.formStage = newFormStage(ws, func() []field { return scoringFields(ws) })
+	s.formTab = newFormTab(ws, func() []field { return scoringFields(ws) })
 	s.intro = "Score each criterion poor, fair, good or excellent (←/→), with the reason."
 	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Vote, s.keys.Template, s.keys.Delete} }
 	s.extra = func(msg tea.KeyPressMsg) (bool, tea.Cmd) {
@@ -133,13 +133,13 @@ func critByID(ws *workspace, id string) review.Criterion {
 	return review.Criterion{}
 }
 
-// judgementStage is tab 7: the verdict and the summary.
-type judgementStage struct{ *formStage }
+// judgementTab is tab 7: the verdict and the summary.
+type judgementTab struct{ *formTab }
 
 const ownWord = "the panel's own word"
 
-func newJudgementStage(ws *workspace) *judgementStage {
-	s := &judgementStage{newFormStage(ws, func() []field {
+func newJudgementTab(ws *workspace) *judgementTab {
+	s := &judgementTab{newFormTab(ws, func() []field {
 		choices := append(levelChoices(), ownWord)
 		return []field{
 			{id: "h-verdict", label: "Overall judgement", kind: fHeading},

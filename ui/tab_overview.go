@@ -11,18 +11,18 @@ import (
 	"scrutiny/store"
 )
 
-// overviewStage is tab 1: the review's header and who is on the panel.
-type overviewStage struct{ *formStage }
+// overviewTab is tab 1: the review's header and who is on the panel.
+type overviewTab struct{ *formTab }
 
 const notOnReview = "not on this review"
 
-func newOverview(ws *workspace) *overviewStage {
-	s := &overviewStage{}
-	s.formStage = newFormStage(ws, func() []field { return overviewFields(ws) })
+func newOverview(ws *workspace) *overviewTab {
+	s := &overviewTab{}
+	s.formTab = newFormTab(ws, func() []field { return overviewFields(ws) })
 	return s
 }
 
-func (s *overviewStage) editTopic() tea.Cmd {
+func (s *overviewTab) editTopic() tea.Cmd {
 	s.f.focusID("topic")
 	return s.f.startEdit()
 }
@@ -187,11 +187,11 @@ func setMembership(ws *workspace, id, v string) error {
 	return ws.saveHeader(func(r *review.Review) { r.MemberIDs = append(slices.Clone(r.MemberIDs), id) })
 }
 
-// scopeStage is tab 2.
-type scopeStage struct{ *formStage }
+// scopeTab is tab 2.
+type scopeTab struct{ *formTab }
 
-func newScope(ws *workspace) *scopeStage {
-	s := &scopeStage{newFormStage(ws, func() []field {
+func newScope(ws *workspace) *scopeTab {
+	s := &scopeTab{newFormTab(ws, func() []field {
 		return []field{
 			{id: "h-scope", label: "What the panel set out to look at", kind: fHeading},
 			textField(ws, "aim", "Aim", fMulti, func(r *review.Review) *string { return &r.Scope.Aim }),

@@ -16,15 +16,11 @@ import (
 	"scrutiny/ui/style"
 )
 
-func init() {
-	registerStage("9", "Surveys & standards", "Surveys", func(ws *workspace) stage { return newSurveysStage(ws) })
-}
-
 type surveysKeys struct {
 	AddStandard, AddSurvey, Import, Figures, Grid, Tally, Delete key.Binding
 }
 
-// subview takes over the whole stage for a while: the figures of a
+// subview takes over the whole tab for a while: the figures of a
 // survey, typing answers, entering a distribution, importing a CSV file.
 type subview interface {
 	update(msg tea.Msg) (cmd tea.Cmd, done bool)
@@ -40,10 +36,10 @@ type svRow struct {
 	tone func(style.Styles) lipgloss.Style
 }
 
-// surveysStage is tab 9: the service standards with met / not met and
+// surveysTab is tab 9: the service standards with met / not met and
 // the summary line, then the surveys with their response rates.
-type surveysStage struct {
-	*splitStage
+type surveysTab struct {
+	*splitTab
 	keys    surveysKeys
 	rows    []svRow
 	title   string
@@ -51,8 +47,8 @@ type surveysStage struct {
 	sub     subview
 }
 
-func newSurveysStage(ws *workspace) *surveysStage {
-	s := &surveysStage{splitStage: newSplitStage(ws), builtAt: -1, keys: surveysKeys{
+func newSurveysTab(ws *workspace) *surveysTab {
+	s := &surveysTab{splitTab: newSplitTab(ws), builtAt: -1, keys: surveysKeys{
 		AddStandard: bind([]string{"a"}, "a", "add a service standard"),
 		AddSurvey:   bind([]string{"n"}, "n", "new survey"),
 		Import:      bind([]string{"i"}, "i", "import a survey from a CSV file"),
@@ -81,7 +77,7 @@ func newSurveysStage(ws *workspace) *surveysStage {
 		return []key.Binding{s.keys.AddStandard, s.keys.AddSurvey, s.keys.Import, s.keys.Figures, s.keys.Grid, s.keys.Tally, s.keys.Delete}
 	}
 	s.extra = s.handle
-	// Every change from outside (undo, another window) reloads the stage,
+	// Every change from outside (undo, another window) reloads the tab,
 	// so that is where a subview whose survey or question went is closed.
 	s.forget = func() {
 		s.builtAt = -1
@@ -112,7 +108,7 @@ func metTone(m review.MetState) func(style.Styles) lipgloss.Style {
 }
 
 // build lays out the list; it runs again only after a change.
-func (s *surveysStage) build() {
+func (s *surveysTab) build() {
 	if s.builtAt == s.ws.version && s.rows != nil {
 		return
 	}
@@ -147,13 +143,13 @@ func (s *surveysStage) build() {
 	s.rows = rows
 }
 
-func (s *surveysStage) selectedSurvey() (string, bool) {
+func (s *surveysTab) selectedSurvey() (string, bool) {
 	id := s.selectedID()
 	sid, ok := strings.CutPrefix(id, "survey:")
 	return sid, ok && s.ws.surveyIndex(sid) >= 0
 }
 
-func (s *surveysStage) jump(id string) bool {
+func (s *surveysTab) jump(id string) bool {
 	s.reload()
 	for _, prefix := range []string{"standard:", "survey:"} {
 		if strings.HasPrefix(id, prefix) && s.select_(id) {
@@ -164,17 +160,17 @@ func (s *surveysStage) jump(id string) bool {
 	return s.select_("standard:"+id) || s.select_("survey:"+id)
 }
 
-func (s *surveysStage) typing() bool {
+func (s *surveysTab) typing() bool {
 	if s.sub != nil {
 		return s.sub.typing()
 	}
-	return s.splitStage.typing()
+	return s.splitTab.typing()
 }
 
 // stepper is a subview with steps: esc goes back one step before closing.
 type stepper interface{ back() bool }
 
-func (s *surveysStage) escape() bool {
+func (s *surveysTab) escape() bool {
 	if s.sub != nil {
 		if st, ok := s.sub.(stepper); ok && st.back() {
 			return true
@@ -183,21 +179,21 @@ func (s *surveysStage) escape() bool {
 		s.reload()
 		return true
 	}
-	return s.splitStage.escape()
+	return s.splitTab.escape()
 }
 
-func (s *surveysStage) help() helpMap {
+func (s *surveysTab) help() helpMap {
 	if s.sub != nil {
 		return s.sub.help()
 	}
-	return s.splitStage.help()
+	return s.splitTab.help()
 }
 
 // staler is a subview that can tell when what it shows is gone (an undo
-// removed the survey or a question), so the stage closes it.
+// removed the survey or a question), so the tab closes it.
 type staler interface{ stale() bool }
 
-func (s *surveysStage) update(msg tea.Msg) tea.Cmd {
+func (s *surveysTab) update(msg tea.Msg) tea.Cmd {
 	if s.sub != nil {
 		cmd, done := s.sub.update(msg)
 		if done {
@@ -210,17 +206,17 @@ func (s *surveysStage) update(msg tea.Msg) tea.Cmd {
 	if _, ok := msg.(csvPreviewMsg); ok {
 		return nil
 	}
-	return s.splitStage.update(msg)
+	return s.splitTab.update(msg)
 }
 
-func (s *surveysStage) view(w, h int) string {
+func (s *surveysTab) view(w, h int) string {
 	if s.sub != nil {
 		return s.sub.view(w, h)
 	}
-	return s.splitStage.view(w, h)
+	return s.splitTab.view(w, h)
 }
 
-func (s *surveysStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+func (s *surveysTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	ws := s.ws
 	k := s.keys
 	switch {

@@ -24,10 +24,10 @@ type reportKeys struct {
 
 type exportKeys struct{ Write, Cancel, Text key.Binding }
 
-// reportStage is tab 8: a preview of exactly what export writes (the
+// reportTab is tab 8: a preview of exactly what export writes (the
 // markdown of review.Render, drawn by glamour in a command and kept per
 // width), and export to a file.
-type reportStage struct {
+type reportTab struct {
 	ws    *workspace
 	keys  reportKeys
 	xkeys exportKeys
@@ -55,8 +55,8 @@ type reportRenderedMsg struct {
 	err error
 }
 
-func newReportStage(ws *workspace) *reportStage {
-	s := &reportStage{ws: ws, mdVersion: -1, keys: reportKeys{
+func newReportTab(ws *workspace) *reportTab {
+	s := &reportTab{ws: ws, mdVersion: -1, keys: reportKeys{
 		Up:       bind([]string{"up", "k"}, "↑/k", "scroll up"),
 		Down:     bind([]string{"down", "j"}, "↓/j", "scroll down"),
 		PageUp:   bind([]string{"pgup", "b"}, "pgup", "page up"),
@@ -77,24 +77,24 @@ func newReportStage(ws *workspace) *reportStage {
 	return s
 }
 
-func (s *reportStage) resize(w, h int) {
+func (s *reportTab) resize(w, h int) {
 	s.w, s.h = w, h
 	s.vp.SetWidth(w)
 	s.vp.SetHeight(max(1, h-2))
 	s.path.SetWidth(max(10, w-14))
 }
 
-func (s *reportStage) typing() bool  { return s.exporting }
-func (s *reportStage) commit() error { return nil }
-func (s *reportStage) restyle() {
+func (s *reportTab) typing() bool  { return s.exporting }
+func (s *reportTab) commit() error { return nil }
+func (s *reportTab) restyle() {
 	s.path.SetStyles(inputStyles(s.ws.e.styles))
 }
-func (s *reportStage) reload() {}
-func (s *reportStage) jump(string) bool {
+func (s *reportTab) reload() {}
+func (s *reportTab) jump(string) bool {
 	return false
 }
 
-func (s *reportStage) escape() bool {
+func (s *reportTab) escape() bool {
 	if s.exporting {
 		s.exporting = false
 		return true
@@ -102,7 +102,7 @@ func (s *reportStage) escape() bool {
 	return false
 }
 
-func (s *reportStage) help() helpMap {
+func (s *reportTab) help() helpMap {
 	if s.exporting {
 		return helpMap{short: []key.Binding{s.xkeys.Write, s.xkeys.Cancel}, full: bindings(s.xkeys)}
 	}
@@ -111,14 +111,14 @@ func (s *reportStage) help() helpMap {
 }
 
 // wantKey is the preview the screen should show now.
-func (s *reportStage) wantKey() renderKey {
+func (s *reportTab) wantKey() renderKey {
 	return renderKey{version: s.ws.version, width: s.w, theme: s.ws.e.styles.Theme}
 }
 
 // refresh starts a render when the review, the width or the theme changed.
 // The markdown is built here (a pure function, fast); glamour runs in the
 // command, off the update loop.
-func (s *reportStage) refresh() tea.Cmd {
+func (s *reportTab) refresh() tea.Cmd {
 	k := s.wantKey()
 	if k == s.shown || (s.pending != nil && *s.pending == k) || s.w <= 0 {
 		return nil
@@ -141,7 +141,7 @@ func (s *reportStage) refresh() tea.Cmd {
 	}
 }
 
-func (s *reportStage) update(msg tea.Msg) tea.Cmd {
+func (s *reportTab) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case reportRenderedMsg:
 		if s.pending != nil && *s.pending == msg.key {
@@ -204,7 +204,7 @@ func (s *reportStage) update(msg tea.Msg) tea.Cmd {
 	return s.refresh()
 }
 
-func (s *reportStage) updateExport(msg tea.KeyPressMsg) tea.Cmd {
+func (s *reportTab) updateExport(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, s.xkeys.Cancel):
 		s.exporting = false
@@ -261,7 +261,7 @@ func defaultExportPath(r *review.Review) string {
 	return name + ".md"
 }
 
-func (s *reportStage) view(w, h int) string {
+func (s *reportTab) view(w, h int) string {
 	st := s.ws.e.styles
 	if w != s.w || h != s.h {
 		s.resize(w, h)

@@ -19,15 +19,15 @@ type evidenceKeys struct {
 	Add, AddGood, AddIssue, Delete, MoveUp, MoveDown key.Binding
 }
 
-// evidenceStage is tab 3: what the panel did and saw, with the findings
+// evidenceTab is tab 3: what the panel did and saw, with the findings
 // that came from each piece of evidence right under it.
-type evidenceStage struct {
-	*splitStage
+type evidenceTab struct {
+	*splitTab
 	keys evidenceKeys
 }
 
-func newEvidenceStage(ws *workspace) *evidenceStage {
-	s := &evidenceStage{splitStage: newSplitStage(ws), keys: evidenceKeys{
+func newEvidenceTab(ws *workspace) *evidenceTab {
+	s := &evidenceTab{splitTab: newSplitTab(ws), keys: evidenceKeys{
 		Add:      bind([]string{"a", "n"}, "a", "add evidence"),
 		AddGood:  bind([]string{"+", "p"}, "+/p", "add good practice"),
 		AddIssue: bind([]string{"!", "i"}, "!/i", "add an issue"),
@@ -57,7 +57,7 @@ func newEvidenceStage(ws *workspace) *evidenceStage {
 	return s
 }
 
-func (s *evidenceStage) jump(id string) bool {
+func (s *evidenceTab) jump(id string) bool {
 	s.reload()
 	if strings.HasPrefix(id, "finding:") {
 		fid := strings.TrimPrefix(id, "finding:")
@@ -77,7 +77,7 @@ func (s *evidenceStage) jump(id string) bool {
 	return false
 }
 
-func (s *evidenceStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+func (s *evidenceTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	ws := s.ws
 	k := s.keys
 	switch {

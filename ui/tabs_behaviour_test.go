@@ -154,7 +154,7 @@ func TestFindingsGroupAndLink(t *testing.T) {
 	// Open the first finding and link it to the third evidence item.
 	tt.press("enter")
 	before := loadReview(t, st, id)
-	fid := tt.m.ws.cur().(*findingsStage).selectedID()
+	fid := tt.m.ws.cur().(*findingsTab).selectedID()
 	f, _ := before.FindingByID(fid)
 	tt.press("down", "down", "down", "down", "enter")
 	after := loadReview(t, st, id)
@@ -290,9 +290,9 @@ func TestSearchJumpsToItem(t *testing.T) {
 	}
 	tt.press("enter")
 	if tt.m.ws.active != 4 {
-		t.Fatalf("active stage %d, want recommendations", tt.m.ws.active)
+		t.Fatalf("active tab %d, want recommendations", tt.m.ws.active)
 	}
-	if rs := tt.m.ws.cur().(*recsStage); rs.l.cursor != 5 {
+	if rs := tt.m.ws.cur().(*recsTab); rs.l.cursor != 5 {
 		t.Fatalf("cursor on %d, want the 6th recommendation", rs.l.cursor)
 	}
 }
@@ -320,7 +320,7 @@ func TestQInsideTextTypesQ(t *testing.T) {
 	if !tt.m.showHelp {
 		t.Fatal("? did not open the help")
 	}
-	tt.contains("All keys", "go to a stage")
+	tt.contains("All keys", "go to a tab")
 	tt.press("esc", "q")
 	if !tt.m.quitting {
 		t.Fatal("q did not quit")
@@ -399,7 +399,7 @@ func TestMouseSelectsTabsAndRows(t *testing.T) {
 	}
 	r := wsLayout(100, 28)
 	tt.send(click(2, r.bodyY+1+3)) // fourth evidence row
-	if c := tt.m.ws.cur().(*evidenceStage).l.cursor; c != 3 {
+	if c := tt.m.ws.cur().(*evidenceTab).l.cursor; c != 3 {
 		t.Fatalf("row click selected %d", c)
 	}
 	tt.press("ctrl+o")

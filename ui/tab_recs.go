@@ -20,17 +20,17 @@ type recsKeys struct {
 	Add, AddSub, Delete, MoveUp, MoveDown key.Binding
 }
 
-// recsStage is tab 5: numbered recommendations with lettered sub-points,
+// recsTab is tab 5: numbered recommendations with lettered sub-points,
 // each linked to the findings behind it. One with no finding is flagged.
-type recsStage struct {
-	*splitStage
+type recsTab struct {
+	*splitTab
 	keys recsKeys
 }
 
 const noFindingFlag = "⚠ no finding behind it"
 
-func newRecsStage(ws *workspace) *recsStage {
-	s := &recsStage{splitStage: newSplitStage(ws), keys: recsKeys{
+func newRecsTab(ws *workspace) *recsTab {
+	s := &recsTab{splitTab: newSplitTab(ws), keys: recsKeys{
 		Add:      bind([]string{"a", "n"}, "a", "add a recommendation"),
 		AddSub:   bind([]string{"s"}, "s", "add a sub-point"),
 		Delete:   bind([]string{"delete", "d"}, "d/del", "delete"),
@@ -74,7 +74,7 @@ func newRecsStage(ws *workspace) *recsStage {
 	return s
 }
 
-func (s *recsStage) jump(id string) bool {
+func (s *recsTab) jump(id string) bool {
 	s.reload()
 	rid, sub, _ := strings.Cut(strings.TrimPrefix(id, "rec:"), "/")
 	if !s.select_(rid) {
@@ -94,7 +94,7 @@ func recByID(ws *workspace, id string) review.Recommendation {
 	return review.Recommendation{}
 }
 
-func (s *recsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
+func (s *recsTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	ws := s.ws
 	k := s.keys
 	switch {
@@ -151,7 +151,7 @@ func (s *recsStage) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	return false, nil
 }
 
-func (s *recsStage) deleteSub(rid, sid string) tea.Cmd {
+func (s *recsTab) deleteSub(rid, sid string) tea.Cmd {
 	ws := s.ws
 	return send(confirmMsg{question: "Delete this sub-point? ctrl+z brings it back.", yes: func() tea.Cmd {
 		old := recByID(ws, rid).SubPoints
@@ -168,7 +168,7 @@ func (s *recsStage) deleteSub(rid, sid string) tea.Cmd {
 	}})
 }
 
-func (s *recsStage) moveSub(rid, sid string, d int) {
+func (s *recsTab) moveSub(rid, sid string, d int) {
 	ws := s.ws
 	old := recByID(ws, rid).SubPoints
 	i := slices.IndexFunc(old, func(p review.SubPoint) bool { return p.ID == sid })
