@@ -10,30 +10,25 @@ import (
 	"unicode/utf8"
 )
 
-// kindTable says where each kind lives, what it hangs off and what
-// describes it in the bin.
-type kindTable struct {
-	table, parent, label, what string
-}
-
-var kinds = map[Kind]kindTable{
-	KindReview:         {"reviews", "", "topic", "review"},
-	KindMember:         {"members", "", "name", "member"},
-	KindMeeting:        {"meetings", "review_id", "held_on || ' ' || venue", "meeting"},
-	KindEvidence:       {"evidence", "review_id", "title", "evidence"},
-	KindFinding:        {"findings", "review_id", "body", "finding"},
-	KindStandard:       {"standards", "review_id", "promise", "service standard"},
-	KindSurvey:         {"surveys", "review_id", "name", "survey"},
-	KindRespondent:     {"respondents", "survey_id", "'Answers to ' || COALESCE((SELECT name FROM surveys s WHERE s.id = survey_id), 'a survey')", "respondent"},
-	KindRecommendation: {"recommendations", "review_id", "body", "recommendation"},
-	KindCriterion:      {"criteria", "review_id", "name", "criterion"},
+// kinds names each table whose rows can be deleted, moved and restored.
+var kinds = map[Kind]table{
+	KindReview:         reviewTable,
+	KindMember:         memberTable,
+	KindMeeting:        meetingTable,
+	KindEvidence:       evidenceTable,
+	KindFinding:        findingTable,
+	KindStandard:       standardTable,
+	KindSurvey:         surveyTable,
+	KindRespondent:     respondentTable,
+	KindRecommendation: recTable,
+	KindCriterion:      criterionTable,
 }
 
 // binOrder fixes the order Bin reads the tables in, for stable output.
 var binOrder = []Kind{KindReview, KindMember, KindMeeting, KindEvidence, KindFinding, KindStandard,
 	KindSurvey, KindRespondent, KindRecommendation, KindCriterion}
 
-func lookupKind(k Kind) (kindTable, error) {
+func lookupKind(k Kind) (table, error) {
 	t, ok := kinds[k]
 	if !ok {
 		return t, &plainError{msg: fmt.Sprintf("%q is not something that can be deleted, moved or restored.", string(k))}
@@ -42,11 +37,11 @@ func lookupKind(k Kind) (kindTable, error) {
 }
 
 // touchParent marks the review an item belongs to as edited.
-func touchParent(ctx context.Context, tx *wtx, t kindTable, id string) error {
+func touchParent(ctx context.Context, tx *wtx, t table, id string) error {
 	var q string
 	switch t.parent {
 	case "review_id":
-		q = "UPDATE reviews SET updated_at = ? WHERE id = (SELECT review_id FROM " + t.table + " WHERE id = ?)"
+		q = "UPDATE reviews SET updated_at = ? WHERE id = (SELECT review_id FROM " + t.name + " WHERE id = ?)"
 	case "survey_id":
 		q = "UPDATE reviews SET updated_at = ? WHERE id = (SELECT s.review_id FROM surveys s JOIN respondents r ON r.survey_id = s.id WHERE r.id = ?)"
 	default:
@@ -64,7 +59,7 @@ func (s *Store) Delete(ctx context.Context, kind Kind, id string) error {
 		return err
 	}
 	return s.write(ctx, "delete the "+t.what, func(tx *wtx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE "+t.table+" SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", nowMs(), id)
+		res, err := tx.ExecContext(ctx, "UPDATE "+t.name+" SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", nowMs(), id)
 		if err != nil {
 			return err
 		}
@@ -82,7 +77,7 @@ func (s *Store) Restore(ctx context.Context, kind Kind, id string) error {
 		return err
 	}
 	return s.write(ctx, "restore the "+t.what, func(tx *wtx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE "+t.table+" SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", id)
+		res, err := tx.ExecContext(ctx, "UPDATE "+t.name+" SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", id)
 		if err != nil {
 			return err
 		}
@@ -110,7 +105,7 @@ func (s *Store) Bin(ctx context.Context) ([]BinItem, error) {
 			case "survey_id":
 				parent = "(SELECT review_id FROM surveys s WHERE s.id = survey_id)"
 			}
-			rows, err := tx.QueryContext(ctx, "SELECT id, "+parent+", "+t.label+", deleted_at FROM "+t.table+" WHERE deleted_at IS NOT NULL")
+			rows, err := tx.QueryContext(ctx, "SELECT id, "+parent+", "+t.label+", deleted_at FROM "+t.name+" WHERE deleted_at IS NOT NULL")
 			if err != nil {
 				return err
 			}
@@ -169,10 +164,10 @@ func (s *Store) Move(ctx context.Context, kind Kind, id string, index int) error
 		var rows *sql.Rows
 		var err error
 		if t.parent == "" {
-			rows, err = tx.QueryContext(ctx, "SELECT id, deleted_at IS NULL FROM "+t.table+" ORDER BY position, rowid")
+			rows, err = tx.QueryContext(ctx, "SELECT id, deleted_at IS NULL FROM "+t.name+" ORDER BY position, rowid")
 		} else {
-			rows, err = tx.QueryContext(ctx, "SELECT id, deleted_at IS NULL FROM "+t.table+" WHERE "+t.parent+
-				" = (SELECT "+t.parent+" FROM "+t.table+" WHERE id = ?) ORDER BY position, rowid", id)
+			rows, err = tx.QueryContext(ctx, "SELECT id, deleted_at IS NULL FROM "+t.name+" WHERE "+t.parent+
+				" = (SELECT "+t.parent+" FROM "+t.name+" WHERE id = ?) ORDER BY position, rowid", id)
 		}
 		if err != nil {
 			return err
@@ -215,7 +210,7 @@ func (s *Store) Move(ctx context.Context, kind Kind, id string, index int) error
 			live++
 		}
 		all = append(all[:at], append([]item{{id, true}}, all[at:]...)...)
-		stmt, err := tx.PrepareContext(ctx, "UPDATE "+t.table+" SET position = ? WHERE id = ? AND position IS NOT ?")
+		stmt, err := tx.PrepareContext(ctx, "UPDATE "+t.name+" SET position = ? WHERE id = ? AND position IS NOT ?")
 		if err != nil {
 			return err
 		}

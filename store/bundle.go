@@ -281,28 +281,12 @@ func (im *importer) close() {
 	}
 }
 
-var (
-	// A member whose values are all equal is left alone, so RowsAffected
-	// tells a change.
-	importMember = upsertMember + " WHERE NOT (" + sameCols("members", memberCols) + ")"
-	// A review brought in again by an import comes back out of the bin:
-	// the person importing it asked for it.
-	importReview = "INSERT INTO reviews (id, updated_at" + commaCols(reviewCols) + ") VALUES (?, ?" + placeholders(len(reviewCols)) +
-		") ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, deleted_at = NULL, " + excludedCols(reviewCols) +
-		" WHERE reviews.deleted_at IS NOT NULL OR NOT (" + sameCols("reviews", reviewCols) + ")"
-)
-
 func (im *importer) exec(q string, args ...any) (int64, error) {
 	res, err := im.stmts[q].ExecContext(im.ctx, args...)
 	if err != nil {
 		return 0, err
 	}
 	return res.RowsAffected()
-}
-
-func (im *importer) member(m *review.Member) (bool, error) {
-	n, err := im.exec(importMember, append([]any{m.ID}, memberVals(m)...)...)
-	return n > 0, err
 }
 
 // item merges one list item at position pos; it reports a change.
@@ -370,36 +354,6 @@ func (im *importer) review(r *review.Review, res *ImportResult) error {
 		res.Unchanged++
 	}
 	return err
-}
-
-// respondents merges a survey's respondents, respBatch rows per statement
-// and the rest one by one; it returns how many rows were added or changed.
-func (im *importer) respondents(sv *review.Survey) (int64, error) {
-	var changed int64
-	rs := sv.Respondents
-	args := make([]any, 0, 5*respBatch)
-	var order [2][]string
-	j := 0
-	for ; j+respBatch <= len(rs); j += respBatch {
-		args = args[:0]
-		for k := j; k < j+respBatch; k++ {
-			args = append(args, rs[k].ID, sv.ID, k,
-				string(appendFlat(nil, rs[k].Attrs, &order[0])), string(appendFlat(nil, rs[k].Answers, &order[1])))
-		}
-		n, err := im.exec(importRespBatch, args...)
-		if err != nil {
-			return changed, err
-		}
-		changed += n
-	}
-	for ; j < len(rs); j++ {
-		n, err := im.item(importResp, rs[j].ID, sv.ID, j, respVals(&rs[j]))
-		if err != nil {
-			return changed, err
-		}
-		changed += n
-	}
-	return changed, nil
 }
 
 // ImportBundle merges a bundle by ID in one transaction: importing the same

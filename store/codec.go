@@ -11,45 +11,11 @@ import (
 	"scrutiny/review"
 )
 
-// The JSON shapes below are used both inside database columns and in
-// bundles, so the two never drift apart. Field names are part of the
-// bundle format (see notes/bundle-format.md): add, never rename.
-
-type jAgenda struct {
-	Title   string `json:"title"`
-	Minutes int    `json:"minutes,omitempty"`
-	Notes   string `json:"notes,omitempty"`
-}
-
-type jExpense struct {
-	MemberID    string `json:"member_id"`
-	Description string `json:"description,omitempty"`
-	Pence       int64  `json:"pence"`
-}
-
-type jSubPoint struct {
-	ID   string `json:"id"`
-	Text string `json:"text"`
-}
-
-type jAction struct {
-	ID     string `json:"id"`
-	Text   string `json:"text"`
-	Owner  string `json:"owner,omitempty"`
-	Due    string `json:"due,omitempty"`
-	Status string `json:"status,omitempty"`
-}
-
-type jQuestion struct {
-	ID            string         `json:"id"`
-	Text          string         `json:"text"`
-	Kind          string         `json:"kind"`
-	Min           int            `json:"min"`
-	Max           int            `json:"max"`
-	Labels        []string       `json:"labels,omitempty"`
-	Tally         map[string]int `json:"tally,omitempty"`
-	TallyExcluded int            `json:"tally_excluded,omitempty"`
-}
+// The encodings every table shares: dates, JSON lists, and the flat JSON
+// objects of survey answers. The JSON shape of one table's column (an
+// agenda, actions, questions) lives in that table's file, because it is
+// also that part of the bundle and the two must not drift apart (see
+// "Store rules" in ARCHITECTURE.md).
 
 // convert maps a list with f; an empty list gives nil, so a loaded value
 // equals the value that was saved.
@@ -62,74 +28,6 @@ func convert[A, B any](a []A, f func(A) B) []B {
 		out[i] = f(x)
 	}
 	return out
-}
-
-func agendaTo(a []review.AgendaItem) []jAgenda {
-	return convert(a, func(x review.AgendaItem) jAgenda { return jAgenda{x.Title, x.Minutes, x.Notes} })
-}
-
-func agendaFrom(a []jAgenda) []review.AgendaItem {
-	return convert(a, func(x jAgenda) review.AgendaItem {
-		return review.AgendaItem{Title: x.Title, Minutes: x.Minutes, Notes: x.Notes}
-	})
-}
-
-func expensesTo(a []review.Expense) []jExpense {
-	return convert(a, func(x review.Expense) jExpense { return jExpense{x.MemberID, x.Description, x.Pence} })
-}
-
-func expensesFrom(a []jExpense) []review.Expense {
-	return convert(a, func(x jExpense) review.Expense {
-		return review.Expense{MemberID: x.MemberID, Description: x.Description, Pence: x.Pence}
-	})
-}
-
-func subPointsTo(a []review.SubPoint) []jSubPoint {
-	return convert(a, func(x review.SubPoint) jSubPoint { return jSubPoint{x.ID, x.Text} })
-}
-
-func subPointsFrom(a []jSubPoint) []review.SubPoint {
-	return convert(a, func(x jSubPoint) review.SubPoint { return review.SubPoint{ID: x.ID, Text: x.Text} })
-}
-
-func actionsTo(a []review.Action) []jAction {
-	return convert(a, func(x review.Action) jAction { return jAction{x.ID, x.Text, x.Owner, x.Due.String(), x.Status} })
-}
-
-func actionsFrom(a []jAction) ([]review.Action, error) {
-	if len(a) == 0 {
-		return nil, nil
-	}
-	out := make([]review.Action, len(a))
-	for i, x := range a {
-		d, err := parseISO(x.Due)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = review.Action{ID: x.ID, Text: x.Text, Owner: x.Owner, Due: d, Status: x.Status}
-	}
-	return out, nil
-}
-
-func questionsTo(a []review.Question) []jQuestion {
-	return convert(a, func(q review.Question) jQuestion {
-		return jQuestion{q.ID, q.Text, string(q.Kind), q.Min, q.Max, q.Labels, q.Tally, q.TallyExcluded}
-	})
-}
-
-func questionsFrom(a []jQuestion) []review.Question {
-	return convert(a, func(q jQuestion) review.Question {
-		var labels []string
-		if len(q.Labels) > 0 {
-			labels = q.Labels
-		}
-		var tally map[string]int
-		if len(q.Tally) > 0 {
-			tally = q.Tally
-		}
-		return review.Question{ID: q.ID, Text: q.Text, Kind: review.QuestionKind(q.Kind), Min: q.Min, Max: q.Max,
-			Labels: labels, Tally: tally, TallyExcluded: q.TallyExcluded}
-	})
 }
 
 // parseISO reads the stored form of a date strictly ("" is unset).

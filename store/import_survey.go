@@ -88,7 +88,7 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 		if n > 0 {
 			return &plainError{msg: "A survey with this ID already exists, so it was not imported again."}
 		}
-		if err := execItem(ctx, tx, "survey", upsertSurvey, svID, reviewID, surveyVals(&head)); err != nil {
+		if err := execItem(ctx, tx, surveyTable.what, upsertSurvey, svID, reviewID, surveyVals(&head)); err != nil {
 			return err
 		}
 		return insertRespondents(ctx, tx, newResps, svID, 0, rows, attrs, answers, ids)
@@ -135,10 +135,9 @@ const importBatch = 256
 type respInsert struct{ batch, one string }
 
 func respInsertSQL(onConflict string) respInsert {
-	const head = "INSERT INTO respondents (id, survey_id, position, attrs, answers) VALUES (?, ?, ?, ?, ?)"
 	return respInsert{
-		batch: head + strings.Repeat(", (?, ?, ?, ?, ?)", importBatch-1) + onConflict,
-		one:   head + onConflict,
+		batch: respondentTable.insertSQL(importBatch, onConflict),
+		one:   respondentTable.insertSQL(1, onConflict),
 	}
 }
 
@@ -224,7 +223,8 @@ func insertRespondents(ctx context.Context, tx *wtx, sqls respInsert, svID strin
 			}
 			b.spans = append(b.spans, len(b.buf))
 			// The strings point into buf, which is not touched again
-			// until the batch has been written and handed back.
+			// until the batch has been written and handed back. The
+			// values follow respondentTable.cols, as appendRespVals does.
 			for i := b.lo; i < b.hi; i++ {
 				k := 3 * (i - b.lo)
 				id := bufString(b.buf, b.spans[k], b.spans[k+1])

@@ -1,9 +1,14 @@
 // Package store keeps reviews in one local SQLite file.
 //
-// This file holds the agreed types; the methods live beside it (open.go,
-// items.go, load.go, bin.go, bundle.go, backup.go). Signatures may gain
-// methods but should not change without telling the people using them
-// (ui/, main.go).
+// This file holds the agreed types. Each table has a file of its own
+// (reviews.go, evidence.go, respondents.go...) declaring its columns once,
+// with the values written for a row, the scan that reads one back, its
+// Save and load, and its part of the bundle; table.go builds every
+// statement from those column lists. The rest is shared: opening and
+// migrating (open.go, migrate.go), transactions (tx.go), the bin
+// (bin.go), bundles (bundle.go, bundle_format.go) and backups (backup.go).
+// Signatures may gain methods but should not change without telling the
+// people using them (ui/, main.go).
 package store
 
 import (

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -57,6 +56,20 @@ func (s *Store) tryWrite(ctx context.Context, fn func(tx *wtx) error) ([]string,
 		return w.missed, err
 	}
 	return w.missed, tx.Commit()
+}
+
+// DataVersion changes whenever another connection or process commits a
+// change (PRAGMA data_version plus this store's own commit counter), so a
+// read-only viewer can poll it cheaply and reload only on change.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	if s == nil || s.db == nil {
+		return 0, errClosed
+	}
+	var v int64
+	if err := s.db.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
+		return 0, wrapErr(err, "check for changes")
+	}
+	return v + s.commits.Load(), nil
 }
 
 // read runs fn in a read transaction, so everything it reads comes from
@@ -176,82 +189,3 @@ func touchReview(ctx context.Context, tx *wtx, reviewID string) error {
 func notFound(what, id string) error {
 	return &plainError{msg: fmt.Sprintf("The %s was not found (it may have been deleted).", what), cause: []error{ErrNotFound}}
 }
-
-// upsertSQL builds the insert-or-update for one list item. A new row goes
-// to the end of its list; an existing row keeps its place, and may only be
-// updated through the parent it belongs to.
-func upsertSQL(table, parent string, cols []string) string {
-	return fmt.Sprintf("INSERT INTO %[1]s (id, %[2]s, position%[3]s) VALUES (?, ?, %[4]s%[5]s) "+
-		"ON CONFLICT (id) DO UPDATE SET %[6]s WHERE %[1]s.%[2]s = excluded.%[2]s",
-		table, parent, commaCols(cols), nextPosition(table, parent), placeholders(len(cols)), excludedCols(cols))
-}
-
-// nextPosition is the SQL for the place after the last item of a list,
-// binned items included so a restored item never collides with a new one.
-// It takes the parent ID twice. Each half is an index seek or a short scan
-// of (parent, deleted_at, position): live items by MAX, binned ones few.
-func nextPosition(table, parent string) string {
-	return fmt.Sprintf("MAX(COALESCE((SELECT MAX(position) FROM %[1]s WHERE %[2]s = ? AND deleted_at IS NULL), -1), "+
-		"COALESCE((SELECT MAX(position) FROM %[1]s WHERE %[2]s = ? AND deleted_at IS NOT NULL), -1)) + 1", table, parent)
-}
-
-// importBatchSQL is importSQL for n rows in one statement.
-func importBatchSQL(table, parent string, cols []string, n int) string {
-	q := importSQL(table, parent, cols)
-	i := strings.Index(q, ") ON CONFLICT")
-	row := "(?, ?" + strings.Repeat(", ?", len(cols)+1) + ")"
-	return q[:i+1] + strings.Repeat(", "+row, n-1) + q[i+1:]
-}
-
-// importSQL builds the merge used by imports: the position comes from the
-// bundle, and a row whose values are all equal is left alone, so
-// RowsAffected tells added-or-changed from unchanged.
-func importSQL(table, parent string, cols []string) string {
-	all := append([]string{"position"}, cols...)
-	return fmt.Sprintf("INSERT INTO %[1]s (id, %[2]s%[3]s) VALUES (?, ?%[4]s) "+
-		"ON CONFLICT (id) DO UPDATE SET %[5]s WHERE %[1]s.%[2]s = excluded.%[2]s AND NOT (%[6]s)",
-		table, parent, commaCols(all), placeholders(len(all)), excludedCols(all), sameCols(table, all))
-}
-
-// Column lists shared by Save*, imports and loads.
-var (
-	meetingCols  = []string{"held_on", "start_time", "end_time", "venue", "attendees", "apologies", "agenda", "notes", "decisions", "expenses"}
-	evidenceCols = []string{"kind", "title", "held_on", "who", "notes"}
-	findingCols  = []string{"kind", "body", "evidence_ids"}
-	standardCols = []string{"promise", "target", "actual", "period", "source", "verdict", "evidence_id"}
-	surveyCols   = []string{"name", "held_on", "channel", "sent", "evidence_id", "high", "low", "questions"}
-	respCols     = []string{"attrs", "answers"}
-	recCols      = []string{"body", "sub_points", "finding_ids", "board_response", "actions"}
-	critCols     = []string{"name", "level", "rationale", "votes"}
-	memberCols   = []string{"name", "role", "joined_on", "left_on", "notes"}
-	reviewCols   = []string{"topic", "service_area", "why_area", "start_on", "end_on", "board_on", "stage",
-		"introduction", "approach", "summary", "aim", "objectives", "focus_areas", "out_of_scope",
-		"judgement_level", "judgement_word", "judgement_explanation", "archived", "member_ids"}
-)
-
-// respBatch is how many respondents a bundle import merges per statement.
-const respBatch = 64
-
-// Prebuilt statements text, so the hot paths do no string building.
-var (
-	upsertMeeting  = hot(upsertSQL("meetings", "review_id", meetingCols))
-	upsertEvidence = hot(upsertSQL("evidence", "review_id", evidenceCols))
-	upsertFinding  = hot(upsertSQL("findings", "review_id", findingCols))
-	upsertStandard = hot(upsertSQL("standards", "review_id", standardCols))
-	upsertSurvey   = hot(upsertSQL("surveys", "review_id", surveyCols))
-	upsertResp     = hot(upsertSQL("respondents", "survey_id", respCols))
-	upsertRec      = hot(upsertSQL("recommendations", "review_id", recCols))
-	upsertCrit     = hot(upsertSQL("criteria", "review_id", critCols))
-
-	importMeeting  = importSQL("meetings", "review_id", meetingCols)
-	importEvidence = importSQL("evidence", "review_id", evidenceCols)
-	importFinding  = importSQL("findings", "review_id", findingCols)
-	importStandard = importSQL("standards", "review_id", standardCols)
-	importSurvey   = importSQL("surveys", "review_id", surveyCols)
-	importResp     = importSQL("respondents", "survey_id", respCols)
-	// Respondents are merged respBatch rows per statement: there can be
-	// a hundred thousand of them.
-	importRespBatch = importBatchSQL("respondents", "survey_id", respCols, respBatch)
-	importRec       = importSQL("recommendations", "review_id", recCols)
-	importCrit      = importSQL("criteria", "review_id", critCols)
-)

@@ -5,20 +5,6 @@ import (
 	"database/sql"
 )
 
-// DataVersion changes whenever another connection or process commits a
-// change (PRAGMA data_version plus this store's own commit counter), so a
-// read-only viewer can poll it cheaply and reload only on change.
-func (s *Store) DataVersion(ctx context.Context) (int64, error) {
-	if s == nil || s.db == nil {
-		return 0, errClosed
-	}
-	var v int64
-	if err := s.db.QueryRowContext(ctx, "PRAGMA data_version").Scan(&v); err != nil {
-		return 0, wrapErr(err, "check for changes")
-	}
-	return v + s.commits.Load(), nil
-}
-
 // Setting returns a small preference, or "" when it was never set.
 func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	var v string
