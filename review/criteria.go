@@ -209,11 +209,15 @@ func (r *Review) JudgementSplit() []Level {
 }
 
 // Label shows the verdict as it reads in the report and on the wall: the
-// level's word and symbol, or the panel's own word; "Not decided yet".
+// level's word and symbol, the panel's own word, or both ("Fair ■■□□ —
+// improving"); "Not decided yet".
 func (j Judgement) Label() string {
+	word := strings.TrimSpace(j.Word)
 	switch {
-	case strings.TrimSpace(j.Word) != "":
-		return strings.TrimSpace(j.Word)
+	case word != "" && j.Level.Valid():
+		return j.Level.Label() + " — " + word
+	case word != "":
+		return word
 	case j.Level.Valid():
 		return j.Level.Label()
 	}

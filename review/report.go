@@ -79,11 +79,16 @@ func (w *reportWriter) header() {
 	}
 	rows := [][2]string{
 		{"Scrutiny topic", orNotSet(EscapeCell(r.Topic))},
+	}
+	if l := EscapeCell(r.Landlord); l != "" {
+		rows = append(rows, [2]string{"Landlord", l})
+	}
+	rows = append(rows, [][2]string{
 		{"Service area", orNotSet(EscapeCell(r.ServiceArea))},
 		{"Start and end dates", dateRange(r.Start, r.End)},
 		{"Board", orNotSet(r.BoardDate.Long())},
 		{"Overall judgement", w.judgementCell(" (the panel's own word, explained in section 8)")},
-	}
+	}...)
 	if r.Stage != "" {
 		rows = append(rows, [2]string{"Stage", capitalise(EscapeCell(string(r.Stage)))})
 	}
@@ -115,6 +120,9 @@ func dateRange(start, end Date) string {
 func (w *reportWriter) judgementCell(note string) string {
 	j := w.r.Judgement
 	if word := EscapeCell(j.Word); word != "" {
+		if j.Level.Valid() {
+			return j.Level.Label() + " — " + word + note
+		}
 		return word + note
 	}
 	if j.Level.Valid() {
@@ -281,9 +289,35 @@ func (w *reportWriter) approach() {
 		if who := EscapeInline(e.Who); who != "" {
 			facts = append(facts, "Who: "+who)
 		}
+		facts = append(facts, requestFacts(e)...)
+		if reach := e.Reach.Text(); reach != "" {
+			facts = append(facts, "Reach: "+reach)
+		}
+		if l := EscapeInline(e.Link); l != "" {
+			facts = append(facts, "Document: "+l)
+		}
 		w.block(strings.Join(facts, "  \n"))
 		w.paragraphsOr(e.Notes, "*What was done is not yet written.*")
 	}
+}
+
+// requestFacts gives an information request's dates, and says when the
+// answer has not come, so the report never passes over a missing reply.
+func requestFacts(e *Evidence) []string {
+	var out []string
+	if !e.Asked.IsZero() {
+		out = append(out, "Asked for: "+e.Asked.Long())
+	}
+	if !e.Due.IsZero() {
+		out = append(out, "Due: "+e.Due.Long())
+	}
+	switch {
+	case !e.Received.IsZero():
+		out = append(out, "Received: "+e.Received.Long())
+	case e.Kind == KindInfoRequest:
+		out = append(out, "Received: not yet")
+	}
+	return out
 }
 
 // evidenceTitle is the item's title for a heading, falling back to its kind.

@@ -356,6 +356,9 @@ func (w *reportWriter) judgement() {
 
 	j := r.Judgement
 	switch word := EscapeInline(j.Word); {
+	case word != "" && j.Level.Valid():
+		w.block("Overall judgement: " + j.Level.Label() + " — " + word + ".")
+		w.paragraphsOr(j.Explanation, "*The panel's explanation is not yet written.*")
 	case word != "":
 		w.block("Overall judgement: " + word + ".")
 		w.block("The panel chose its own word rather than one of the four levels.")

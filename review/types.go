@@ -4,11 +4,17 @@
 // of every value.
 package review
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Review is one scrutiny exercise and everything the panel gathered for it.
 // It is the aggregate the store loads and saves and the report renders.
 type Review struct {
 	ID          string
 	Topic       string // "Customers contacting Great Places"
+	Landlord    string // whose service it is: "Great Places Housing Group"
 	ServiceArea string // the service area reviewed
 	WhyArea     string // why the panel chose this area
 	Start       Date
@@ -77,12 +83,27 @@ const (
 // Roles lists every role.
 var Roles = []Role{RoleChair, RoleMember, RoleFacilitator, RoleStaffAdviser}
 
+// Tenure is how a member holds their home. Panels report it ("4 tenants
+// and 1 shared owner") to show whose voices the review heard.
+type Tenure string
+
+const (
+	TenureTenant      Tenure = "tenant"
+	TenureLeaseholder Tenure = "leaseholder"
+	TenureSharedOwner Tenure = "shared owner"
+	TenureOther       Tenure = "other"
+)
+
+// Tenures lists every tenure; a member's may also be left empty.
+var Tenures = []Tenure{TenureTenant, TenureLeaseholder, TenureSharedOwner, TenureOther}
+
 // Member is a person on the panel roster. Members are shared by all reviews
 // in a database; a member who leaves keeps their history (Left is set).
 type Member struct {
 	ID     string
 	Name   string
 	Role   Role
+	Tenure Tenure // empty when not said
 	Joined Date
 	Left   Date // zero while still on the panel
 	Notes  string
@@ -130,11 +151,19 @@ const (
 	KindInterview       EvidenceKind = "interview"
 	KindSiteVisit       EvidenceKind = "site visit"
 	KindDocument        EvidenceKind = "document"
+	KindFocusGroup      EvidenceKind = "focus group"
+	KindWorkshop        EvidenceKind = "discussion or workshop"
+	KindCaseFiles       EvidenceKind = "case file review"
+	KindComplaints      EvidenceKind = "complaint review"
+	KindConsultation    EvidenceKind = "consultation"
+	KindInfoRequest     EvidenceKind = "information request"
+	KindOther           EvidenceKind = "other"
 )
 
-// EvidenceKinds lists every evidence kind.
+// EvidenceKinds lists every evidence kind, in the order a list offers them.
 var EvidenceKinds = []EvidenceKind{KindPresentation, KindShadowing, KindMysteryShop,
-	KindSurvey, KindPerformanceData, KindDesktopReview, KindInterview, KindSiteVisit, KindDocument}
+	KindSurvey, KindPerformanceData, KindDesktopReview, KindInterview, KindSiteVisit, KindDocument,
+	KindFocusGroup, KindWorkshop, KindCaseFiles, KindComplaints, KindConsultation, KindInfoRequest, KindOther}
 
 // Evidence is one activity or source the panel used.
 type Evidence struct {
@@ -144,6 +173,47 @@ type Evidence struct {
 	Date  Date
 	Who   string // who presented, was interviewed or took part
 	Notes string // what was done
+	// Link is a web address or a file on the laptop ("evidence/rota.pdf")
+	// where the document can be found; the report lists it.
+	Link string
+	// Asked, Due and Received follow an information request: panels ask
+	// the landlord for data and wait for it. Zero when not set.
+	Asked, Due, Received Date
+	// Reach is how many a consultation reached; zero counts are not said.
+	Reach Reach
+}
+
+// Reach counts the people a consultation reached, as panels and landlords
+// report it: "40 emailed, 172 saw the post, 27 responses, 4 attended, 2
+// apologies".
+type Reach struct {
+	Invited   int // asked to take part (emailed, written to...)
+	Saw       int // saw it (page visitors, people who saw a post...)
+	Responded int // answered or sent a response
+	Attended  int // came to a session
+	Apologies int // sent apologies
+}
+
+// Text gives the counts that were given, in words: "40 invited, 172 saw
+// it, 27 responded, 4 attended, 2 apologies"; "" when none was.
+func (r Reach) Text() string {
+	var parts []string
+	for _, c := range []struct {
+		n         int
+		one, many string
+	}{{r.Invited, "invited", "invited"}, {r.Saw, "saw it", "saw it"}, {r.Responded, "responded", "responded"},
+		{r.Attended, "attended", "attended"}, {r.Apologies, "apology", "apologies"}} {
+		if c.n > 0 {
+			parts = append(parts, strconv.Itoa(c.n)+" "+Plural(c.n, c.one, c.many))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Outstanding reports whether e is an information request still waiting
+// for its answer.
+func (e Evidence) Outstanding() bool {
+	return e.Kind == KindInfoRequest && e.Received.IsZero()
 }
 
 // FindingKind says whether a finding is good practice or an issue.
@@ -198,10 +268,11 @@ type Criterion struct {
 	Votes [5]int
 }
 
-// Judgement is the overall verdict: a level, or the panel's own word.
+// Judgement is the overall verdict: a level, the panel's own word, or both
+// ("Fair — improving").
 type Judgement struct {
-	Level       Level  // LevelNone when the panel chose its own word
-	Word        string // e.g. "Improving"; empty when a level was chosen
+	Level       Level  // LevelNone when the panel gave only its own word
+	Word        string // e.g. "Improving"; empty when only a level was chosen
 	Explanation string
 }
 

@@ -184,6 +184,9 @@ func ValidateMember(m Member) []Problem {
 	if m.Role != "" && !slices.Contains(Roles, m.Role) {
 		ps.add("role", fmt.Sprintf("%q is not a role: choose chair, member, facilitator or staff adviser", m.Role))
 	}
+	if m.Tenure != "" && !slices.Contains(Tenures, m.Tenure) {
+		ps.add("tenure", fmt.Sprintf("%q is not a tenure: choose tenant, leaseholder, shared owner or other", m.Tenure))
+	}
 	if !m.Joined.IsZero() && !m.Left.IsZero() && m.Left.Before(m.Joined) {
 		ps.add("left", "The date they left is before the date they joined")
 	}
@@ -253,11 +256,33 @@ func ValidateEvidence(e Evidence) []Problem {
 	if blank(e.Title) {
 		ps.add("title", "A piece of evidence needs a title")
 	}
-	if e.Kind == "" {
+	switch {
+	case e.Kind == "":
 		ps.add("kind", "Say what kind of evidence this is, such as a staff presentation or a mystery shop")
+	case !slices.Contains(EvidenceKinds, e.Kind):
+		ps.add("kind", fmt.Sprintf("%q is not a kind of evidence this app knows; choose one from the list, or other", e.Kind))
+	}
+	if !e.Asked.IsZero() && !e.Received.IsZero() && e.Received.Before(e.Asked) {
+		ps.add("received", "The answer is dated before the request was made")
+	}
+	if !e.Asked.IsZero() && !e.Due.IsZero() && e.Due.Before(e.Asked) {
+		ps.add("due", "The request is due before it was made")
+	}
+	for _, c := range []struct {
+		field, what string
+		n           int
+	}{{"invited", "invited", e.Reach.Invited}, {"saw", "who saw it", e.Reach.Saw}, {"responded", "who responded", e.Reach.Responded},
+		{"attended", "who attended", e.Reach.Attended}, {"apologies", "apologies", e.Reach.Apologies}} {
+		if c.n < 0 || c.n > MaxCount {
+			ps.add(c.field, fmt.Sprintf("The number %s must be between 0 and %d", c.what, MaxCount))
+		}
 	}
 	return ps.list
 }
+
+// MaxCount bounds every count a person types (people reached, survey
+// sent...), so sums of them can never overflow.
+const MaxCount = 100_000_000
 
 // ValidateFinding checks one finding on its own.
 func ValidateFinding(f Finding) []Problem {
@@ -314,9 +339,7 @@ func ValidateJudgement(j Judgement, required bool) []Problem {
 	var ps problems
 	word := !blank(j.Word)
 	switch {
-	case word && j.Level != LevelNone:
-		ps.add("level", "Choose either a level or the panel's own word, not both")
-	case !word && j.Level != LevelNone && !j.Level.Valid():
+	case j.Level != LevelNone && !j.Level.Valid():
 		ps.add("level", "The judgement must be poor, fair, good or excellent, or the panel's own word")
 	case !word && j.Level == LevelNone && (required || !blank(j.Explanation)):
 		ps.add("level", "The judgement needs a level or the panel's own word")

@@ -112,7 +112,10 @@ func TestValidateItems(t *testing.T) {
 		{"action text", ValidateRecommendation(Recommendation{Text: "x", Actions: []Action{{}}}), "actions.1.text", "Action 1 needs some text"},
 		{"criterion level", ValidateCriterion(Criterion{Name: "x", Level: 9}), "level", "poor, fair, good or excellent"},
 		{"criterion votes", ValidateCriterion(Criterion{Name: "x", Votes: [5]int{0, -1}}), "votes", "cannot be negative"},
-		{"judgement both", ValidateJudgement(Judgement{Level: Good, Word: "Improving", Explanation: "x"}, false), "level", "not both"},
+		{"evidence kind unknown", ValidateEvidence(Evidence{Title: "x", Kind: "seance"}), "kind", "not a kind of evidence"},
+		{"evidence reach negative", ValidateEvidence(Evidence{Title: "x", Kind: KindConsultation, Reach: Reach{Saw: -1}}), "saw", "between 0 and"},
+		{"evidence answered before asked", ValidateEvidence(Evidence{Title: "x", Kind: KindInfoRequest, Asked: D(2024, 5, 2), Received: D(2024, 5, 1)}), "received", "before the request"},
+		{"member tenure unknown", ValidateMember(Member{Name: "Ann", Tenure: "owner"}), "tenure", "not a tenure"},
 		{"judgement explained but empty", ValidateJudgement(Judgement{Explanation: "because"}, false), "level", "needs a level or the panel's own word"},
 		{"judgement bad level", ValidateJudgement(Judgement{Level: -2}, false), "level", "must be poor, fair, good or excellent"},
 		{"standard promise", ValidateStandard(Standard{}), "promise", "needs the promise"},
@@ -155,5 +158,13 @@ func TestLetter(t *testing.T) {
 		if got := Letter(i); got != want {
 			t.Errorf("Letter(%d) = %q, want %q", i, got, want)
 		}
+	}
+}
+
+// A judgement may have both a level and the panel's own word ("Fair —
+// improving"), as real reports do.
+func TestJudgementMayHaveLevelAndWord(t *testing.T) {
+	if ps := ValidateJudgement(Judgement{Level: Fair, Word: "improving", Explanation: "Calls are answered faster"}, true); len(ps) != 0 {
+		t.Errorf("level and word together: %v", ps)
 	}
 }

@@ -30,6 +30,7 @@ var notKept = map[string]string{
 var enumValues = map[reflect.Type][]reflect.Value{
 	reflect.TypeFor[review.Stage]():        values(review.Stages...),
 	reflect.TypeFor[review.Role]():         values(review.Roles...),
+	reflect.TypeFor[review.Tenure]():       values(review.Tenures...),
 	reflect.TypeFor[review.EvidenceKind](): values(review.EvidenceKinds...),
 	reflect.TypeFor[review.FindingKind]():  values(review.GoodPractice, review.Issue),
 	reflect.TypeFor[review.Channel]():      values(review.Channels...),

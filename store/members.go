@@ -12,20 +12,20 @@ import (
 // place in the roster but no parent.
 var memberTable = table{
 	name: "members", what: "member", label: "name",
-	cols: []string{"name", "role", "joined_on", "left_on", "notes"},
+	cols: []string{"name", "role", "joined_on", "left_on", "notes", "tenure"},
 }
 
 func memberVals(m *review.Member) []any {
-	return []any{m.Name, string(m.Role), m.Joined.String(), m.Left.String(), m.Notes}
+	return []any{m.Name, string(m.Role), m.Joined.String(), m.Left.String(), m.Notes, string(m.Tenure)}
 }
 
 func scanMember(rows *sql.Rows) (review.Member, error) {
 	var m review.Member
-	var role, joined, left string
-	if err := rows.Scan(&m.ID, &m.Name, &role, &joined, &left, &m.Notes); err != nil {
+	var role, joined, left, tenure string
+	if err := rows.Scan(&m.ID, &m.Name, &role, &joined, &left, &m.Notes, &tenure); err != nil {
 		return m, err
 	}
-	m.Role = review.Role(role)
+	m.Role, m.Tenure = review.Role(role), review.Tenure(tenure)
 	var err error
 	if m.Joined, err = parseISO(joined); err != nil {
 		return m, err
@@ -134,14 +134,15 @@ type bMember struct {
 	Joined string `json:"joined,omitempty"`
 	Left   string `json:"left,omitempty"`
 	Notes  string `json:"notes,omitempty"`
+	Tenure string `json:"tenure,omitempty"`
 }
 
 func memberTo(m review.Member) bMember {
-	return bMember{m.ID, m.Name, string(m.Role), m.Joined.String(), m.Left.String(), m.Notes}
+	return bMember{m.ID, m.Name, string(m.Role), m.Joined.String(), m.Left.String(), m.Notes, string(m.Tenure)}
 }
 
 func memberFrom(b bMember) (review.Member, error) {
-	m := review.Member{ID: b.ID, Name: b.Name, Role: review.Role(b.Role), Notes: b.Notes}
+	m := review.Member{ID: b.ID, Name: b.Name, Role: review.Role(b.Role), Notes: b.Notes, Tenure: review.Tenure(b.Tenure)}
 	var err error
 	if m.Joined, err = parseISO(b.Joined); err != nil {
 		return m, err

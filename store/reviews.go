@@ -18,7 +18,7 @@ var reviewTable = table{
 	name: "reviews", what: "review", label: "topic",
 	cols: []string{"topic", "service_area", "why_area", "start_on", "end_on", "board_on", "stage",
 		"introduction", "approach", "summary", "aim", "objectives", "focus_areas", "out_of_scope",
-		"judgement_level", "judgement_word", "judgement_explanation", "archived", "member_ids"},
+		"judgement_level", "judgement_word", "judgement_explanation", "archived", "member_ids", "landlord"},
 }
 
 func reviewVals(r *review.Review) []any {
@@ -29,7 +29,7 @@ func reviewVals(r *review.Review) []any {
 	return []any{r.Topic, r.ServiceArea, r.WhyArea, r.Start.String(), r.End.String(), r.BoardDate.String(),
 		string(r.Stage), r.Introduction, r.Approach, r.Summary, r.Scope.Aim, js(r.Scope.Objectives),
 		js(r.Scope.FocusAreas), js(r.Scope.OutOfScope), int(r.Judgement.Level), r.Judgement.Word,
-		r.Judgement.Explanation, archived, js(r.MemberIDs)}
+		r.Judgement.Explanation, archived, js(r.MemberIDs), r.Landlord}
 }
 
 // scanReviewHeader reads the header of r.ID; a header that is not there
@@ -39,7 +39,7 @@ func scanReviewHeader(row *sql.Row, r *review.Review) error {
 	var level int
 	err := row.Scan(&r.Topic, &r.ServiceArea, &r.WhyArea, &start, &end, &board, &stage, &r.Introduction, &r.Approach,
 		&r.Summary, &r.Scope.Aim, &objectives, &focus, &out, &level, &r.Judgement.Word,
-		&r.Judgement.Explanation, &r.Archived, &memberIDs)
+		&r.Judgement.Explanation, &r.Archived, &memberIDs, &r.Landlord)
 	if err != nil {
 		return err
 	}
@@ -225,6 +225,7 @@ type bJudgement struct {
 type bReview struct {
 	ID              string            `json:"id"`
 	Topic           string            `json:"topic"`
+	Landlord        string            `json:"landlord,omitempty"`
 	ServiceArea     string            `json:"service_area,omitempty"`
 	WhyArea         string            `json:"why_area,omitempty"`
 	Start           string            `json:"start,omitempty"`
@@ -251,7 +252,7 @@ type bReview struct {
 
 func reviewTo(r *review.Review) *bReview {
 	return &bReview{
-		ID: r.ID, Topic: r.Topic, ServiceArea: r.ServiceArea, WhyArea: r.WhyArea,
+		ID: r.ID, Topic: r.Topic, Landlord: r.Landlord, ServiceArea: r.ServiceArea, WhyArea: r.WhyArea,
 		Start: r.Start.String(), End: r.End.String(), BoardDate: r.BoardDate.String(), Stage: string(r.Stage),
 		Introduction: r.Introduction, Approach: r.Approach, Summary: r.Summary,
 		Scope:     bScope{r.Scope.Aim, r.Scope.Objectives, r.Scope.FocusAreas, r.Scope.OutOfScope},
@@ -299,7 +300,7 @@ func reviewFrom(b *bReview) (*review.Review, error) {
 
 func reviewHeaderFrom(c *checker, b *bReview) *review.Review {
 	r := &review.Review{
-		ID: b.ID, Topic: b.Topic, ServiceArea: b.ServiceArea, WhyArea: b.WhyArea,
+		ID: b.ID, Topic: b.Topic, Landlord: b.Landlord, ServiceArea: b.ServiceArea, WhyArea: b.WhyArea,
 		Start: c.date(b.Start), End: c.date(b.End), BoardDate: c.date(b.BoardDate), Stage: review.Stage(b.Stage),
 		Introduction: b.Introduction, Approach: b.Approach, Summary: b.Summary,
 		Scope: review.Scope{Aim: b.Scope.Aim, Objectives: nilIfEmpty(b.Scope.Objectives),

@@ -44,6 +44,7 @@ func Review() *review.Review {
 	r := &review.Review{
 		ID:          ID,
 		Topic:       "Customers contacting Great Places",
+		Landlord:    "Great Places Housing Group",
 		ServiceArea: "How customers get in touch with Great Places with a question or to ask for a service: the Customer Hub by phone, email, web chat, the self-service portal and neighbourhood teams",
 		WhyArea: "The Board suggested we look at this, and we agreed it matters more than almost anything else: the first contact shapes how customers feel about their landlord. " +
 			"The way customers reach Great Places had just changed, with a new Customer Hub and neighbourhood staff working out on their patches, so we wanted to hear how customers found it. " +
