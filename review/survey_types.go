@@ -90,3 +90,20 @@ type Respondent struct {
 	// ("7"), "yes"/"no", a choice, free text, or Excluded. Missing = no answer.
 	Answers map[string]string
 }
+
+// RespondentRows hands a survey's respondents to the store one at a time,
+// so a large file never needs a map per respondent: the answers are encoded
+// straight from the caller's values into the stored JSON.
+type RespondentRows struct {
+	N int // how many respondents
+	// AttrKeys names the attributes ("contact method"), AnswerKeys the
+	// question IDs, in the order Row fills them. Each list's names must be
+	// distinct.
+	AttrKeys, AnswerKeys []string
+	// Row puts respondent i's values into attrs and answers (one per key,
+	// in key order); "" means no value. The slices are reused.
+	Row func(i int, attrs, answers []string)
+	// IDs, when it has N entries, gives the respondents' IDs; empty entries
+	// are filled with new ones. When nil, new IDs are made and not kept.
+	IDs []string
+}

@@ -44,6 +44,13 @@ type Review struct {
 	Criteria        []Criterion
 }
 
+// MergeResult counts what merging reviews into a file did: how many
+// reviews were read, and how many items were added, updated or already the
+// same.
+type MergeResult struct {
+	Reviews, Added, Updated, Unchanged int
+}
+
 // Scope is what the panel set out to look at.
 type Scope struct {
 	Aim        string

@@ -17,22 +17,9 @@ import (
 	"scrutiny/review"
 )
 
-// RespondentRows hands ImportSurvey its respondents one at a time, so a
-// large file never needs a map per respondent: the answers are encoded
-// straight from the caller's values into the stored JSON.
-type RespondentRows struct {
-	N int // how many respondents
-	// AttrKeys names the attributes ("contact method"), AnswerKeys the
-	// question IDs, in the order Row fills them. Each list's names must be
-	// distinct.
-	AttrKeys, AnswerKeys []string
-	// Row puts respondent i's values into attrs and answers (one per key,
-	// in key order); "" means no value. The slices are reused.
-	Row func(i int, attrs, answers []string)
-	// IDs, when it has N entries, gives the respondents' IDs; empty entries
-	// are filled with new ones. When nil, new IDs are made and not kept.
-	IDs []string
-}
+// RespondentRows is review.RespondentRows: the CSV reader fills one
+// without importing the store.
+type RespondentRows = review.RespondentRows
 
 // ImportSurvey saves a new survey, its questions and all its respondents
 // in one transaction: either all of it is in the file afterwards or none

@@ -98,7 +98,7 @@ type BinItem struct {
 	Deleted  time.Time
 }
 
-// ImportResult says what an import did.
-type ImportResult struct {
-	Reviews, Added, Updated, Unchanged int
-}
+// ImportResult says what an import did. It is review.MergeResult so that
+// code outside the store (the example data) can name the store's import
+// method in an interface without importing the store.
+type ImportResult = review.MergeResult

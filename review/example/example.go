@@ -16,8 +16,14 @@ import (
 	"fmt"
 
 	"scrutiny/review"
-	"scrutiny/store"
 )
+
+// Importer is the part of the store the example needs: merging whole
+// reviews by ID. It is declared here so the domain's data imports no
+// database; *store.Store satisfies it.
+type Importer interface {
+	ImportReviews(ctx context.Context, rs ...*review.Review) (review.MergeResult, error)
+}
 
 // ID is the fixed ID of the example review, so loading it twice
 // updates one review instead of adding a second.
@@ -30,7 +36,7 @@ const ID = "0169e2b4-1a00-7000-8000-000000000001"
 func exID(n int) string { return fmt.Sprintf("0169e2b4-1a00-7000-8000-%012d", n) }
 
 // Load merges the example review into s and returns its ID.
-func Load(ctx context.Context, s *store.Store) (string, error) {
+func Load(ctx context.Context, s Importer) (string, error) {
 	r := Review()
 	if _, err := s.ImportReviews(ctx, r); err != nil {
 		return "", fmt.Errorf("loading the example review: %w", err)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"scrutiny/review"
-	"scrutiny/store"
 )
 
 // The sizes of the synthetic data set used for speed work. The totals are
@@ -55,7 +54,7 @@ const (
 // Large fills s with deterministic synthetic reviews, importing one review
 // per transaction so memory stays flat however big the total. progress, if
 // not nil, is told how far it has got after every ten reviews.
-func Large(ctx context.Context, s *store.Store, progress func(string)) error {
+func Large(ctx context.Context, s Importer, progress func(string)) error {
 	members := largeMembers()
 	for ri := range LargeReviews {
 		if err := ctx.Err(); err != nil {

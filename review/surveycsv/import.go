@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"scrutiny/review"
-	"scrutiny/store"
 )
 
 // Survey makes the survey the preview describes: one question per question
@@ -48,13 +47,19 @@ func (p *Preview) SurveyHeader(name string, sent int) review.Survey {
 // imported; the preview lists them.
 var ErrRows = errors.New("some rows could not be read, so nothing was imported")
 
+// SurveyImporter is what Import needs of the store: saving a survey and
+// all its respondents in one transaction. *store.Store satisfies it.
+type SurveyImporter interface {
+	ImportSurvey(ctx context.Context, reviewID string, sv *review.Survey, rows *review.RespondentRows) error
+}
+
 // Import saves the survey sv (made by Survey or SurveyHeader; its name,
 // details and question wording may have been changed) and every row of
 // the preview into review reviewID, all or nothing, in one transaction:
 // when any row could not be read, or anything fails while saving, the
 // database is left as it was. On success sv.ID and the question IDs are
 // set, and so are the respondents' IDs when sv.Respondents holds them.
-func Import(ctx context.Context, st *store.Store, reviewID string, p *Preview, sv *review.Survey) error {
+func Import(ctx context.Context, st SurveyImporter, reviewID string, p *Preview, sv *review.Survey) error {
 	if !p.OK() {
 		return fmt.Errorf("%w (%d %s)", ErrRows, len(p.Errors), review.Plural(len(p.Errors), "problem", "problems"))
 	}
@@ -79,13 +84,13 @@ func Import(ctx context.Context, st *store.Store, reviewID string, p *Preview, s
 
 // respondentRows reads the preview's rows for the store, answers keyed by
 // sv's question IDs (a question without one gets its column's ID).
-func (p *Preview) respondentRows(sv *review.Survey) (*store.RespondentRows, error) {
+func (p *Preview) respondentRows(sv *review.Survey) (*review.RespondentRows, error) {
 	c := &p.cells
 	n := c.rows()
 	if len(sv.Respondents) != 0 && len(sv.Respondents) != n {
 		return nil, fmt.Errorf("the survey has %d respondents but the file has %d rows; read the file again", len(sv.Respondents), n)
 	}
-	rows := &store.RespondentRows{N: n}
+	rows := &review.RespondentRows{N: n}
 	var qcols []int
 	for i, col := range p.Columns {
 		if col.IsQuestion() {
