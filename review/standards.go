@@ -8,7 +8,7 @@ import (
 )
 
 // How a service standard is entered (the convention the example data, the
-// UI and the report all follow; also in notes/standards-convention.md):
+// UI and the report all follow; also in ARCHITECTURE.md):
 //
 //   - Promise is the standard in the landlord's words, the whole sentence:
 //     "80% of calls answered within 4 minutes".

@@ -1,6 +1,7 @@
 // Package ui is the terminal app: one root model that owns focus and layout,
 // screens and tabs that are plain structs drawing into the size they are
-// given, and one set of semantic styles. See notes/ui-patterns.md.
+// given, and one set of semantic styles. ARCHITECTURE.md sets out
+// the rules (the save gate, what Update and View may do).
 package ui
 
 import (
@@ -28,8 +29,6 @@ type Options struct {
 	// Theme names a theme ("dark", "light", "monochrome"...); empty follows
 	// the terminal's background and NO_COLOR.
 	Theme string
-	// Accessible asks for plain line-by-line prompts (screen readers).
-	Accessible bool
 	// ReadOnly shows everything and changes nothing.
 	ReadOnly bool
 	// ReviewID opens that review straight away.
@@ -53,17 +52,10 @@ const (
 	minH = 20
 )
 
-// RunAccessible, when set (by the accessible mode's file), runs instead of
-// the full-screen app for Options.Accessible.
-var RunAccessible func(ctx context.Context, st *store.Store, opts Options) error
-
 // Run shows the app until the user quits or ctx is cancelled.
 func Run(ctx context.Context, st *store.Store, opts Options) error {
 	if opts.Theme != "" && !style.Known(opts.Theme) {
 		return fmt.Errorf("there is no theme called %q: use %s", opts.Theme, strings.Join(style.Names(), ", "))
-	}
-	if opts.Accessible && RunAccessible != nil {
-		return RunAccessible(ctx, st, opts)
 	}
 	m := New(st, opts)
 	// Saves must still work while the app closes because ctx ended.
