@@ -10,10 +10,6 @@ import (
 	"scrutiny/store"
 )
 
-// templateTurn remembers, per open review, which ready-made set of
-// criteria c offers next, so pressing it again goes round the sets.
-var templateTurn = map[string]int{}
-
 // offerTemplate asks whether to add the next ready-made set's criteria
 // that the review does not have yet.
 func (s *scoringTab) offerTemplate() tea.Cmd {
@@ -23,8 +19,11 @@ func (s *scoringTab) offerTemplate() tea.Cmd {
 	}
 	ts := review.CriteriaTemplates()
 	for range ts {
-		i := templateTurn[ws.rev.ID] % len(ts)
-		templateTurn[ws.rev.ID] = i + 1
+		if ws.e.templateTurn == nil {
+			ws.e.templateTurn = map[string]int{}
+		}
+		i := ws.e.templateTurn[ws.rev.ID] % len(ts)
+		ws.e.templateTurn[ws.rev.ID] = i + 1
 		t := ts[i]
 		add := ws.rev.CriteriaFromTemplate(t)
 		if len(add) == 0 {

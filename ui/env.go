@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"scrutiny/ui/present"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/store"
+	"scrutiny/ui/present"
 	"scrutiny/ui/style"
 )
 
@@ -42,6 +42,16 @@ type env struct {
 	undo   []undoEntry
 	scope  string
 	stacks map[string][]undoEntry
+
+	// templateTurn remembers, per review, which ready-made set of criteria
+	// the Scoring tab offers next, so pressing its key again goes round them.
+	templateTurn map[string]int
+	// importFolder is where the last survey file came from, offered first
+	// for the next one.
+	importFolder string
+	// loadExample fills the store with the example review (tests replace
+	// it to make the load fail).
+	loadExample func(ctx context.Context, st *store.Store) (string, error)
 }
 
 // enterScope makes the undo stack of scope (a review's ID, or "" for the

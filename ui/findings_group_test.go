@@ -2,9 +2,10 @@ package ui
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"strings"
 	"testing"
+
+	"scrutiny/ui/text"
 )
 
 // A finding linked to two pieces of evidence shows under both, each time

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"scrutiny/ui/text"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 // fieldKind says how a field is shown and edited.

@@ -1,10 +1,11 @@
 package ui
 
 import (
-	"scrutiny/ui/text"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"scrutiny/ui/text"
 )
 
 // Layout is a pure function of the window size: these helpers turn a width

@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/ui/text"
 )
 
 // listKeys move a cursor in a list pane.

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"scrutiny/review/example"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/review"
+	"scrutiny/review/example"
 	"scrutiny/ui/present"
 )
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"strings"
 	"unicode/utf8"
 
@@ -10,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/store"
+	"scrutiny/ui/text"
 )
 
 type homeKeys struct {

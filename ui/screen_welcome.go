@@ -1,22 +1,15 @@
 package ui
 
 import (
-	"context"
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/review"
-	"scrutiny/review/example"
 	"scrutiny/store"
+	"scrutiny/ui/text"
 )
-
-// loadExample fills the store with the example review and returns its ID.
-var loadExample = func(ctx context.Context, st *store.Store) (string, error) {
-	return example.Load(ctx, st)
-}
 
 type welcomeKeys struct {
 	Up, Down, Choose, New, Example key.Binding
@@ -84,7 +77,7 @@ func (s *welcomeScreen) choose(i int) tea.Cmd {
 	var id string
 	err := s.e.do("load the example review", func() error {
 		var err error
-		id, err = loadExample(s.e.ctx, s.e.st)
+		id, err = s.e.loadExample(s.e.ctx, s.e.st)
 		return err
 	}, nil)
 	if err != nil {

@@ -2,12 +2,13 @@ package ui
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"scrutiny/ui/text"
 )
 
 // hit is one search result: the tab slot and the item to jump to.

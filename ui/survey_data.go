@@ -19,27 +19,13 @@ func (ws *workspace) surveyIndex(id string) int {
 }
 
 func (ws *workspace) saveStandard(id string, apply func(s *review.Standard)) error {
-	i := ws.standardIndex(id)
-	if i < 0 {
-		return store.ErrNotFound
-	}
-	cp := ws.rev.Standards[i]
-	apply(&cp)
-	if err := ws.e.st.SaveStandard(ws.e.ctx, ws.rev.ID, &cp); err != nil {
-		return err
-	}
-	ws.rev.Standards[i] = cp
-	ws.touch()
-	return nil
+	return saveCopy(ws, ws.rev.Standards, ws.standardIndex(id), same, always(apply),
+		func(s *review.Standard) error { return ws.e.st.SaveStandard(ws.e.ctx, ws.rev.ID, s) })
 }
 
 func (ws *workspace) addStandard(s review.Standard) (string, func() error, error) {
-	if err := ws.e.st.SaveStandard(ws.e.ctx, ws.rev.ID, &s); err != nil {
-		return "", nil, err
-	}
-	ws.rev.Standards = append(ws.rev.Standards, s)
-	ws.touch()
-	return s.ID, ws.deleter(store.KindStandard, s.ID), nil
+	return addItem(ws, &ws.rev.Standards, s, func(s *review.Standard) error { return ws.e.st.SaveStandard(ws.e.ctx, ws.rev.ID, s) },
+		func(s *review.Standard) string { return s.ID }, store.KindStandard)
 }
 
 // cloneSurveyHead copies a survey's own fields and questions (tallies
@@ -63,20 +49,8 @@ func cloneSurveyHead(sv review.Survey) review.Survey {
 }
 
 func (ws *workspace) saveSurvey(id string, apply func(sv *review.Survey) error) error {
-	i := ws.surveyIndex(id)
-	if i < 0 {
-		return store.ErrNotFound
-	}
-	cp := cloneSurveyHead(ws.rev.Surveys[i])
-	if err := apply(&cp); err != nil {
-		return err
-	}
-	if err := ws.e.st.SaveSurvey(ws.e.ctx, ws.rev.ID, &cp); err != nil {
-		return err
-	}
-	ws.rev.Surveys[i] = cp
-	ws.touch()
-	return nil
+	return saveCopy(ws, ws.rev.Surveys, ws.surveyIndex(id), cloneSurveyHead, apply,
+		func(sv *review.Survey) error { return ws.e.st.SaveSurvey(ws.e.ctx, ws.rev.ID, sv) })
 }
 
 func (ws *workspace) addSurvey(sv review.Survey) (string, func() error, error) {

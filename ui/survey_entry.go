@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"strconv"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/review"
+	"scrutiny/ui/text"
 )
 
 // answerKey is one possible answer to a question: what is stored and what

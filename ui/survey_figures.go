@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -11,6 +10,7 @@ import (
 
 	"scrutiny/review"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 type figuresKeys struct {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -14,6 +13,7 @@ import (
 	"scrutiny/review"
 	"scrutiny/review/surveycsv"
 	"scrutiny/store"
+	"scrutiny/ui/text"
 )
 
 // csvPreviewMsg carries a file read in the background.
@@ -111,7 +111,7 @@ func newImportView(s *surveysTab) *importView {
 	ts.Cursor.Blink = false // nothing on screen blinks
 	in.SetStyles(ts)
 	in.Placeholder = "for example " + filepath.Join("Documents", "survey-answers.csv")
-	in.SetValue(lastImportFolder)
+	in.SetValue(s.ws.e.importFolder)
 	in.CursorEnd()
 	in.Focus()
 	return &importView{s: s, input: in, keys: importKeys{
@@ -126,9 +126,6 @@ func newImportView(s *surveysTab) *importView {
 		Back:     bind([]string{"esc"}, "esc", "back"),
 	}}
 }
-
-// lastImportFolder remembers where the last file came from, for the next.
-var lastImportFolder = ""
 
 func (v *importView) typing() bool { return (v.p == nil && v.err == nil) || v.importing }
 
@@ -211,7 +208,7 @@ func (v *importView) update(msg tea.Msg) (tea.Cmd, bool) {
 			case key.Matches(msg, v.keys.Back):
 				return nil, true
 			case key.Matches(msg, v.keys.Read):
-				path := importPath(v.input.Value(), lastImportFolder)
+				path := importPath(v.input.Value(), v.s.ws.e.importFolder)
 				if path == "" {
 					v.s.ws.e.complain("Type the path of the CSV file first.")
 					return nil, false
@@ -296,7 +293,7 @@ func (v *importView) imported(msg csvImportedMsg) bool {
 	ws.e.saved()
 	st, ctx, id := ws.e.st, ws.e.ctx, sv.ID
 	ws.e.undo = append(ws.e.undo, undoEntry{label: "import the survey", undo: func() error { return st.Delete(ctx, store.KindSurvey, id) }})
-	lastImportFolder = filepath.Dir(v.path) + string(filepath.Separator)
+	ws.e.importFolder = filepath.Dir(v.path) + string(filepath.Separator)
 	ws.e.status = fmt.Sprintf("imported %d %s as the survey %q: add how many were sent in its details (%s)",
 		len(sv.Respondents), text.Plural(len(sv.Respondents), "person's answers", "people's answers"), text.OneLine(sv.Name), ws.e.status)
 	v.s.reload()

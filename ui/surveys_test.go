@@ -3,12 +3,12 @@ package ui
 import (
 	"os"
 	"path/filepath"
-	"scrutiny/ui/text"
 	"strings"
 	"testing"
 
 	"scrutiny/review"
 	"scrutiny/review/surveycsv"
+	"scrutiny/ui/text"
 )
 
 // toFirstSurvey selects the first survey in tab 9's list.

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"slices"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"scrutiny/review"
 	"scrutiny/store"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 type evidenceKeys struct {

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"regexp"
-	"scrutiny/ui/text"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"scrutiny/store"
 	"scrutiny/ui/present"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 type meetingsKeys struct {
@@ -312,46 +312,29 @@ func memberByID(ws *workspace, id string) review.Member {
 
 // saveMeeting applies a change, saves it, and only then keeps it in memory.
 func (ws *workspace) saveMeeting(id string, apply func(m *review.Meeting) error) error {
-	i, cp := meetingIndex(ws, id)
-	if i < 0 {
-		return store.ErrNotFound
-	}
+	i, _ := meetingIndex(ws, id)
 	// Lists are copied so a failed save leaves the shown meeting untouched.
-	cp.Attendees = append([]string(nil), cp.Attendees...)
-	cp.Apologies = append([]string(nil), cp.Apologies...)
-	if err := apply(&cp); err != nil {
-		return err
+	clone := func(m review.Meeting) review.Meeting {
+		m.Attendees, m.Apologies = slices.Clone(m.Attendees), slices.Clone(m.Apologies)
+		return m
 	}
-	if err := ws.e.st.SaveMeeting(ws.e.ctx, ws.rev.ID, &cp); err != nil {
-		return err
-	}
-	ws.rev.Meetings[i] = cp
-	ws.touch()
-	return nil
+	return saveCopy(ws, ws.rev.Meetings, i, clone, apply,
+		func(m *review.Meeting) error { return ws.e.st.SaveMeeting(ws.e.ctx, ws.rev.ID, m) })
 }
 
+// saveMember changes a roster entry; the review's own copy of the member
+// follows once the store has it.
 func (ws *workspace) saveMember(id string, apply func(m *review.Member) error) error {
-	cp := memberByID(ws, id)
-	if cp.ID == "" {
-		return store.ErrNotFound
-	}
-	if err := apply(&cp); err != nil {
+	i := slices.IndexFunc(ws.roster, func(m review.Member) bool { return m.ID == id })
+	err := saveCopy(ws, ws.roster, i, same, apply, func(m *review.Member) error { return ws.e.st.SaveMember(ws.e.ctx, m) })
+	if err != nil {
 		return err
 	}
-	if err := ws.e.st.SaveMember(ws.e.ctx, &cp); err != nil {
-		return err
-	}
-	for i := range ws.roster {
-		if ws.roster[i].ID == id {
-			ws.roster[i] = cp
+	for j := range ws.rev.Members {
+		if ws.rev.Members[j].ID == id {
+			ws.rev.Members[j] = ws.roster[i]
 		}
 	}
-	for i := range ws.rev.Members {
-		if ws.rev.Members[i].ID == id {
-			ws.rev.Members[i] = cp
-		}
-	}
-	ws.touch()
 	return nil
 }
 

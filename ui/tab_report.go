@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"scrutiny/ui/text"
 	"strings"
 	"unicode"
 
@@ -16,6 +15,7 @@ import (
 
 	"scrutiny/review"
 	"scrutiny/store/atomicfile"
+	"scrutiny/ui/text"
 )
 
 type reportKeys struct {

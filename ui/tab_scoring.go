@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,6 +11,7 @@ import (
 	"scrutiny/review"
 	"scrutiny/store"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 // levelChoices are the scores as the user sees them: always word and symbol.

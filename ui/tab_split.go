@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +9,7 @@ import (
 
 	"scrutiny/store"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 // addThenType adds an item (undoable: the undo moves it to the bin),

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"scrutiny/review"
 	"scrutiny/store"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 type surveysKeys struct {

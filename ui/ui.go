@@ -10,8 +10,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"scrutiny/ui/present"
-	"scrutiny/ui/text"
 	"strings"
 	"syscall"
 	"time"
@@ -20,8 +18,11 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"scrutiny/review/example"
 	"scrutiny/store"
+	"scrutiny/ui/present"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 // Options choose how the app starts.
@@ -160,7 +161,8 @@ func New(st *store.Store, opts Options) *Model {
 	if !fixed {
 		theme = style.Auto(true)
 	}
-	e := &env{ctx: context.Background(), st: st, pub: present.NewPublisher(st), styles: style.New(theme), now: now,
+	e := &env{ctx: context.Background(), st: st, pub: present.NewPublisher(st),
+		loadExample: func(ctx context.Context, st *store.Store) (string, error) { return example.Load(ctx, st) }, styles: style.New(theme), now: now,
 		readOnly: opts.ReadOnly || (st != nil && st.ReadOnly()), autosave: opts.AutosaveAfter, exportDir: opts.ExportDir}
 	if e.autosave == 0 {
 		e.autosave = defaultAutosave

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/review"
+	"scrutiny/ui/text"
 )
 
 type wsKeys struct {

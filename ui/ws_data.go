@@ -7,10 +7,10 @@ import (
 	"scrutiny/store"
 )
 
-// Every change below follows one rule: build the new value on a copy, ask
-// the store to save it, and only when the store said yes put it in memory.
-// A failed save leaves memory as it was, so the screen never shows as saved
-// something that is not on disk.
+// Every change below follows one rule, kept in saveCopy and addItem: build
+// the new value on a copy, ask the store to save it, and only when the store
+// said yes put it in memory. A failed save leaves memory as it was, so the
+// screen never shows as saved something that is not on disk.
 
 func (ws *workspace) saveHeader(apply func(r *review.Review)) error {
 	cp := *ws.rev
@@ -39,104 +39,89 @@ func (ws *workspace) criterionIndex(id string) int {
 	return slices.IndexFunc(ws.rev.Criteria, func(c review.Criterion) bool { return c.ID == id })
 }
 
-func (ws *workspace) saveEvidence(id string, apply func(e *review.Evidence)) error {
-	i := ws.evidenceIndex(id)
-	if i < 0 {
+// saveCopy is the one way a listed item changes: clone copies the item
+// (and any list inside it that apply may change), apply edits the copy,
+// save writes it, and only when the store said yes does the copy replace
+// list[i].
+func saveCopy[T any](ws *workspace, list []T, i int, clone func(T) T, apply func(*T) error, save func(*T) error) error {
+	if i < 0 || i >= len(list) {
 		return store.ErrNotFound
 	}
-	cp := ws.rev.Evidence[i]
-	apply(&cp)
-	if err := ws.e.st.SaveEvidence(ws.e.ctx, ws.rev.ID, &cp); err != nil {
+	cp := clone(list[i])
+	if err := apply(&cp); err != nil {
 		return err
 	}
-	ws.rev.Evidence[i] = cp
+	if err := save(&cp); err != nil {
+		return err
+	}
+	list[i] = cp
 	ws.touch()
 	return nil
+}
+
+// addItem saves a new item, fills its ID, and only then appends it to
+// list. It returns the ID and how to undo the add (moving it to the bin).
+func addItem[T any](ws *workspace, list *[]T, item T, save func(*T) error, id func(*T) string, kind store.Kind) (string, func() error, error) {
+	if err := save(&item); err != nil {
+		return "", nil, err
+	}
+	*list = append(*list, item)
+	ws.touch()
+	return id(&item), ws.deleter(kind, id(&item)), nil
+}
+
+// same copies a value with no lists that an edit could share.
+func same[T any](v T) T { return v }
+
+// always adapts an edit that cannot fail.
+func always[T any](apply func(*T)) func(*T) error {
+	return func(v *T) error { apply(v); return nil }
+}
+
+func (ws *workspace) saveEvidence(id string, apply func(e *review.Evidence)) error {
+	return saveCopy(ws, ws.rev.Evidence, ws.evidenceIndex(id), same, always(apply),
+		func(e *review.Evidence) error { return ws.e.st.SaveEvidence(ws.e.ctx, ws.rev.ID, e) })
 }
 
 func (ws *workspace) saveFinding(id string, apply func(f *review.Finding)) error {
-	i := ws.findingIndex(id)
-	if i < 0 {
-		return store.ErrNotFound
-	}
-	cp := ws.rev.Findings[i]
-	cp.EvidenceIDs = slices.Clone(cp.EvidenceIDs)
-	apply(&cp)
-	if err := ws.e.st.SaveFinding(ws.e.ctx, ws.rev.ID, &cp); err != nil {
-		return err
-	}
-	ws.rev.Findings[i] = cp
-	ws.touch()
-	return nil
+	clone := func(f review.Finding) review.Finding { f.EvidenceIDs = slices.Clone(f.EvidenceIDs); return f }
+	return saveCopy(ws, ws.rev.Findings, ws.findingIndex(id), clone, always(apply),
+		func(f *review.Finding) error { return ws.e.st.SaveFinding(ws.e.ctx, ws.rev.ID, f) })
 }
 
 func (ws *workspace) saveRec(id string, apply func(r *review.Recommendation)) error {
-	i := ws.recIndex(id)
-	if i < 0 {
-		return store.ErrNotFound
+	clone := func(r review.Recommendation) review.Recommendation {
+		r.SubPoints, r.FindingIDs = slices.Clone(r.SubPoints), slices.Clone(r.FindingIDs)
+		return r
 	}
-	cp := ws.rev.Recommendations[i]
-	cp.SubPoints = slices.Clone(cp.SubPoints)
-	cp.FindingIDs = slices.Clone(cp.FindingIDs)
-	apply(&cp)
-	if err := ws.e.st.SaveRecommendation(ws.e.ctx, ws.rev.ID, &cp); err != nil {
-		return err
-	}
-	ws.rev.Recommendations[i] = cp
-	ws.touch()
-	return nil
+	return saveCopy(ws, ws.rev.Recommendations, ws.recIndex(id), clone, always(apply),
+		func(r *review.Recommendation) error { return ws.e.st.SaveRecommendation(ws.e.ctx, ws.rev.ID, r) })
 }
 
 func (ws *workspace) saveCriterion(id string, apply func(c *review.Criterion)) error {
-	i := ws.criterionIndex(id)
-	if i < 0 {
-		return store.ErrNotFound
-	}
-	cp := ws.rev.Criteria[i]
-	apply(&cp)
-	if err := ws.e.st.SaveCriterion(ws.e.ctx, ws.rev.ID, &cp); err != nil {
-		return err
-	}
-	ws.rev.Criteria[i] = cp
-	ws.touch()
-	return nil
+	return saveCopy(ws, ws.rev.Criteria, ws.criterionIndex(id), same, always(apply),
+		func(c *review.Criterion) error { return ws.e.st.SaveCriterion(ws.e.ctx, ws.rev.ID, c) })
 }
 
-// addEvidence, addFinding... insert a new item and return how to undo it.
 func (ws *workspace) addEvidence(e review.Evidence) (string, func() error, error) {
-	if err := ws.e.st.SaveEvidence(ws.e.ctx, ws.rev.ID, &e); err != nil {
-		return "", nil, err
-	}
-	ws.rev.Evidence = append(ws.rev.Evidence, e)
-	ws.touch()
-	return e.ID, ws.deleter(store.KindEvidence, e.ID), nil
+	return addItem(ws, &ws.rev.Evidence, e, func(e *review.Evidence) error { return ws.e.st.SaveEvidence(ws.e.ctx, ws.rev.ID, e) },
+		func(e *review.Evidence) string { return e.ID }, store.KindEvidence)
 }
 
 func (ws *workspace) addFinding(f review.Finding) (string, func() error, error) {
-	if err := ws.e.st.SaveFinding(ws.e.ctx, ws.rev.ID, &f); err != nil {
-		return "", nil, err
-	}
-	ws.rev.Findings = append(ws.rev.Findings, f)
-	ws.touch()
-	return f.ID, ws.deleter(store.KindFinding, f.ID), nil
+	return addItem(ws, &ws.rev.Findings, f, func(f *review.Finding) error { return ws.e.st.SaveFinding(ws.e.ctx, ws.rev.ID, f) },
+		func(f *review.Finding) string { return f.ID }, store.KindFinding)
 }
 
 func (ws *workspace) addRec(r review.Recommendation) (string, func() error, error) {
-	if err := ws.e.st.SaveRecommendation(ws.e.ctx, ws.rev.ID, &r); err != nil {
-		return "", nil, err
-	}
-	ws.rev.Recommendations = append(ws.rev.Recommendations, r)
-	ws.touch()
-	return r.ID, ws.deleter(store.KindRecommendation, r.ID), nil
+	return addItem(ws, &ws.rev.Recommendations, r,
+		func(r *review.Recommendation) error { return ws.e.st.SaveRecommendation(ws.e.ctx, ws.rev.ID, r) },
+		func(r *review.Recommendation) string { return r.ID }, store.KindRecommendation)
 }
 
 func (ws *workspace) addCriterion(c review.Criterion) (string, func() error, error) {
-	if err := ws.e.st.SaveCriterion(ws.e.ctx, ws.rev.ID, &c); err != nil {
-		return "", nil, err
-	}
-	ws.rev.Criteria = append(ws.rev.Criteria, c)
-	ws.touch()
-	return c.ID, ws.deleter(store.KindCriterion, c.ID), nil
+	return addItem(ws, &ws.rev.Criteria, c, func(c *review.Criterion) error { return ws.e.st.SaveCriterion(ws.e.ctx, ws.rev.ID, c) },
+		func(c *review.Criterion) string { return c.ID }, store.KindCriterion)
 }
 
 func (ws *workspace) deleter(kind store.Kind, id string) func() error {

@@ -3,12 +3,12 @@ package accessible
 import (
 	"fmt"
 	"path/filepath"
-	"scrutiny/ui/text"
 	"strings"
 
 	"scrutiny/review"
 	"scrutiny/store/atomicfile"
 	"scrutiny/ui/present"
+	"scrutiny/ui/text"
 )
 
 func (s *session) scoreCriterion() error {

@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"scrutiny/ui/text"
 	"strings"
 
 	"scrutiny/review"
 	"scrutiny/store"
+	"scrutiny/ui/text"
 )
 
 func init() {

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"scrutiny/ui/text"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"scrutiny/review"
 	"scrutiny/review/surveycsv"
+	"scrutiny/ui/text"
 )
 
 func init() {

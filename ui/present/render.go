@@ -1,10 +1,11 @@
 package present
 
 import (
-	"scrutiny/ui/text"
 	"strings"
 
 	"charm.land/lipgloss/v2"
+
+	"scrutiny/ui/text"
 )
 
 // Role is what a piece of a slide is, for a theme to style it.

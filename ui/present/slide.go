@@ -2,12 +2,12 @@ package present
 
 import (
 	"fmt"
-	"scrutiny/ui/text"
 	"strconv"
 	"strings"
 	"time"
 
 	"scrutiny/review"
+	"scrutiny/ui/text"
 )
 
 // Slide is one thing shown large on the wall. It holds words only; the UI

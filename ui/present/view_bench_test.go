@@ -1,9 +1,9 @@
 package present
 
 import (
-	"scrutiny/review/example"
 	"testing"
 
+	"scrutiny/review/example"
 	"scrutiny/ui/style"
 )
 

@@ -3,13 +3,13 @@ package present
 import (
 	"context"
 	"errors"
-	"scrutiny/ui/text"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"scrutiny/store"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 // Options choose how "scrutiny present" starts.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"scrutiny/review/example"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"scrutiny/review"
+	"scrutiny/review/example"
 	"scrutiny/store"
 	"scrutiny/ui/style"
 )
