@@ -57,54 +57,6 @@ func (f field) multiline() bool { return f.kind == fMulti || f.kind == fLines }
 
 func (f field) focusable() bool { return f.kind != fHeading }
 
-type formKeys struct {
-	Up, Down, PageUp, PageDown, First, Last key.Binding
-	Edit, Cycle, CycleBack, Next, Prev      key.Binding
-}
-
-func newFormKeys() formKeys {
-	return formKeys{
-		Up:        bind([]string{"up", "k"}, "↑/k", "up"),
-		Down:      bind([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:    bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown:  bind([]string{"pgdown"}, "pgdn", "page down"),
-		First:     bind([]string{"home", "g"}, "home/g", "first"),
-		Last:      bind([]string{"end", "G"}, "end/G", "last"),
-		Edit:      bind([]string{"enter", "e"}, "enter/e", "edit / choose"),
-		Cycle:     bind([]string{"right", "space"}, "→/space", "next choice"),
-		CycleBack: bind([]string{"left"}, "←", "previous choice"),
-		Next:      bind([]string{"tab"}, "tab", "next field"),
-		Prev:      bind([]string{"shift+tab"}, "shift+tab", "previous field"),
-	}
-}
-
-type editKeys struct {
-	Save, Done, NextField, PrevField, Discard key.Binding
-	// Move applies to one-line fields; Text lists the keys the text box
-	// itself handles, so the help names them too.
-	Move, Text key.Binding
-}
-
-// textEditingKeys are the keys a text box uses for editing.
-func textEditingKeys() key.Binding {
-	return bind([]string{"backspace", "delete", "left", "right", "up", "down", "home", "end", "enter", "space",
-		"ctrl+a", "ctrl+b", "ctrl+d", "ctrl+e", "ctrl+f", "ctrl+h", "ctrl+k", "ctrl+m", "ctrl+n", "ctrl+p",
-		"ctrl+t", "ctrl+u", "ctrl+v", "ctrl+w", "alt+left", "alt+right", "alt+b", "alt+f", "alt+d",
-		"pgup", "pgdown"}, "arrows, backspace…", "edit the text")
-}
-
-func newEditKeys() editKeys {
-	return editKeys{
-		Save:      bind([]string{"ctrl+s"}, "ctrl+s", "save"),
-		Done:      bind([]string{"esc"}, "esc", "save and stop typing"),
-		NextField: bind([]string{"tab"}, "tab", "save, next field"),
-		PrevField: bind([]string{"shift+tab"}, "shift+tab", "save, previous field"),
-		Discard:   bind([]string{"ctrl+z"}, "ctrl+z", "forget this typing"),
-		Move:      bind([]string{"enter", "up", "down"}, "enter/↑/↓", "save (and move)"),
-		Text:      textEditingKeys(),
-	}
-}
-
 // form is a scrollable column of fields with one focused. It saves a field
 // when the user leaves it and reports success or failure on the status line.
 type form struct {

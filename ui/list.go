@@ -9,22 +9,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-// listKeys move a cursor in a list pane.
-type listKeys struct {
-	Up, Down, PageUp, PageDown, First, Last key.Binding
-}
-
-func newListKeys() listKeys {
-	return listKeys{
-		Up:       bind([]string{"up", "k"}, "↑/k", "up"),
-		Down:     bind([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
-		First:    bind([]string{"home"}, "home", "first"),
-		Last:     bind([]string{"end"}, "end", "last"),
-	}
-}
-
 // list is a cursor over n one-line rows. It draws only the rows that fit,
 // so a review with thousands of items costs no more than one with ten.
 type list struct {

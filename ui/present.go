@@ -31,28 +31,6 @@ type roomState struct {
 	slide    present.SlideCache
 }
 
-// roomKeys are the keys of presentation mode; the two that work everywhere
-// (present, theme) live in globalKeys so the help lists them.
-type roomKeys struct {
-	Next   key.Binding
-	Prev   key.Binding
-	Vote   key.Binding
-	Unvote key.Binding
-	Leave  key.Binding
-	Theme  key.Binding
-}
-
-func newRoomKeys() roomKeys {
-	return roomKeys{
-		Next:   bind([]string{"down", "right", "pgdown", "space"}, "↓", "the next item"),
-		Prev:   bind([]string{"up", "left", "pgup"}, "↑", "the previous item"),
-		Vote:   bind([]string{"1", "2", "3", "4"}, "1-4", "a vote: poor, fair, good, excellent"),
-		Unvote: bind([]string{"backspace", "-"}, "⌫", "take back the last vote"),
-		Leave:  bind([]string{"esc", "f5", "q"}, "esc", "leave presentation"),
-		Theme:  bind([]string{"t", "ctrl+t"}, "t", "next theme"),
-	}
-}
-
 // roomItemer is a tab that can tell the wall which item it shows. Tabs
 // that do not implement it show as their tab's name, and the split tabs
 // (evidence, findings, recommendations) are known here.

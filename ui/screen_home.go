@@ -12,34 +12,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type homeKeys struct {
-	Up, Down, PageUp, PageDown, First, Last key.Binding
-	Open, New, Archive, Delete, Bin, Clear  key.Binding
-	Filter, Find                            key.Binding
-}
-
-func newHomeKeys() homeKeys {
-	return homeKeys{
-		// Letters type into the filter here, so moving uses arrows only.
-		Up:       bind([]string{"up"}, "↑", "up"),
-		Down:     bind([]string{"down"}, "↓", "down"),
-		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
-		First:    bind([]string{"home"}, "home", "first"),
-		Last:     bind([]string{"end"}, "end", "last"),
-		Open:     bind([]string{"enter"}, "enter", "open; in the bin: restore"),
-		New:      bind([]string{"ctrl+n"}, "ctrl+n", "new review"),
-		Archive:  bind([]string{"ctrl+a"}, "ctrl+a", "archive / unarchive"),
-		Delete:   bind([]string{"delete", "ctrl+d"}, "del", "move to the bin"),
-		Bin:      bind([]string{"tab", "shift+tab"}, "tab", "reviews / bin"),
-		Clear:    bind([]string{"esc"}, "esc", "clear the filter"),
-		Filter:   bind([]string{"backspace"}, "type", "filter the list"),
-		// "/" first lets a filter start with q or ?, which otherwise
-		// quit and show help.
-		Find: bind([]string{"/"}, "/", "filter (then q and ? type too)"),
-	}
-}
-
 // homeScreen lists every review, and the bin.
 type homeScreen struct {
 	e      *env

@@ -11,10 +11,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type welcomeKeys struct {
-	Up, Down, Choose, New, Example key.Binding
-}
-
 // welcomeScreen greets an empty database.
 type welcomeScreen struct {
 	e      *env
@@ -24,13 +20,7 @@ type welcomeScreen struct {
 }
 
 func newWelcome(e *env) *welcomeScreen {
-	return &welcomeScreen{e: e, keys: welcomeKeys{
-		Up:      bind([]string{"up", "k"}, "↑", "up"),
-		Down:    bind([]string{"down", "j"}, "↓", "down"),
-		Choose:  bind([]string{"enter"}, "enter", "choose"),
-		New:     bind([]string{"n"}, "n", "new review"),
-		Example: bind([]string{"e"}, "e", "load the example"),
-	}}
+	return &welcomeScreen{e: e, keys: newWelcomeKeys()}
 }
 
 var welcomeChoices = []string{"Start a new review", "Load the example review (to look around first)"}

@@ -24,8 +24,6 @@ type searcher interface {
 	search(q string) []hit
 }
 
-type searchKeys struct{ Up, Down, Go, Cancel, Text key.Binding }
-
 // searchBox is the "/" search across the open review.
 type searchBox struct {
 	ws    *workspace
@@ -37,13 +35,7 @@ type searchBox struct {
 }
 
 func newSearchBox(ws *workspace) *searchBox {
-	b := &searchBox{ws: ws, l: newList(), keys: searchKeys{
-		Up:     bind([]string{"up", "ctrl+p"}, "↑", "previous result"),
-		Down:   bind([]string{"down", "ctrl+n"}, "↓", "next result"),
-		Go:     bind([]string{"enter"}, "enter", "go to it"),
-		Cancel: bind([]string{"esc"}, "esc", "close the search"),
-		Text:   textEditingKeys(),
-	}}
+	b := &searchBox{ws: ws, l: newList(), keys: newSearchKeys()}
 	b.input = textinput.New()
 	b.input.Prompt = "/ "
 	b.input.Placeholder = "type to search this review"

@@ -42,10 +42,6 @@ func answerKeys(q *review.Question) []answerKey {
 	return nil
 }
 
-type gridKeys struct {
-	Digits, Next, Prev, Erase, DontKnow, YesNo, SaveRow, Undo, Back key.Binding
-}
-
 // gridView types answers fast during a meeting: one row per person, one
 // column per question; digits and enter move along the row, and enter on
 // the last question saves that person's answers at once.
@@ -61,17 +57,7 @@ type gridView struct {
 }
 
 func newGridView(s *surveysTab, id string) subview {
-	v := &gridView{s: s, id: id, keys: gridKeys{
-		Digits:   bind([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "type a score (or a choice's number)"),
-		Next:     bind([]string{"enter", "tab", "right"}, "enter", "next question; on the last one, save the row"),
-		Prev:     bind([]string{"shift+tab", "left"}, "←", "previous question"),
-		Erase:    bind([]string{"backspace"}, "backspace", "rub out"),
-		DontKnow: bind([]string{"x", "?"}, "x", "don't know / N/A"),
-		YesNo:    bind([]string{"y", "n"}, "y/n", "yes or no"),
-		SaveRow:  bind([]string{"ctrl+s"}, "ctrl+s", "save the row now (the rest left blank)"),
-		Undo:     bind([]string{"ctrl+z"}, "ctrl+z", "forget the row being typed; on an empty row, undo the last save"),
-		Back:     bind([]string{"esc"}, "esc", "stop typing answers"),
-	}}
+	v := &gridView{s: s, id: id, keys: newGridKeys()}
 	sv := svByID(s.ws, id)
 	for i, q := range sv.Questions {
 		if q.Kind != review.QuestionFreeText {
@@ -346,10 +332,6 @@ func (v *gridView) view(w, h int) string {
 	return strings.Join(text.Box(out, w, h), "\n")
 }
 
-type tallyKeys struct {
-	Digits, Up, Down, Question, Erase, Save, Undo, Back key.Binding
-}
-
 // tallyView enters a distribution when only a summary exists: for one
 // question at a time, how many people gave each answer.
 type tallyView struct {
@@ -365,16 +347,7 @@ type tallyView struct {
 }
 
 func newTallyView(s *surveysTab, id string) subview {
-	v := &tallyView{s: s, id: id, keys: tallyKeys{
-		Digits:   bind([]string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}, "0-9", "type how many"),
-		Up:       bind([]string{"up", "shift+tab"}, "↑", "previous answer (saves)"),
-		Down:     bind([]string{"down", "enter", "tab"}, "enter/↓", "save, next answer"),
-		Question: bind([]string{"left", "right"}, "←/→", "previous / next question (saves)"),
-		Erase:    bind([]string{"backspace"}, "backspace", "rub out"),
-		Save:     bind([]string{"ctrl+s"}, "ctrl+s", "save"),
-		Undo:     bind([]string{"ctrl+z"}, "ctrl+z", "forget the typing; if none, undo the last save"),
-		Back:     bind([]string{"esc"}, "esc", "save and go back"),
-	}}
+	v := &tallyView{s: s, id: id, keys: newTallyKeys()}
 	for i, q := range svByID(s.ws, id).Questions {
 		if len(answerKeys(&q)) > 0 {
 			v.qs = append(v.qs, i)

@@ -13,10 +13,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type figuresKeys struct {
-	Up, Down, PageUp, PageDown, First, Last, Split, Back key.Binding
-}
-
 // figuresView shows a survey's figures: the response rate, then for each
 // question its base, average and percentages and a bar chart that reads
 // without colour (every bar has its label, count and percentage). The
@@ -34,16 +30,7 @@ type figuresView struct {
 }
 
 func newFiguresView(s *surveysTab, id string) *figuresView {
-	return &figuresView{s: s, id: id, builtW: -1, keys: figuresKeys{
-		Up:       bind([]string{"up", "k"}, "↑/k", "scroll up"),
-		Down:     bind([]string{"down", "j"}, "↓/j", "scroll down"),
-		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown", "space"}, "pgdn", "page down"),
-		First:    bind([]string{"home"}, "home", "top"),
-		Last:     bind([]string{"end"}, "end", "bottom"),
-		Split:    bind([]string{"b"}, "b", "split by contact method… (next attribute)"),
-		Back:     bind([]string{"esc"}, "esc", "back to the list"),
-	}}
+	return &figuresView{s: s, id: id, builtW: -1, keys: newFiguresKeys()}
 }
 
 func (v *figuresView) typing() bool { return false }

@@ -30,10 +30,6 @@ type csvImportedMsg struct {
 	err  error
 }
 
-type importKeys struct {
-	Read, Import, Column, Kind, Up, Down, PageUp, PageDown, Back key.Binding
-}
-
 // importView imports a survey from a CSV file in three steps: type the
 // file's path; read the preview (the columns, the first rows, and every
 // row that cannot be read); then import all of it, or nothing.
@@ -114,17 +110,7 @@ func newImportView(s *surveysTab) *importView {
 	in.SetValue(s.ws.e.importFolder)
 	in.CursorEnd()
 	in.Focus()
-	return &importView{s: s, input: in, keys: importKeys{
-		Read:     bind([]string{"enter"}, "enter", "read the file"),
-		Import:   bind([]string{"enter", "y"}, "enter", "import every row"),
-		Column:   bind([]string{"tab", "shift+tab"}, "tab", "next column (to change what it is)"),
-		Kind:     bind([]string{"space"}, "space", "change what the column is: scale, yes/no, attribute…"),
-		Up:       bind([]string{"up", "k"}, "↑", "scroll up"),
-		Down:     bind([]string{"down", "j"}, "↓", "scroll down"),
-		PageUp:   bind([]string{"pgup"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown"}, "pgdn", "page down"),
-		Back:     bind([]string{"esc"}, "esc", "back"),
-	}}
+	return &importView{s: s, input: in, keys: newImportKeys()}
 }
 
 func (v *importView) typing() bool { return (v.p == nil && v.err == nil) || v.importing }

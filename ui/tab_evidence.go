@@ -15,10 +15,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type evidenceKeys struct {
-	Add, AddGood, AddIssue, Delete, MoveUp, MoveDown key.Binding
-}
-
 // evidenceTab is tab 3: what the panel did and saw, with the findings
 // that came from each piece of evidence right under it.
 type evidenceTab struct {
@@ -27,14 +23,7 @@ type evidenceTab struct {
 }
 
 func newEvidenceTab(ws *workspace) *evidenceTab {
-	s := &evidenceTab{splitTab: newSplitTab(ws), keys: evidenceKeys{
-		Add:      bind([]string{"a", "n"}, "a", "add evidence"),
-		AddGood:  bind([]string{"+", "p"}, "+/p", "add good practice"),
-		AddIssue: bind([]string{"!", "i"}, "!/i", "add an issue"),
-		Delete:   bind([]string{"delete", "d"}, "d/del", "move to the bin"),
-		MoveUp:   bind([]string{"shift+up", "K"}, "shift+↑", "move up"),
-		MoveDown: bind([]string{"shift+down", "J"}, "shift+↓", "move down"),
-	}}
+	s := &evidenceTab{splitTab: newSplitTab(ws), keys: newEvidenceKeys()}
 	s.listTitle = func() string { return fmt.Sprintf("Evidence (%d)", len(ws.rev.Evidence)) }
 	s.count = func() int { return len(ws.rev.Evidence) }
 	s.idAt = func(i int) string { return ws.rev.Evidence[i].ID }

@@ -15,10 +15,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type findingsKeys struct {
-	Add, Delete, Group key.Binding
-}
-
 // findingRow is a line of the grouped list: a heading, or a finding.
 type findingRow struct {
 	heading string
@@ -43,11 +39,7 @@ const (
 )
 
 func newFindingsTab(ws *workspace) *findingsTab {
-	s := &findingsTab{splitTab: newSplitTab(ws), builtAt: -1, keys: findingsKeys{
-		Add:    bind([]string{"a", "n"}, "a", "add a finding"),
-		Delete: bind([]string{"delete", "d"}, "d/del", "move to the bin"),
-		Group:  bind([]string{"v"}, "v", "group by evidence / kind"),
-	}}
+	s := &findingsTab{splitTab: newSplitTab(ws), builtAt: -1, keys: newFindingsKeys()}
 	s.listTitle = func() string {
 		how := "by evidence"
 		if s.byKind {

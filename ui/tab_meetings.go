@@ -19,10 +19,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type meetingsKeys struct {
-	AddMeeting, AddMember, Delete, Minutes, Timer key.Binding
-}
-
 // meetingsTab is tab 0: the review's meetings (date, times, venue, who
 // came, agenda, notes, decisions, expenses) and the panel roster with each
 // member's attendance. Members who left stay listed with their history.
@@ -54,13 +50,7 @@ func (s *meetingsTab) build() {
 }
 
 func newMeetingsTab(ws *workspace) *meetingsTab {
-	s := &meetingsTab{splitTab: newSplitTab(ws), builtAt: -1, keys: meetingsKeys{
-		AddMeeting: bind([]string{"a", "n"}, "a", "add a meeting"),
-		AddMember:  bind([]string{"m"}, "m", "add a panel member"),
-		Delete:     bind([]string{"delete", "d"}, "d/del", "move to the bin"),
-		Minutes:    bind([]string{"x"}, "x", "export the minutes"),
-		Timer:      bind([]string{"s"}, "s", "time the next agenda item on the wall"),
-	}}
+	s := &meetingsTab{splitTab: newSplitTab(ws), builtAt: -1, keys: newMeetingsKeys()}
 	s.listTitle = func() string { s.build(); return s.title }
 	s.count = func() int { return len(ws.rev.Meetings) + 1 + len(ws.roster) }
 	s.selectable = func(i int) bool { return i != len(ws.rev.Meetings) }

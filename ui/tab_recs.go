@@ -16,10 +16,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type recsKeys struct {
-	Add, AddSub, Delete, MoveUp, MoveDown key.Binding
-}
-
 // recsTab is tab 5: numbered recommendations with lettered sub-points,
 // each linked to the findings behind it. One with no finding is flagged.
 type recsTab struct {
@@ -30,13 +26,7 @@ type recsTab struct {
 const noFindingFlag = "⚠ no finding behind it"
 
 func newRecsTab(ws *workspace) *recsTab {
-	s := &recsTab{splitTab: newSplitTab(ws), keys: recsKeys{
-		Add:      bind([]string{"a", "n"}, "a", "add a recommendation"),
-		AddSub:   bind([]string{"s"}, "s", "add a sub-point"),
-		Delete:   bind([]string{"delete", "d"}, "d/del", "delete"),
-		MoveUp:   bind([]string{"shift+up", "K"}, "shift+↑", "move up"),
-		MoveDown: bind([]string{"shift+down", "J"}, "shift+↓", "move down"),
-	}}
+	s := &recsTab{splitTab: newSplitTab(ws), keys: newRecsKeys()}
 	s.listTitle = func() string {
 		n := 0
 		for _, r := range ws.rev.Recommendations {

@@ -18,12 +18,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type reportKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom, Export key.Binding
-}
-
-type exportKeys struct{ Write, Cancel, Text key.Binding }
-
 // reportTab is tab 8: a preview of exactly what export writes (the
 // markdown of review.Render, drawn by glamour in a command and kept per
 // width), and export to a file.
@@ -56,19 +50,7 @@ type reportRenderedMsg struct {
 }
 
 func newReportTab(ws *workspace) *reportTab {
-	s := &reportTab{ws: ws, mdVersion: -1, keys: reportKeys{
-		Up:       bind([]string{"up", "k"}, "↑/k", "scroll up"),
-		Down:     bind([]string{"down", "j"}, "↓/j", "scroll down"),
-		PageUp:   bind([]string{"pgup", "b"}, "pgup", "page up"),
-		PageDown: bind([]string{"pgdown", "space", "f"}, "pgdn/space", "page down"),
-		Top:      bind([]string{"home", "g"}, "home/g", "top"),
-		Bottom:   bind([]string{"end", "G"}, "end/G", "bottom"),
-		Export:   bind([]string{"e", "x", "ctrl+e"}, "e", "export to a file"),
-	}, xkeys: exportKeys{
-		Write:  bind([]string{"enter"}, "enter", "write the file"),
-		Cancel: bind([]string{"esc"}, "esc", "cancel"),
-		Text:   textEditingKeys(),
-	}}
+	s := &reportTab{ws: ws, mdVersion: -1, keys: newReportKeys(), xkeys: newExportKeys()}
 	s.vp = viewport.New()
 	s.vp.KeyMap = viewport.KeyMap{}
 	s.path = textinput.New()

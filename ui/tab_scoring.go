@@ -46,8 +46,6 @@ func levelTone(l review.Level) func(style.Styles) lipgloss.Style {
 	}
 }
 
-type scoringKeys struct{ Add, Delete, Vote, Template key.Binding }
-
 // scoringTab is tab 6: the criteria with their agreed level and rationale.
 type scoringTab struct {
 	*formTab
@@ -55,13 +53,7 @@ type scoringTab struct {
 }
 
 func newScoringTab(ws *workspace) *scoringTab {
-	s := &scoringTab{keys: scoringKeys{
-		Add:  bind([]string{"a", "n"}, "a", "add a criterion"),
-		Vote: bind([]string{"v"}, "v", "take the room's votes, large for the wall"),
-		// Template offers the ready-made sets of criteria (criteria_templates.go).
-		Template: bind([]string{"c"}, "c", "add criteria from a ready-made set"),
-		Delete:   bind([]string{"delete", "d"}, "d/del", "delete this criterion"),
-	}}
+	s := &scoringTab{keys: newScoringKeys()}
 	s.formTab = newFormTab(ws, func() []field { return scoringFields(ws) })
 	s.intro = "Score each criterion poor, fair, good or excellent (←/→), with the reason."
 	s.extraKeys = func() []key.Binding { return []key.Binding{s.keys.Add, s.keys.Vote, s.keys.Template, s.keys.Delete} }

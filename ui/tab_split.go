@@ -42,10 +42,6 @@ func (s *splitTab) confirmRemove(question, what string, kind store.Kind, id stri
 	}})
 }
 
-type splitKeys struct {
-	Open, Back key.Binding
-}
-
 // splitTab is a list of items beside (or above) a form for the selected
 // one: Evidence, Findings and Recommendations share it.
 type splitTab struct {
@@ -72,10 +68,7 @@ type splitTab struct {
 }
 
 func newSplitTab(ws *workspace) *splitTab {
-	s := &splitTab{ws: ws, l: newList(), f: newForm(ws.e), keys: splitKeys{
-		Open: bind([]string{"enter", "right", "tab"}, "enter/→", "open the details"),
-		Back: bind([]string{"esc", "shift+tab"}, "esc", "back to the list"),
-	}}
+	s := &splitTab{ws: ws, l: newList(), f: newForm(ws.e), keys: newSplitKeys()}
 	s.f.changed = func() { s.syncDetail(true) }
 	return s
 }

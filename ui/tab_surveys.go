@@ -16,10 +16,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type surveysKeys struct {
-	AddStandard, AddSurvey, Import, Figures, Grid, Tally, Delete key.Binding
-}
-
 // subview takes over the whole tab for a while: the figures of a
 // survey, typing answers, entering a distribution, importing a CSV file.
 type subview interface {
@@ -48,15 +44,7 @@ type surveysTab struct {
 }
 
 func newSurveysTab(ws *workspace) *surveysTab {
-	s := &surveysTab{splitTab: newSplitTab(ws), builtAt: -1, keys: surveysKeys{
-		AddStandard: bind([]string{"a"}, "a", "add a service standard"),
-		AddSurvey:   bind([]string{"n"}, "n", "new survey"),
-		Import:      bind([]string{"i"}, "i", "import a survey from a CSV file"),
-		Figures:     bind([]string{"f", "v"}, "f", "survey figures and charts"),
-		Grid:        bind([]string{"g"}, "g", "type answers, one person at a time"),
-		Tally:       bind([]string{"t"}, "t", "enter how many gave each answer"),
-		Delete:      bind([]string{"delete", "d"}, "d/del", "move to the bin"),
-	}}
+	s := &surveysTab{splitTab: newSplitTab(ws), builtAt: -1, keys: newSurveysKeys()}
 	// The summary sits in the title, which never scrolls away in a short window.
 	s.listTitle = func() string { s.build(); return s.title }
 	s.count = func() int { s.build(); return len(s.rows) }

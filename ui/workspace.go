@@ -10,24 +10,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type wsKeys struct {
-	Tab, PrevTab, NextTab, Search, Back key.Binding
-	TabLeft, TabRight, Enter            key.Binding
-}
-
-func newWsKeys() wsKeys {
-	return wsKeys{
-		Tab:      bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1-9,0", "go to a tab"),
-		PrevTab:  bind([]string{"["}, "[", "previous tab (every tab, also past 0)"),
-		NextTab:  bind([]string{"]"}, "]", "next tab"),
-		Search:   bind([]string{"/"}, "/", "search this review"),
-		Back:     bind([]string{"esc"}, "esc", "back: tabs, then list"),
-		TabLeft:  bind([]string{"left"}, "←/→", "tabs: change tab"),
-		TabRight: bind([]string{"right"}, "→", "tabs: next tab"),
-		Enter:    bind([]string{"enter", "down"}, "enter/↓", "tabs: into the tab"),
-	}
-}
-
 // workspace shows one review, its tabs and the active tab.
 type workspace struct {
 	e      *env
