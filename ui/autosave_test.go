@@ -54,7 +54,7 @@ func TestPauseInTypingSavesAndOneUndoGoesBack(t *testing.T) {
 // The system closing the app (SIGTERM, SIGHUP) saves the field being typed.
 func TestStopSavesTheFieldBeingTyped(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
-	tt.press("2", "enter", "end")
+	tt.press("alt+2", "enter", "end")
 	tt.typeText(" Typed when the lid closed.")
 	tt.send(stopMsg{})
 	if !tt.m.quitting {

@@ -7,7 +7,7 @@ import "testing"
 // its two tabs is shown without relying on colour.
 func TestBinIsExplainedWhereverThingsAreDeleted(t *testing.T) {
 	tt, _, _ := exampleTester(t, 120, 30)
-	tt.press("3", "d", "y")
+	tt.press("alt+3", "ctrl+d", "y")
 	tt.contains("moved to the bin (saved 14:03:22)", "ctrl+z undoes it", "restore it later from the Bin on the list of reviews")
 	tt.press("esc", "esc")
 	tt.contains("[Reviews]", "tab: the bin")

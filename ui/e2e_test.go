@@ -124,51 +124,51 @@ func TestEndToEndInTmux(t *testing.T) {
 	a.keys("Enter")
 	a.waitFor("saved ")
 
-	// 2 Scope: the aim.
-	a.keys("2", "Enter")
+	// 2 Scope: the aim, typed straight onto the selected field.
+	a.keys("M-2")
 	a.text("Find out how repairs are reported")
 	a.keys("Escape")
 	a.waitFor("Find out how repairs")
 
 	// 3 Evidence with a good-practice finding under it.
-	a.keys("3", "a")
+	a.keys("M-3", "C-n")
 	a.text("Mystery shop of the repairs line")
-	a.keys("Enter", "+")
+	a.keys("Enter", "M-g")
 	a.text("Friendly call handlers")
 	a.keys("Enter")
 	a.waitFor("Friendly call handlers")
 	a.keys("Escape")
 
 	// 4 Findings: an issue.
-	a.keys("4", "a")
+	a.keys("M-4", "C-n")
 	a.text("Callbacks often missed")
 	a.keys("Escape", "Escape")
 	a.waitFor("Callbacks often missed")
 
 	// 5 Recommendations with a sub-point.
-	a.keys("5", "a")
+	a.keys("M-5", "C-n")
 	a.text("Ring customers back when promised")
-	a.keys("Escape", "s")
+	a.keys("Escape", "M-s")
 	a.text("log every promised call back")
 	a.keys("Enter", "Escape")
 	a.waitFor("1. Ring customers back")
 
 	// 6 Scoring.
-	a.keys("6", "a")
+	a.keys("M-6", "C-n")
 	a.text("Ease of reporting")
-	a.keys("Enter", "Up", "Up", "Right", "Right", "Right")
+	a.keys("Enter", "Right", "Right", "Right")
 	a.waitFor("Good")
 
 	// 7 Judgement.
-	a.keys("7", "Right", "Down", "Down", "Enter")
+	a.keys("M-7", "Right", "Down", "Down", "Enter")
 	a.text("Getting there")
 	a.keys("Escape")
 	a.waitFor("Getting there")
 
 	// 8 Report: export.
-	a.keys("8")
+	a.keys("M-8")
 	a.waitFor("exactly what export writes")
-	a.keys("e", "C-u")
+	a.keys("C-e", "C-u")
 	a.text(report)
 	a.keys("Enter")
 	a.waitFor("report exported to")
@@ -185,12 +185,11 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 
 	// Save one more field, then start typing another and kill the app.
-	a.keys("1", "Down", "Enter")
+	a.keys("M-1", "Home", "Down")
 	a.text("Responsive repairs")
 	a.keys("Enter")
 	a.waitFor("Responsive repairs")
 	a.waitFor("saved ")
-	a.keys("Down", "Enter")
 	a.text("half typed, never saved")
 	a.waitFor("half typed")
 	if err := syscall.Kill(a.pid(), syscall.SIGKILL); err != nil {

@@ -10,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"scrutiny/review"
 	"scrutiny/store"
 	"scrutiny/ui/present"
 	"scrutiny/ui/style"
@@ -142,6 +143,19 @@ func (e *env) undoLast() bool {
 	e.undo = e.undo[:len(e.undo)-1]
 	e.setStatus("undone: "+u.label+" (saved "+e.now().Format("15:04:05")+")", false)
 	return true
+}
+
+// parseDate reads a date typed in a field. New items start with no date,
+// so a forgotten field is never reported as fact; "today" (or the Today
+// key) fills in the day it is.
+func (e *env) parseDate(v string) (review.Date, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "today":
+		return review.FromTime(e.now()), nil
+	case "yesterday":
+		return review.FromTime(e.now().AddDate(0, 0, -1)), nil
+	}
+	return review.ParseDate(v)
 }
 
 // exportPath turns the file name the user typed into the full path an

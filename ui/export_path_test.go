@@ -11,7 +11,7 @@ import (
 func TestExportPromptShowsTheFolder(t *testing.T) {
 	tt, _, _ := exampleTester(t, 160, 30)
 	want := filepath.Join(tt.m.e.exportDir, "customers-contacting-great-places.md")
-	tt.press("8", "e")
+	tt.press("alt+8", "ctrl+e")
 	tt.contains("Save as: " + want)
 	tt.press("enter")
 	tt.contains("report exported to " + want)

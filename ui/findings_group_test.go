@@ -33,7 +33,7 @@ func TestFindingShowsUnderEveryLinkedEvidence(t *testing.T) {
 	if want == "" {
 		t.Fatal("the example has no finding linked to two pieces of evidence")
 	}
-	tt.press("4")
+	tt.press("alt+4")
 	s := tt.m.ws.cur().(*findingsTab)
 	s.build()
 	var under []string

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"scrutiny/review"
 	"scrutiny/ui/style"
 	"scrutiny/ui/text"
 )
@@ -30,12 +32,16 @@ const (
 // field is one row of a form. Stages build fields as closures over the
 // IDs of what they edit, so a field stays right after the review reloads.
 type field struct {
-	id          string // stable within the tab: "topic", "finding:ID"...
-	label       string
-	kind        fieldKind
-	get         func() string
-	set         func(string) error // parse, save, and only then apply in memory
-	add         func(string) (undo func() error, err error)
+	id    string // stable within the tab: "topic", "finding:ID"...
+	label string
+	kind  fieldKind
+	get   func() string
+	set   func(string) error // parse, save, and only then apply in memory
+	add   func(string) (undo func() error, err error)
+	// next, for an add, names the field to go on to once the new item is
+	// saved (the new criterion's score, the next sub-point); nil or ""
+	// goes on to the field after, as everywhere.
+	next        func() string
 	choices     []string
 	placeholder string
 	// tone picks a style for the value (good practice, issue, warning).
@@ -75,6 +81,8 @@ type form struct {
 	changed func()
 	cacheW  int
 	cache   map[int][]string
+	// goTo is the field an add asked to go on to, taken by the next move.
+	goTo string
 	// While a field is being typed: origin is its text when typing began
 	// (what one ctrl+z goes back to), stored what the store holds now (the
 	// last autosave), and seq counts edits so only the newest pause saves.
@@ -91,6 +99,12 @@ func newForm(e *env) *form {
 	f.area.Prompt = ""
 	f.area.MaxHeight = 0
 	f.area.CharLimit = 0
+	// alt+letter and ctrl+t are the app's commands; a box that changed
+	// the case of a word or swapped letters on them would surprise.
+	for _, b := range []*key.Binding{&f.area.KeyMap.CapitalizeWordForward, &f.area.KeyMap.LowercaseWordForward,
+		&f.area.KeyMap.UppercaseWordForward, &f.area.KeyMap.TransposeCharacterBackward} {
+		b.SetEnabled(false)
+	}
 	f.restyle()
 	return f
 }
@@ -208,6 +222,12 @@ func (f *form) skip(dir int) {
 }
 
 func (f *form) move(d int) bool {
+	if id := f.goTo; id != "" {
+		f.goTo = ""
+		if f.focusID(id) {
+			return true
+		}
+	}
 	i := f.focus + d
 	for i >= 0 && i < len(f.fields) && !f.fields[i].focusable() {
 		i += d
@@ -414,6 +434,9 @@ func (f *form) commit() error {
 		}
 		f.stopEdit()
 		f.notify()
+		if fl.next != nil {
+			f.goTo = fl.next()
+		}
 		return nil
 	}
 	origin, cur := f.origin, f.stored
@@ -516,7 +539,13 @@ func (f *form) cycle(d int) {
 			i = j
 		}
 	}
-	next := fl.choices[(i+d+len(fl.choices))%len(fl.choices)]
+	f.choose(fl.choices[(i+d+len(fl.choices))%len(fl.choices)])
+}
+
+// choose saves next as the focused choice field's value, undoably.
+func (f *form) choose(next string) {
+	fl, _ := f.focused()
+	old := fl.get()
 	set := fl.set
 	if f.e.do("save "+strings.ToLower(fl.label), func() error { return set(next) },
 		func() error { return set(old) }) == nil {
@@ -577,6 +606,9 @@ func (f *form) update(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 				f.cycle(1)
 				return true, nil
 			}
+			if typed(msg) != "" {
+				return true, f.typeInto(msg)
+			}
 			return false, nil
 		case key.Matches(msg, k.CycleBack):
 			if fl, ok := f.focused(); ok && fl.kind == fChoice {
@@ -589,7 +621,57 @@ func (f *form) update(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 		f.scroll(msg.Button)
 		return true, nil
 	}
+	if km, ok := msg.(tea.KeyPressMsg); ok && typed(km) != "" {
+		// Typing on a selected field types into it, like writing on a
+		// paper form; it is never a command, whatever the letter.
+		return true, f.typeInto(km)
+	}
 	return false, nil
+}
+
+// typeInto starts typing in the focused field with the key that was
+// pressed. A choice jumps to the next choice starting with that letter; a
+// tick box or a heading says how it is changed instead.
+func (f *form) typeInto(km tea.KeyPressMsg) tea.Cmd {
+	fl, ok := f.focused()
+	if !ok {
+		return nil
+	}
+	if fl.editable() {
+		cmd := f.startEdit()
+		if !f.editing {
+			return cmd
+		}
+		return tea.Batch(cmd, f.updateEditing(km))
+	}
+	if fl.kind == fChoice && !fl.check {
+		if f.chooseByLetter(typed(km)) {
+			return nil
+		}
+		f.e.note(text.OneLine(fl.label) + ": choose with ←/→ or space (" + strings.Join(fl.choices, ", ") + ")")
+		return nil
+	}
+	f.e.note("space or enter ticks this; typing goes into a text field")
+	return nil
+}
+
+// chooseByLetter moves a choice field to the next choice that starts with
+// letter, and saves it.
+func (f *form) chooseByLetter(letter string) bool {
+	fl, _ := f.focused()
+	letter = strings.ToLower(letter)
+	cur := fl.get()
+	start := slices.Index(fl.choices, cur)
+	for n := 1; n <= len(fl.choices); n++ {
+		c := fl.choices[(start+n+len(fl.choices))%len(fl.choices)]
+		if strings.HasPrefix(strings.ToLower(c), letter) {
+			if c != cur {
+				f.choose(c)
+			}
+			return true
+		}
+	}
+	return false
 }
 
 func (f *form) scroll(b tea.MouseButton) {
@@ -624,6 +706,10 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 			}
 			f.e.note("typing forgotten; the saved text is back")
 			return nil
+		case key.Matches(km, k.Today) && fl.kind == fDate:
+			f.input.SetValue(review.FromTime(f.e.now()).Short())
+			f.input.CursorEnd()
+			return f.afterTyping()
 		case key.Matches(km, k.Done), key.Matches(km, k.Save):
 			_ = f.commit()
 			return nil
@@ -639,20 +725,31 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if !fl.multiline() {
+			// A one-line field is a line on a paper form: enter and ↓ go
+			// on to the next one, ↑ back to the one before.
 			switch km.String() {
-			case "enter":
-				_ = f.commit()
-				return nil
-			case "up", "down":
+			case "enter", "down":
 				if f.commit() == nil {
-					if km.String() == "up" {
-						f.move(-1)
-					} else {
-						f.move(1)
-					}
+					f.move(1)
+				}
+				return nil
+			case "up":
+				if f.commit() == nil {
+					f.move(-1)
 				}
 				return nil
 			}
+		} else if f.atEdge(km.String()) {
+			// ↓ on the last line of a long field, or ↑ on its first, goes
+			// on to the next or previous field.
+			if f.commit() == nil {
+				if km.String() == "up" {
+					f.move(-1)
+				} else {
+					f.move(1)
+				}
+			}
+			return nil
 		}
 	}
 	if _, ok := msg.(tea.MouseMsg); ok {
@@ -675,6 +772,18 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, f.afterTyping())
 	}
 	return cmd
+}
+
+// atEdge reports whether key k would leave the multi-line editor: ↓ on
+// its last line or ↑ on its first.
+func (f *form) atEdge(k string) bool {
+	switch k {
+	case "down":
+		return f.area.Line() >= f.area.LineCount()-1 && f.area.LineInfo().RowOffset >= f.area.LineInfo().Height-1
+	case "up":
+		return f.area.Line() == 0 && f.area.LineInfo().RowOffset == 0
+	}
+	return false
 }
 
 // click focuses the field at line y of the form (0 = first visible line);
@@ -843,3 +952,7 @@ func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 	}
 	return out
 }
+
+// datePlaceholder shows in an empty date field: dates start blank, so the
+// report never states a day nobody chose.
+const datePlaceholder = "not set: type a date such as 2 May 2019, or today"

@@ -56,21 +56,21 @@ func TestWorkspaceGolden(t *testing.T) {
 
 		tt, _, _ = exampleTester(t, w, h)
 		for i, d := range tabDefs[:8] {
-			tt.press(d.key)
+			tt.press("alt+" + d.key)
 			s := tt.screen()
 			checkFrame(t, s, w, h)
 			compareGolden(t, tag("tab"+d.key+"-"+slug(d.title)), s)
 			_ = i
 		}
 		// A list tab with its details open, and a field being typed.
-		tt.press("3", "enter")
+		tt.press("alt+3", "enter")
 		compareGolden(t, tag("evidence-detail"), tt.screen())
 		tt.press("down", "enter")
 		compareGolden(t, tag("evidence-editing"), tt.screen())
 		tt.press("esc", "esc", "esc", "esc")
 		checkFrame(t, tt.screen(), w, h)
 		compareGolden(t, tag("home"), tt.screen())
-		tt.press("?")
+		tt.press("f1")
 		compareGolden(t, tag("help-home"), tt.screen())
 	}
 	tt, _, _ := exampleTester(t, 40, 12)

@@ -6,7 +6,8 @@ import (
 	"scrutiny/review"
 )
 
-// A filter may start with q or ?: "/" gives the keys to the filter first.
+// Typing on the list of reviews filters it: q, ? and every other letter
+// are text there, and only ctrl+q leaves.
 func TestHomeFilterCanStartWithQ(t *testing.T) {
 	st := openStore(t)
 	for _, topic := range []string{"Quality of repairs", "Complaints"} {
@@ -16,20 +17,22 @@ func TestHomeFilterCanStartWithQ(t *testing.T) {
 		}
 	}
 	tt := newTester(t, st, 80, 24, Options{})
-	tt.press("/")
-	tt.contains("filter: ")
 	tt.typeText("qual")
 	if tt.m.quitting {
-		t.Fatal("q quit after /")
+		t.Fatal("q quit the app instead of filtering")
 	}
 	tt.contains("filter: qual", "Quality of repairs")
 	tt.lacks("Complaints")
 	tt.press("esc")
 	tt.contains("Complaints")
 	tt.lacks("filter: ")
-	// Without "/", q on an empty filter still leaves, as everywhere.
-	tt.press("q")
+	tt.press("q", "?")
+	if tt.m.quitting || tt.m.showHelp {
+		t.Fatal("q or ? on an empty filter acted as a command")
+	}
+	tt.contains("filter: q?")
+	tt.press("ctrl+q")
 	if !tt.m.quitting {
-		t.Fatal("q on the list of reviews did not quit")
+		t.Fatal("ctrl+q on the list of reviews did not quit")
 	}
 }

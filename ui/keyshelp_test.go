@@ -20,8 +20,14 @@ func candidateKeys() []string {
 	for _, c := range "+!/?[]JKG" {
 		ks = append(ks, string(c))
 	}
+	for c := '0'; c <= '9'; c++ {
+		ks = append(ks, "alt+"+string(c))
+	}
+	for _, c := range "abcefgimstvx" {
+		ks = append(ks, "alt+"+string(c))
+	}
 	return append(ks, "enter", "esc", "tab", "shift+tab", "up", "down", "left", "right", "pgup", "pgdown",
-		"home", "end", "delete", "backspace", "space", "shift+up", "shift+down")
+		"home", "end", "delete", "backspace", "space", "shift+up", "shift+down", "ctrl+pgup", "ctrl+pgdown", "f1", "f5")
 }
 
 // TestEveryKeyIsInHelp presses every candidate key on every screen and
@@ -36,12 +42,12 @@ func TestEveryKeyIsInHelp(t *testing.T) {
 	contexts := map[string][]string{
 		"home":          nil,
 		"tabs":          {"enter", "esc"},
-		"search":        {"enter", "/"},
-		"report-export": {"enter", "8", "e"},
+		"search":        {"enter", "ctrl+f"},
+		"report-export": {"enter", "alt+8", "ctrl+e"},
 	}
 	for _, d := range tabDefs {
-		contexts["tab"+d.key] = []string{"enter", d.key}
-		contexts["tab"+d.key+"-detail"] = []string{"enter", d.key, "enter"}
+		contexts["tab"+d.key] = []string{"enter", "alt+" + d.key}
+		contexts["tab"+d.key+"-detail"] = []string{"enter", "alt+" + d.key, "enter"}
 	}
 	for name, setup := range contexts {
 		var tt *tester

@@ -26,7 +26,7 @@ func TestPresentationModeTakesVotes(t *testing.T) {
 	}
 	// 40x12 is below the editor's minimum, but the wall view must work there.
 	tt := newTester(t, st, 40, 12, Options{ReviewID: r.ID})
-	tt.press("6")
+	tt.press("alt+6")
 	tt.send(f5)
 	tt.contains("Scoring · Customers contacting us", "Timeliness and ease of contact", "■■■■ Excellent", "No votes yet", "1-4 vote")
 	checkFrame(t, tt.screen(), 40, 12)
@@ -59,7 +59,7 @@ func TestPresentationModeTakesVotes(t *testing.T) {
 	tt.send(windowSize(80, 24))
 	tt.contains("Timeliness and ease of contact")
 	// Leaving presentation, digits switch tabs again.
-	tt.press("7")
+	tt.press("alt+7")
 	pos, _ = present.ReadPosition(ctx(), st)
 	if pos.Tab != "judgement" || pos.ItemKind != present.ItemJudgement {
 		t.Errorf("after moving to Judgement the wall was told %+v", pos)
@@ -92,7 +92,7 @@ func TestScoringVoteKeyOpensTheWall(t *testing.T) {
 		t.Fatal(err)
 	}
 	tt := newTester(t, st, 80, 24, Options{ReviewID: r.ID})
-	tt.press("6", "v", "2", "2", "3", "esc")
+	tt.press("alt+6", "alt+v", "2", "2", "3", "esc")
 	tt.contains("Criterion 1 · votes: fair 2, good 1")
 	got, _ := st.LoadReview(ctx(), r.ID)
 	if got.Criteria[0].Votes != [5]int{0, 0, 2, 1, 0} {
@@ -118,7 +118,7 @@ func TestWallFollowsSurveysAndStandards(t *testing.T) {
 	}
 	sums, _ := st.ListReviews(ctx())
 	tt := newTester(t, st, 100, 30, Options{ReviewID: sums[0].ID})
-	tt.press("9")
+	tt.press("alt+9")
 	tt.send(f5)
 	tt.contains("Service standards", "Calls answered within 4 minutes", "✗ Not met")
 	tt.press("esc")
@@ -146,11 +146,11 @@ func TestScoringOffersReadyMadeCriteria(t *testing.T) {
 		t.Fatal(err)
 	}
 	tt := newTester(t, st, 100, 30, Options{ReviewID: r.ID})
-	tt.press("6", "c")
+	tt.press("alt+6", "alt+c")
 	tt.contains("Add the 4 criteria of the set \"Customer contact\"")
-	tt.press("n", "c") // the next set
+	tt.press("n", "alt+c") // the next set
 	tt.contains("\"Any service\"")
-	tt.press("n", "c", "n", "c", "n", "c") // round to the first again
+	tt.press("n", "alt+c", "n", "alt+c", "n", "alt+c") // round to the first again
 	tt.contains("Customer contact")
 	tt.press("y")
 	tt.contains("Timeliness and ease of contact", "Overall level of customer service")
@@ -172,7 +172,7 @@ func TestPresentationStepsThroughCriteria(t *testing.T) {
 		}
 	}
 	tt := newTester(t, st, 40, 12, Options{ReviewID: r.ID})
-	tt.press("6")
+	tt.press("alt+6")
 	tt.send(f5)
 	tt.contains("First criterion")
 	tt.press("down", "4")
@@ -193,7 +193,7 @@ func TestWallShowsTheRecommendationBeingDrafted(t *testing.T) {
 		t.Fatal(err)
 	}
 	tt := newTester(t, st, 100, 30, Options{ReviewID: r.ID})
-	tt.press("5", "a")
+	tt.press("alt+5", "ctrl+n")
 	tt.typeText("Publish call waiting")
 	pos, err := present.ReadPosition(ctx(), st)
 	if err != nil || pos.ItemKind != present.ItemRecommendation || pos.DraftOf != "text" || pos.Draft != "Publish call waiting" {

@@ -20,9 +20,7 @@ type homeScreen struct {
 	bin    []store.BinItem
 	shown  []int // indexes into all that match the filter
 	filter string
-	// finding is set by "/": the filter has the keys even while empty.
-	finding bool
-	inBin   bool
+	inBin  bool
 	// binLoaded is set once the bin has been read.
 	binLoaded bool
 	list      list
@@ -86,7 +84,7 @@ func (s *homeScreen) refilter() {
 }
 
 func (s *homeScreen) resize(w, h int) { s.w, s.h = w, h; s.list.setHeight(s.listHeight()) }
-func (s *homeScreen) typing() bool    { return s.filter != "" || s.finding }
+func (s *homeScreen) typing() bool    { return s.filter != "" }
 func (s *homeScreen) commit() error   { return nil }
 func (s *homeScreen) restyle()        {}
 
@@ -170,11 +168,8 @@ func (s *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		s.list.set(0)
 		s.refilter()
-	case key.Matches(msg, k.Find) && !s.typing() && !s.inBin:
-		s.finding = true
 	case key.Matches(msg, k.Clear):
 		s.filter = ""
-		s.finding = false
 		s.refilter()
 	case key.Matches(msg, k.Filter):
 		if s.filter != "" {
@@ -184,8 +179,7 @@ func (s *homeScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	default:
 		if t := msg.Text; t != "" && msg.Mod&^tea.ModShift == 0 && !s.inBin {
-			// Typing filters the list; "q" and "?" only act while the
-			// filter is empty (the root model checks typing()).
+			// Typing filters the list: every letter, q and ? too.
 			s.filter += text.OneLine(t)
 			s.list.set(0)
 			s.refilter()
@@ -278,7 +272,7 @@ func (s *homeScreen) view(w, h int) string {
 	} else if s.inBin {
 		out = append(out, st.Muted.Render(text.Truncate("Deleted things wait here. Enter puts the selected one back; tab goes back to the reviews.", w)))
 	} else {
-		out = append(out, st.Muted.Render(text.Truncate("Type or / to filter. Enter opens; ctrl+n: new; tab: the bin.", w)))
+		out = append(out, st.Muted.Render(text.Truncate("Type to filter. Enter opens; ctrl+n: new; tab: the bin.", w)))
 	}
 	lh := s.listHeight()
 	if s.inBin {

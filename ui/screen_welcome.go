@@ -30,7 +30,7 @@ func (s *welcomeScreen) typing() bool    { return false }
 func (s *welcomeScreen) commit() error   { return nil }
 func (s *welcomeScreen) restyle()        {}
 func (s *welcomeScreen) help() helpMap {
-	return helpMap{short: []key.Binding{s.keys.Choose, s.keys.New, s.keys.Example}, full: bindings(s.keys)}
+	return helpMap{short: []key.Binding{s.keys.Choose, s.keys.New}, full: bindings(s.keys)}
 }
 
 func (s *welcomeScreen) update(msg tea.Msg) tea.Cmd {
@@ -45,8 +45,6 @@ func (s *welcomeScreen) update(msg tea.Msg) tea.Cmd {
 			return s.choose(s.choice)
 		case key.Matches(msg, s.keys.New):
 			return s.choose(0)
-		case key.Matches(msg, s.keys.Example):
-			return s.choose(1)
 		}
 	case tea.MouseClickMsg:
 		// The choices sit on lines 6 and 7 of the welcome text.
@@ -79,7 +77,7 @@ func (s *welcomeScreen) choose(i int) tea.Cmd {
 
 // createReview makes a new, empty review and opens it on its topic.
 func createReview(e *env) tea.Cmd {
-	r := &review.Review{Stage: review.StageScoping, Start: review.FromTime(e.now())}
+	r := &review.Review{Stage: review.StageScoping}
 	err := e.do("create the review", func() error { return e.st.CreateReview(e.ctx, r) },
 		func() error { return e.st.Delete(e.ctx, store.KindReview, r.ID) })
 	if err != nil {

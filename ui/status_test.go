@@ -11,15 +11,15 @@ func TestTabSwitchClearsOldMessages(t *testing.T) {
 	tt.typeText("Repairs")
 	tt.press("esc")
 	tt.contains("saved 14:03:22")
-	tt.press("2")
+	tt.press("alt+2")
 	tt.lacks("saved 14:03:22")
 
 	tt.m.e.note("an old hint from before")
 	tt.contains("an old hint from before")
-	tt.press("3")
+	tt.press("alt+3")
 	tt.lacks("an old hint from before")
 
 	tt.m.e.complain("a problem on the evidence tab")
-	tt.press("1")
+	tt.press("alt+1")
 	tt.lacks("a problem on the evidence tab")
 }

@@ -28,7 +28,7 @@ func BenchmarkImportPreviewScroll(b *testing.B) {
 		b.Fatal(err)
 	}
 	tt := newTester(b, st, 100, 30, Options{ReviewID: r.ID})
-	tt.press("9", "i")
+	tt.press("alt+9", "alt+i")
 	tt.typeText(path)
 	tt.press("enter")
 	tt.contains("100000 rows could not be read")

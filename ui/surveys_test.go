@@ -13,7 +13,7 @@ import (
 
 // toFirstSurvey selects the first survey in tab 9's list.
 func toFirstSurvey(tt *tester) {
-	tt.press("9", "end")
+	tt.press("alt+9", "end")
 	for i := 0; i < 20 && !strings.Contains(tt.m.ws.cur().(*surveysTab).selectedID(), "survey:"); i++ {
 		tt.press("up")
 	}
@@ -32,7 +32,7 @@ func toFirstSurvey(tt *tester) {
 
 func TestStandardsShowMetAndSummary(t *testing.T) {
 	tt, st, id := exampleTester(t, 120, 34)
-	tt.press("9")
+	tt.press("alt+9")
 	tt.contains("Service standards: 3 of 6 standards met", "✓ Met", "✗ Not met", "Ring backs within 1 working hour",
 		"Surveys (2)", "57 of 670, 8.5%", "77 of 800, 9.6%")
 	// The second standard: ring backs, 14 minutes against within 1 hour.
@@ -54,9 +54,9 @@ func TestStandardsShowMetAndSummary(t *testing.T) {
 
 func TestAddStandardWithFreeTextTarget(t *testing.T) {
 	tt, st := newReviewTester(t, 100, 30)
-	tt.press("esc", "9")
+	tt.press("esc", "alt+9")
 	tt.contains("(none yet: press a to add one)", "Service standards (none yet)")
-	tt.press("a")
+	tt.press("alt+a")
 	tt.typeText("Repairs fixed first time")
 	tt.press("tab", "enter")
 	tt.typeText("as often as possible")
@@ -76,7 +76,7 @@ func TestAddStandardWithFreeTextTarget(t *testing.T) {
 func TestSurveyFiguresAndChart(t *testing.T) {
 	tt, _, _ := exampleTester(t, 100, 40)
 	toFirstSurvey(tt)
-	tt.press("f")
+	tt.press("alt+f")
 	tt.contains("Figures: First customer survey", "Responses: 57 of 670, 8.5%, sent by text on 28 January 2019",
 		"Q1. How easy was it to contact Great Places?", "average 7.42", "7 or more", "3 or less", "│█",
 		"Base  Average  Top score", "b split by contact method")
@@ -93,7 +93,7 @@ func TestSurveyFiguresAndChart(t *testing.T) {
 	}
 	tt.press("esc")
 	toFirstSurvey(tt)
-	tt.press("end", "f", "b")
+	tt.press("end", "alt+f", "alt+b")
 	tt.contains("split by", "phone (49)", "Base  Average  Top score", "b everyone together")
 	// Split figures are a table: one row per group with its numbers.
 	for _, l := range strings.Split(tt.screen(), "\n") {
@@ -116,9 +116,9 @@ func writeCSV(t *testing.T, name, data string) string {
 
 func TestImportCSVPreviewThenAllOrNothing(t *testing.T) {
 	tt, st := newReviewTester(t, 100, 40)
-	tt.press("esc", "9")
+	tt.press("esc", "alt+9")
 	bad := writeCSV(t, "bad.csv", "Contact method,Ease (1-10)\nPhone,7\nEmail,12\nPhone,8\nPhone,9\nPhone\n")
-	tt.press("i")
+	tt.press("alt+i")
 	tt.contains("Import a survey from a CSV file", "File:")
 	tt.typeText(bad)
 	tt.press("enter")
@@ -156,7 +156,7 @@ func TestImportCSVPreviewThenAllOrNothing(t *testing.T) {
 		t.Fatalf("after undo %d surveys", len(r.Surveys))
 	}
 	// A file that is not there, and one that is not text.
-	tt.press("i", "ctrl+u")
+	tt.press("alt+i", "ctrl+u")
 	tt.typeText(filepath.Join(t.TempDir(), "missing.csv"))
 	tt.press("enter")
 	tt.contains("✗ This file cannot be imported", "there is no such file")
@@ -171,7 +171,7 @@ func TestImportCSVPreviewThenAllOrNothing(t *testing.T) {
 func TestGridTypesAnswers(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
 	toFirstSurvey(tt)
-	tt.press("g")
+	tt.press("alt+g")
 	tt.contains("Type answers: First customer survey: ease of contact and satisfaction · 57 people so far", "Q1. How easy", "Type 1 to 10")
 	tt.press("1", "0", "enter")
 	tt.contains("Q2. How satisfied")
@@ -195,7 +195,7 @@ func TestGridTypesAnswers(t *testing.T) {
 	if n := len(loadReview(t, st, id).Surveys[0].Respondents); n != 57 {
 		t.Fatalf("after undo %d respondents", n)
 	}
-	tt.press("g", "4", "enter", "5", "enter")
+	tt.press("alt+g", "4", "enter", "5", "enter")
 	tt.contains("58 people so far")
 	tt.press("6", "ctrl+z")
 	tt.contains("the row being typed was forgotten", "58 people so far")
@@ -209,7 +209,7 @@ func TestGridTypesAnswers(t *testing.T) {
 func TestTallyEntersADistribution(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
 	toFirstSurvey(tt)
-	tt.press("t")
+	tt.press("alt+t")
 	tt.contains("How many gave each answer", "Q1 of 2", "Don't know / N/A")
 	tt.press("1", "2", "enter", "3", "enter", "9", "ctrl+z", "right")
 	tt.contains("Q2 of 2")
@@ -231,7 +231,7 @@ func TestTallyEntersADistribution(t *testing.T) {
 
 func TestSurveysTabFitsSmallWindows(t *testing.T) {
 	tt, _, _ := exampleTester(t, 60, 20)
-	tt.press("9")
+	tt.press("alt+9")
 	checkFrame(t, tt.m.Render(), 60, 20)
 	toFirstSurvey(tt)
 	for _, k := range []string{"f", "esc", "g", "esc", "t", "esc", "i"} {
@@ -244,13 +244,13 @@ func TestSurveysTabFitsSmallWindows(t *testing.T) {
 // instead of reaching for a question that is gone.
 func TestGridClosesWhenItsQuestionGoes(t *testing.T) {
 	tt, _ := newReviewTester(t, 100, 30)
-	tt.press("esc", "9", "n")
+	tt.press("esc", "alt+9", "ctrl+n")
 	tt.typeText("Door knock")
 	tt.press("esc")
 	// Add one question through the details, then open the grid.
 	tt.press("end", "enter")
 	tt.typeText("How safe do you feel?")
-	tt.press("enter", "esc", "g")
+	tt.press("enter", "esc", "alt+g")
 	tt.contains("Type answers: Door knock", "Q1. How safe do you feel?")
 	tt.press("ctrl+z")
 	tt.lacks("Type answers")
@@ -298,8 +298,8 @@ func TestImportPreviewIndentsAWrappedRowError(t *testing.T) {
 // offer it as "first".
 func TestSurveysHelpGivesGOneMeaning(t *testing.T) {
 	tt, _, _ := exampleTester(t, 100, 30)
-	tt.press("9", "enter")
-	tt.press("?")
+	tt.press("alt+9", "enter")
+	tt.press("f1")
 	tt.contains("type answers, one person at a time")
 	tt.lacks("home/g")
 }
@@ -321,6 +321,6 @@ func TestFiguresTableLeavesCommentsUnmarked(t *testing.T) {
 // among the surveys.
 func TestStandardsSummaryStaysInSightAt60x20(t *testing.T) {
 	tt, _, _ := exampleTester(t, 60, 20)
-	tt.press("9", "end")
+	tt.press("alt+9", "end")
 	tt.contains("Service standards: 3 of 6 standards met")
 }

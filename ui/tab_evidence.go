@@ -74,7 +74,7 @@ func (s *evidenceTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		if !ws.e.writable() {
 			return true, nil
 		}
-		e := review.Evidence{Kind: review.KindPresentation, Date: review.FromTime(ws.e.now())}
+		e := review.Evidence{Kind: review.KindPresentation}
 		return true, s.addThenType("evidence", store.KindEvidence, "", "ev-title", func() (string, error) {
 			id, _, err := ws.addEvidence(e)
 			return id, err
@@ -163,10 +163,10 @@ func evidenceFields(ws *workspace, id string) []field {
 		{id: "ev-title", label: "Title", kind: fText, placeholder: "(what was it?)",
 			get: func() string { return evByID(ws, id).Title },
 			set: func(v string) error { return set(func(e *review.Evidence) { e.Title = v }) }},
-		{id: "ev-date", label: "Date", kind: fDate, placeholder: "e.g. 2 May 2019",
+		{id: "ev-date", label: "Date", kind: fDate, placeholder: datePlaceholder,
 			get: func() string { return evByID(ws, id).Date.Short() },
 			set: func(v string) error {
-				d, err := review.ParseDate(v)
+				d, err := ws.e.parseDate(v)
 				if err != nil {
 					return err
 				}

@@ -63,7 +63,7 @@ func (s *formTab) help() helpMap {
 	if fl, ok := s.f.focused(); ok && fl.kind == fChoice {
 		short = append([]key.Binding{s.f.keys.CycleBack}, short...)
 	}
-	full := append(bindings(s.f.keys), extra...)
+	full := append(append(bindings(s.f.keys), newTypeKeys().InField), extra...)
 	return helpMap{short: short, full: full}
 }
 
@@ -71,12 +71,19 @@ func (s *formTab) help() helpMap {
 func editHelp(f *form) helpMap {
 	fl, _ := f.focused()
 	k := f.ekeys
-	if fl.multiline() {
-		short := []key.Binding{bind([]string{"esc"}, "esc/tab", "save"), bind([]string{"enter"}, "enter", "new line"), k.Discard}
-		return helpMap{short: short, full: []key.Binding{k.Done, k.Save, k.NextField, k.PrevField, k.Discard, k.Text}}
+	full := []key.Binding{k.Done, k.Save, k.NextField, k.PrevField, k.Discard, k.Text}
+	if fl.kind == fDate {
+		full = append(full, k.Today)
 	}
-	return helpMap{short: []key.Binding{k.Move, k.Done, k.NextField},
-		full: []key.Binding{k.Move, k.Done, k.Save, k.NextField, k.PrevField, k.Discard, k.Text}}
+	if fl.multiline() {
+		short := []key.Binding{bind([]string{"tab"}, "tab", "save, next field"), bind([]string{"enter"}, "enter", "new line"), k.Done, k.Discard}
+		return helpMap{short: short, full: full}
+	}
+	short := []key.Binding{k.Move, k.Done}
+	if fl.kind == fDate {
+		short = append(short, k.Today)
+	}
+	return helpMap{short: short, full: append([]key.Binding{k.Move}, full...)}
 }
 
 func (s *formTab) update(msg tea.Msg) tea.Cmd {

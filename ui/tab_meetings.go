@@ -155,7 +155,7 @@ func (s *meetingsTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.AddMeeting):
-		m := review.Meeting{Date: review.FromTime(ws.e.now())}
+		m := review.Meeting{}
 		return true, s.addThenType("a meeting", store.KindMeeting, "meeting:", "mt-date", func() (string, error) {
 			if err := ws.e.st.SaveMeeting(ws.e.ctx, ws.rev.ID, &m); err != nil {
 				return m.ID, err
@@ -164,7 +164,7 @@ func (s *meetingsTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return m.ID, nil
 		})
 	case key.Matches(msg, k.AddMember):
-		m := review.Member{Role: review.RoleMember, Joined: review.FromTime(ws.e.now())}
+		m := review.Member{Role: review.RoleMember}
 		ids := append(append([]string{}, ws.rev.MemberIDs...), "")
 		return true, s.addThenType("a panel member", store.KindMember, "member:", "mb-name", func() (string, error) {
 			if err := ws.e.st.SaveMember(ws.e.ctx, &m); err != nil {
@@ -376,10 +376,10 @@ func meetingFields(ws *workspace, id string) []field {
 	}
 	fs := []field{
 		{id: "h-meeting", label: "Meeting", kind: fHeading},
-		{id: "mt-date", label: "Date", kind: fDate, placeholder: "e.g. 2 May 2019",
+		{id: "mt-date", label: "Date", kind: fDate, placeholder: datePlaceholder,
 			get: func() string { return get().Date.Short() },
 			set: func(v string) error {
-				d, err := review.ParseDate(v)
+				d, err := ws.e.parseDate(v)
 				if err != nil {
 					return err
 				}
@@ -436,7 +436,7 @@ func memberFields(ws *workspace, id string) []field {
 		return field{id: fid, label: label, kind: fDate, placeholder: ph,
 			get: func() string { m := memberByID(ws, id); return at(&m).Short() },
 			set: func(v string) error {
-				d, err := review.ParseDate(v)
+				d, err := ws.e.parseDate(v)
 				if err != nil {
 					return err
 				}

@@ -31,7 +31,7 @@ func meetingsTester(t *testing.T) (*tester, *review.Review) {
 		t.Fatal(err)
 	}
 	tt := newTester(t, st, 100, 30, Options{ReviewID: r.ID})
-	tt.press("0")
+	tt.press("alt+0")
 	return tt, r
 }
 
@@ -59,8 +59,10 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	tt, r := meetingsTester(t)
 	tt.contains("Meetings (0) · 0h · £0.00", "Panel members", "✓ Ann Lee", "Cat Moss (left)")
 
-	tt.press("a")
-	tt.press("enter") // keep today's date
+	tt.press("ctrl+n")
+	tt.contains("not set: type a date") // a new meeting has no date until one is typed
+	tt.typeText("today")
+	tt.press("enter")
 	tt.editField("mt-start", "6pm", "enter")
 	tt.editField("mt-end", "5pm", "enter")
 	tt.contains("the meeting cannot end at 17:00 when it starts at 18:00")
@@ -105,7 +107,7 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	}
 
 	// The agenda timer goes to the wall.
-	tt.press("esc", "s")
+	tt.press("esc", "alt+s")
 	tt.contains("timing item 1: Welcome")
 	pos, _ := present.ReadPosition(ctx(), tt.m.e.st)
 	if pos.Tab != "meetings" || pos.ItemKind != present.ItemAgenda || pos.ItemID != present.AgendaItem(m.ID, 0) || pos.Since != fixedNow().UnixMilli() {
@@ -120,7 +122,7 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	tt.press("esc")
 
 	// The minutes, written to the current folder.
-	tt.press("x")
+	tt.press("alt+x")
 	tt.contains("Write the minutes of this meeting to")
 	tt.press("y")
 	tt.contains("minutes written to")
@@ -146,7 +148,7 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 
 func TestMeetingsTabAddsAMemberWhoKeepsHistory(t *testing.T) {
 	tt, r := meetingsTester(t)
-	tt.press("m")
+	tt.press("alt+m")
 	tt.typeText("Dee Khan")
 	tt.press("enter")
 	tt.contains("✓ Dee Khan")

@@ -49,10 +49,10 @@ func topicField(ws *workspace) field {
 }
 
 func dateField(ws *workspace, id, label string, get func(r *review.Review) *review.Date) field {
-	return field{id: id, label: label, kind: fDate, placeholder: "e.g. 2 May 2019",
+	return field{id: id, label: label, kind: fDate, placeholder: datePlaceholder,
 		get: func() string { return get(ws.rev).Short() },
 		set: func(v string) error {
-			d, err := review.ParseDate(v)
+			d, err := ws.e.parseDate(v)
 			if err != nil {
 				return err
 			}
@@ -127,7 +127,7 @@ func overviewFields(ws *workspace) []field {
 	fs = append(fs, field{id: "addmember", label: "+ add a member", kind: fAction,
 		placeholder: "their name, then enter",
 		add: func(v string) (func() error, error) {
-			m := review.Member{Name: v, Role: review.RoleMember, Joined: review.FromTime(ws.e.now())}
+			m := review.Member{Name: v, Role: review.RoleMember}
 			if err := ws.e.st.SaveMember(ws.e.ctx, &m); err != nil {
 				return nil, err
 			}

@@ -225,7 +225,9 @@ func recFields(ws *workspace, id string) []field {
 			return func() error {
 				return ws.saveRec(id, func(r *review.Recommendation) { r.SubPoints = slices.Clone(old) })
 			}, err
-		}})
+		},
+		// Lettered points come one after another, as on paper.
+		next: func() string { return "add-sub" }})
 	fs = append(fs, field{id: "h-findings", label: "Findings behind it (enter links or unlinks)", kind: fHeading})
 	// Linked findings first, so the ones that matter are in view.
 	var order []review.Finding

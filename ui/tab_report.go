@@ -255,7 +255,7 @@ func (s *reportTab) view(w, h int) string {
 	case s.shown.version != s.ws.version || s.shown.width != w:
 		top = st.Muted.Render("Drawing the preview…")
 	default:
-		top = st.Muted.Render(text.Truncate("This is exactly what export writes. e exports it to a file.", w))
+		top = st.Muted.Render(text.Truncate("This is exactly what export writes. ctrl+e exports it to a file.", w))
 	}
 	var body string
 	if s.shown == (renderKey{}) {

@@ -114,7 +114,8 @@ func scoringFields(ws *workspace) []field {
 		add: func(v string) (func() error, error) {
 			_, undo, err := ws.addCriterion(review.Criterion{Name: v})
 			return undo, err
-		}})
+		},
+		next: func() string { return "critlevel:" + ws.rev.Criteria[len(ws.rev.Criteria)-1].ID }})
 	return fs
 }
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -178,10 +179,22 @@ func (s *splitTab) help() helpMap {
 		if fl, ok := s.f.focused(); ok && fl.kind == fChoice {
 			short = append([]key.Binding{s.f.keys.CycleBack}, short...)
 		}
-		return helpMap{short: short, full: append(append(bindings(s.f.keys), s.keys.Back), extra...)}
+		return helpMap{short: short, full: append(append(bindings(s.f.keys), s.keys.Back, newTypeKeys().InField), extra...)}
 	}
 	short := append([]key.Binding{s.keys.Open}, extra...)
-	return helpMap{short: short, full: append(append(bindings(s.l.keys), s.keys.Open), extra...)}
+	return helpMap{short: short, full: append(append(bindings(s.l.keys), s.keys.Open, newTypeKeys().InList), extra...)}
+}
+
+// newKeyHint names the key that adds an item on this tab, for hints.
+func (s *splitTab) newKeyHint() string {
+	if s.extraKeys != nil {
+		for _, b := range s.extraKeys() {
+			if slices.Contains(b.Keys(), "ctrl+n") {
+				return "ctrl+n to " + b.Help().Desc
+			}
+		}
+	}
+	return "ctrl+n to add one"
 }
 
 // focusDetail moves the keys to the form, on the field with the given id
@@ -242,6 +255,11 @@ func (s *splitTab) update(msg tea.Msg) tea.Cmd {
 			if s.selectedID() != "" {
 				s.focusDetail("")
 			}
+			return nil
+		}
+		if typed(msg) != "" {
+			// Text typed in a list is never a command: say where it can go.
+			s.ws.e.note("Typing goes into a field: enter opens this item, or " + s.newKeyHint() + ".")
 			return nil
 		}
 		before := s.l.cursor

@@ -220,7 +220,7 @@ func (s *surveysTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		if !s.ws.e.writable() {
 			return true, nil
 		}
-		sv := review.Survey{Date: review.FromTime(ws.e.now())}
+		sv := review.Survey{}
 		return true, s.addThenType("a survey", store.KindSurvey, "survey:", "sv-name", func() (string, error) {
 			id, _, err := ws.addSurvey(sv)
 			return id, err
@@ -385,7 +385,7 @@ func surveyFields(ws *workspace, id string) []field {
 		{id: "sv-date", label: "Date", kind: fDate, placeholder: "e.g. 28 January 2019",
 			get: func() string { return svByID(ws, id).Date.Short() },
 			set: func(v string) error {
-				d, err := review.ParseDate(v)
+				d, err := ws.e.parseDate(v)
 				if err != nil {
 					return err
 				}

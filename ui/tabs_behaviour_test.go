@@ -75,7 +75,7 @@ func TestOverviewDatesStageAndMembers(t *testing.T) {
 	tt.typeText("28/3/2027")
 	tt.press("enter")
 	tt.contains("saved 14:03:22", "28 March 2027")
-	tt.press("down", "down", "right") // stage: scoping -> gathering evidence
+	tt.press("down", "right") // enter went on to the board date; stage: scoping -> gathering evidence
 	tt.contains("gathering evidence")
 	tt.press("end", "enter")
 	tt.typeText("Ann Smith")
@@ -98,7 +98,7 @@ func TestOverviewDatesStageAndMembers(t *testing.T) {
 
 func TestScopeListsOnePerLine(t *testing.T) {
 	tt, st := newReviewTester(t, 80, 24)
-	tt.press("esc", "2")
+	tt.press("esc", "alt+2")
 	tt.contains("Aim", "Objectives", "Out of scope")
 	tt.press("down", "enter")
 	tt.typeText("Listen to calls")
@@ -114,15 +114,15 @@ func TestScopeListsOnePerLine(t *testing.T) {
 
 func TestEvidenceWithFindingsUnderIt(t *testing.T) {
 	tt, st := newReviewTester(t, 100, 30)
-	tt.press("esc", "3")
+	tt.press("esc", "alt+3")
 	tt.contains("Evidence (0)", "Nothing yet")
-	tt.press("a")
+	tt.press("ctrl+n")
 	tt.typeText("Mystery shop of the phone line")
 	tt.press("enter")
-	tt.press("+")
+	tt.press("alt+g")
 	tt.typeText("Calls answered politely")
 	tt.press("enter")
-	tt.press("!")
+	tt.press("alt+i")
 	tt.typeText("Long waits at lunchtime")
 	tt.press("enter")
 	tt.contains("Evidence (1)", "Mystery shop of the phone line", "✓ good practice", "✗ issue", "Long waits")
@@ -147,9 +147,9 @@ func TestEvidenceWithFindingsUnderIt(t *testing.T) {
 
 func TestFindingsGroupAndLink(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
-	tt.press("4")
+	tt.press("alt+4")
 	tt.contains("Findings (30), by evidence")
-	tt.press("v")
+	tt.press("alt+v")
 	tt.contains("by kind", "✓ good practice")
 	// Open the first finding and link it to the third evidence item.
 	tt.press("enter")
@@ -171,11 +171,11 @@ func TestFindingsGroupAndLink(t *testing.T) {
 
 func TestRecommendationsFlagReorderSubPoints(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
-	tt.press("5", "a")
+	tt.press("alt+5", "ctrl+n")
 	tt.typeText("Publish the call answering times")
 	tt.press("esc")
 	tt.contains("7. Publish", "1 with no finding", "⚠ no finding behind it")
-	tt.press("s")
+	tt.press("alt+s")
 	tt.typeText("monthly, on the website")
 	tt.press("enter")
 	tt.contains("7a")
@@ -195,11 +195,12 @@ func TestRecommendationsFlagReorderSubPoints(t *testing.T) {
 
 func TestScoringAndJudgement(t *testing.T) {
 	tt, st := newReviewTester(t, 80, 24)
-	tt.press("esc", "6", "a")
+	tt.press("esc", "alt+6", "ctrl+n")
 	tt.typeText("Ease of contact")
 	tt.press("enter")
 	tt.contains("Criterion 1", "Ease of contact", "···· Not scored")
-	tt.press("up", "up", "right", "right", "right")
+	// enter went on to the new criterion's score, as on a paper form.
+	tt.press("right", "right", "right")
 	tt.contains("■■■· Good")
 	tt.press("down", "enter")
 	tt.typeText("Short waits")
@@ -208,7 +209,7 @@ func TestScoringAndJudgement(t *testing.T) {
 	if len(r.Criteria) != 1 || r.Criteria[0].Level != review.Good || r.Criteria[0].Rationale != "Short waits" {
 		t.Fatalf("criteria = %+v", r.Criteria)
 	}
-	tt.press("7", "left")
+	tt.press("alt+7", "left")
 	tt.contains("the panel's own word", "Improving")
 	tt.press("down", "down", "enter")
 	tt.typeText("Better than last year")
@@ -221,11 +222,11 @@ func TestScoringAndJudgement(t *testing.T) {
 
 func TestReportPreviewAndExport(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
-	tt.press("8")
+	tt.press("alt+8")
 	tt.contains("Scrutiny report", "exactly what export writes")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out", "report.md")
-	tt.press("e", "ctrl+u")
+	tt.press("ctrl+e", "ctrl+u")
 	tt.typeText(path)
 	tt.press("enter")
 	tt.contains("report exported to " + path[:20])
@@ -247,13 +248,13 @@ func TestReportPreviewAndExport(t *testing.T) {
 
 func TestDeleteGoesToBinAndUndoBringsItBack(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
-	tt.press("3", "d")
+	tt.press("alt+3", "ctrl+d")
 	tt.contains("to the bin?")
 	tt.press("n")
 	if len(loadReview(t, st, id).Evidence) != 10 {
 		t.Fatal("n deleted anyway")
 	}
-	tt.press("d", "y")
+	tt.press("ctrl+d", "y")
 	tt.contains("Evidence (9)", "moved to the bin")
 	bin, _ := st.Bin(ctx())
 	if len(bin) != 1 || bin[0].Kind != store.KindEvidence {
@@ -279,7 +280,7 @@ func TestUndoFieldEdit(t *testing.T) {
 
 func TestSearchJumpsToItem(t *testing.T) {
 	tt, _, _ := exampleTester(t, 100, 30)
-	tt.press("/")
+	tt.press("ctrl+f")
 	tt.typeText("noticeboards")
 	tt.contains("Recommendation 6")
 	for _, h := range tt.m.ws.search.hits {
@@ -299,7 +300,7 @@ func TestSearchJumpsToItem(t *testing.T) {
 
 func TestQuitSavesTheFieldBeingTyped(t *testing.T) {
 	tt, st, id := exampleTester(t, 80, 24)
-	tt.press("2", "enter", "ctrl+a", "ctrl+k")
+	tt.press("alt+2", "enter", "ctrl+a", "ctrl+k")
 	tt.typeText("quite a new aim")
 	tt.press("ctrl+c")
 	if !tt.m.quitting {
@@ -312,18 +313,23 @@ func TestQuitSavesTheFieldBeingTyped(t *testing.T) {
 
 func TestQInsideTextTypesQ(t *testing.T) {
 	tt, _, _ := exampleTester(t, 80, 24)
-	tt.press("2", "enter", "q", "?")
+	tt.press("alt+2", "enter", "q", "?")
 	if tt.m.quitting || tt.m.showHelp {
 		t.Fatal("q or ? acted inside a text field")
 	}
-	tt.press("esc", "?")
-	if !tt.m.showHelp {
-		t.Fatal("? did not open the help")
+	// After esc the field is still selected, so q and ? type into it again.
+	tt.press("esc", "q", "?")
+	if tt.m.quitting || tt.m.showHelp {
+		t.Fatal("q or ? acted on a selected field")
 	}
-	tt.contains("All keys", "go to a tab")
-	tt.press("esc", "q")
+	tt.press("esc", "f1")
+	if !tt.m.showHelp {
+		t.Fatal("F1 did not open the help")
+	}
+	tt.contains("All keys", "go to a tab", "Typing always goes into the selected field")
+	tt.press("esc", "ctrl+q")
 	if !tt.m.quitting {
-		t.Fatal("q did not quit")
+		t.Fatal("ctrl+q did not quit")
 	}
 }
 
@@ -413,12 +419,12 @@ func TestMouseSelectsTabsAndRows(t *testing.T) {
 func TestWideTextKeepsAlignment(t *testing.T) {
 	tt, _ := newReviewTester(t, 80, 24)
 	tt.typeText("住宅の修理 🏠🔧 \x1b[31mred\x1b[0m and a verylongwordthatgoesonandonandonandonandonandonandonandonandonandon")
-	tt.press("enter", "3", "a")
+	tt.press("enter", "alt+3", "ctrl+n")
 	tt.typeText("絵文字 👩‍👩‍👧 evidence")
 	tt.press("enter")
 	for _, size := range [][2]int{{80, 24}, {60, 20}, {120, 40}} {
 		tt.send(windowSize(size[0], size[1]))
-		for _, k := range []string{"1", "3", "4"} {
+		for _, k := range []string{"alt+1", "alt+3", "alt+4"} {
 			tt.press(k)
 			checkFrame(t, tt.screen(), size[0], size[1])
 		}
@@ -441,8 +447,8 @@ func TestReadOnlyChangesNothing(t *testing.T) {
 		t.Fatal("a read-only window opened a field for typing")
 	}
 	tt.contains("reading only")
-	tt.press("3", "a")
-	tt.press("d", "y")
+	tt.press("alt+3", "ctrl+n")
+	tt.press("ctrl+d", "y")
 	if n := len(loadReview(t, st, id).Evidence); n != 10 {
 		t.Fatalf("read-only window changed the evidence: %d items", n)
 	}

@@ -17,7 +17,7 @@ func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
 			t.Errorf("at 100 columns the tabs %q lack %q", tabs, want)
 		}
 	}
-	tt.press("5")
+	tt.press("alt+5")
 	tabs = strings.Split(tt.screen(), "\n")[1]
 	if !strings.Contains(tabs, "[5 Recommendations]") {
 		t.Errorf("current tab not full and bracketed: %q", tabs)
@@ -38,7 +38,7 @@ func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
 		}
 	}
 	tt.send(windowSize(60, 20))
-	tt.press("3")
+	tt.press("alt+3")
 	tabs = strings.Split(tt.screen(), "\n")[1]
 	if !strings.Contains(tabs, "[3 Evidence]") {
 		t.Errorf("at 60 columns the current tab is %q", tabs)
@@ -81,18 +81,18 @@ func TestTabsPastTenAreReachable(t *testing.T) {
 		}
 	}
 	tt, _, _ := exampleTester(t, 80, 24)
-	tt.press("0", "]")
+	tt.press("alt+0", "ctrl+pgdown")
 	if got := tabDefs[tt.m.ws.active].id; got != "extra-a" {
 		t.Fatalf("] after the tenth tab opened %q", got)
 	}
 	if tabs := strings.Split(tt.screen(), "\n")[1]; !strings.Contains(tabs, "[11 ") {
 		t.Errorf("the eleventh tab is not shown as current: %q", tabs)
 	}
-	tt.press("]", "]")
+	tt.press("ctrl+pgdown", "ctrl+pgdown")
 	if got := tabDefs[tt.m.ws.active].id; got != tabOverview {
 		t.Errorf("] past the last tab opened %q, want the first", got)
 	}
-	tt.press("[")
+	tt.press("ctrl+pgup")
 	if got := tabDefs[tt.m.ws.active].id; got != "extra-b" {
 		t.Errorf("[ from the first tab opened %q, want the last", got)
 	}

@@ -24,23 +24,23 @@ func TestMonochromeHasNoColour(t *testing.T) {
 		}
 	}
 	check("welcome")
-	tt.press("e")
+	tt.press("down", "enter")
 	for _, d := range tabDefs {
-		tt.press(d.key)
+		tt.press("alt+" + d.key)
 		check("tab " + d.key)
 		tt.press("enter")
 		check("tab " + d.key + " after enter")
 		tt.press("esc", "esc")
 	}
-	tt.press("1", "enter")
+	tt.press("alt+1", "enter")
 	tt.typeText("x")
 	check("editing")
-	tt.press("esc", "2", "enter")
+	tt.press("esc", "alt+2", "enter")
 	check("editing notes")
-	tt.press("esc", "/")
+	tt.press("esc", "ctrl+f")
 	tt.typeText("hub")
 	check("search")
-	tt.press("esc", "esc", "esc", "?")
+	tt.press("esc", "esc", "esc", "f1")
 	check("help")
 }
 
@@ -51,7 +51,7 @@ func TestThemesSwitchLive(t *testing.T) {
 	for _, name := range []string{"dark", "light", "monochrome"} {
 		tt.m.SetTheme(name)
 		for _, d := range tabDefs[:8] {
-			tt.press(d.key)
+			tt.press("alt+" + d.key)
 			checkFrame(t, tt.screen(), 80, 24)
 		}
 		if tt.m.e.styles.Theme != name {

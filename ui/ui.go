@@ -133,8 +133,10 @@ type Model struct {
 	help     help.Model
 	keys     globalKeys
 	showHelp bool
-	mouse    bool
-	confirm  *confirmMsg
+	// helpOffset is how far the help screen is scrolled.
+	helpOffset int
+	mouse      bool
+	confirm    *confirmMsg
 	// quitArmed is set when a save failed on quitting: a second ctrl+c
 	// leaves anyway.
 	quitArmed  bool
@@ -362,6 +364,14 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 			return m.quit(false)
 		case msg.String() == "esc", key.Matches(msg, m.keys.Help):
 			m.showHelp = false
+		case msg.String() == "down":
+			m.helpOffset++
+		case msg.String() == "up":
+			m.helpOffset = max(0, m.helpOffset-1)
+		case msg.String() == "pgdown", msg.String() == "space":
+			m.helpOffset += max(1, m.bodyHeight()-4)
+		case msg.String() == "pgup":
+			m.helpOffset = max(0, m.helpOffset-max(1, m.bodyHeight()-4))
 		}
 		return nil
 	}
@@ -375,13 +385,16 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	cur := m.current()
+	// Quit and help are ctrl and F keys, so they work while typing too.
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m.quit(false)
+	case key.Matches(msg, m.keys.Help):
+		m.showHelp, m.helpOffset = true, 0
+		return nil
+	}
 	if !cur.typing() {
 		switch {
-		case key.Matches(msg, m.keys.Quit):
-			return m.quit(false)
-		case key.Matches(msg, m.keys.Help):
-			m.showHelp = true
-			return nil
 		case key.Matches(msg, m.keys.Undo):
 			if m.e.undoLast() && m.ws != nil && m.screen == scrWorkspace {
 				if err := m.ws.reload(); err != nil {
@@ -476,7 +489,9 @@ func (m *Model) shortHelp(cur screen) []key.Binding {
 }
 
 // fullHelp lists every key the current screen accepts, then the global
-// ones, in as many columns as fit; nothing is dropped for want of width.
+// ones, after the one sentence that explains them all. Descriptions wrap
+// under themselves rather than being cut, in two columns when the window
+// is wide enough; ↑/↓ and page keys scroll a list taller than the window.
 func (m *Model) fullHelp(cur screen, h int) string {
 	s := m.e.styles
 	var all []key.Binding
@@ -488,42 +503,73 @@ func (m *Model) fullHelp(cur screen, h int) string {
 			all = append(all, b)
 		}
 	}
-	kw, dw := 0, 0
+	kw := 0
 	for _, b := range all {
 		kw = max(kw, text.Width(b.Help().Key))
-		dw = max(dw, text.Width(b.Help().Desc))
 	}
-	// The widest descriptions that still let every key fit the height;
-	// at least 22 cells, cut with … only when the window is small.
-	var colW, cols, rows int
-	for desc := max(dw, 22); desc >= 22; desc-- {
-		colW = min(kw+1+desc, m.w)
-		cols = max(1, (m.w+2)/(colW+2))
-		rows = (len(all) + cols - 1) / cols
-		if rows <= h-2 {
-			break
-		}
+	kw = min(kw, 20)
+	cols := 1
+	if m.w >= 2*(kw+1+30)+2 {
+		cols = 2
 	}
-	lines := []string{s.Title.Render("All keys") + s.Muted.Render("  (esc or ? to close)"), ""}
-	for r := 0; r < rows; r++ {
-		var b strings.Builder
-		for c := 0; c < cols; c++ {
-			i := c*rows + r
-			if i >= len(all) {
-				break
+	colW := (m.w - 2*(cols-1)) / cols
+	var entries [][]string
+	total := 0
+	for _, b := range all {
+		hk := b.Help()
+		desc := text.Wrap(hk.Desc, max(8, colW-kw-1))
+		e := make([]string, len(desc))
+		for i, d := range desc {
+			k := ""
+			if i == 0 {
+				k = hk.Key
 			}
-			hk := all[i].Help()
+			e[i] = s.Key.Render(text.Pad(k, kw)) + " " + s.Text.Render(text.Pad(d, colW-kw-1))
+		}
+		entries = append(entries, e)
+		total += len(e)
+	}
+	// Split into columns of about equal height, keeping each entry whole.
+	var columns [][]string
+	var col []string
+	for _, e := range entries {
+		if cols > 1 && len(columns) < cols-1 && len(col) > 0 && len(col)+len(e) > (total+cols-1)/cols {
+			columns = append(columns, col)
+			col = nil
+		}
+		col = append(col, e...)
+	}
+	columns = append(columns, col)
+	var body []string
+	for r := 0; r < len(columns[0]); r++ {
+		var b strings.Builder
+		for c, cl := range columns {
 			if c > 0 {
 				b.WriteString("  ")
 			}
-			b.WriteString(s.Key.Render(text.Pad(hk.Key, kw)) + " " + s.Text.Render(text.Pad(text.Truncate(hk.Desc, colW-kw-1), colW-kw-1)))
+			if r < len(cl) {
+				b.WriteString(cl[r])
+			} else {
+				b.WriteString(strings.Repeat(" ", colW))
+			}
 		}
-		lines = append(lines, b.String())
+		body = append(body, b.String())
 	}
-	if len(lines) > h {
-		lines = append(lines[:h-1], s.Muted.Render("… (make the window taller to see every key)"))
+	head := []string{s.Title.Render("All keys") + s.Muted.Render("  (esc or F1 to close)")}
+	for _, l := range text.Wrap(editingRule, m.w) {
+		head = append(head, s.Text.Render(l))
 	}
-	return strings.Join(text.Box(lines, m.w, h), "\n")
+	head = append(head, "")
+	room := max(1, h-len(head))
+	m.helpOffset = max(0, min(m.helpOffset, len(body)-room))
+	shown := body[m.helpOffset:]
+	if len(shown) > room {
+		shown = append(shown[:room-1], s.Muted.Render("… more below: ↓ or pgdn"))
+	}
+	if m.helpOffset > 0 && len(shown) > 0 {
+		shown[0] = s.Muted.Render("… more above: ↑ or pgup")
+	}
+	return strings.Join(text.Box(append(head, shown...), m.w, h), "\n")
 }
 
 func (m *Model) dialog(question, hint string) string {

@@ -132,9 +132,11 @@ func (ws *workspace) help() helpMap {
 	}
 	h := ws.cur().help()
 	if ws.cur().typing() {
+		// The tab keys type nothing, so they work while typing too.
+		h.full = append(append([]key.Binding{}, h.full...), ws.keys.AltTab, ws.keys.PrevTab, ws.keys.NextTab)
 		return h
 	}
-	short := append(append([]key.Binding{}, h.short...), ws.keys.Tab, ws.keys.Search)
+	short := append(append([]key.Binding{}, h.short...), ws.keys.AltTab, ws.keys.Search)
 	full := append(append([]key.Binding{}, h.full...), bindings(ws.keys)...)
 	return helpMap{short: short, full: full}
 }
@@ -206,17 +208,11 @@ func (ws *workspace) handle(msg tea.Msg) tea.Cmd {
 
 func (ws *workspace) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := ws.keys
-	if ws.cur().typing() && !ws.onTabs {
-		return ws.cur().update(msg)
-	}
+	// Moving between tabs uses keys that type nothing, so they work even
+	// while a field is being typed in (goTo saves it first).
 	switch {
-	case key.Matches(msg, k.Tab):
-		for i, d := range tabDefs {
-			if d.key == msg.String() {
-				ws.goTo(i)
-				ws.onTabs = false
-			}
-		}
+	case key.Matches(msg, k.AltTab):
+		ws.goToKey(strings.TrimPrefix(msg.String(), "alt+"))
 		return nil
 	case key.Matches(msg, k.PrevTab):
 		ws.goTo((ws.active + len(tabDefs) - 1) % len(tabDefs))
@@ -224,7 +220,11 @@ func (ws *workspace) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.NextTab):
 		ws.goTo((ws.active + 1) % len(tabDefs))
 		return nil
-	case key.Matches(msg, k.Search):
+	}
+	if ws.cur().typing() && !ws.onTabs {
+		return ws.cur().update(msg)
+	}
+	if key.Matches(msg, k.Search) {
 		if ws.cur().commit() != nil {
 			return nil
 		}
@@ -235,6 +235,9 @@ func (ws *workspace) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	if ws.onTabs {
 		switch {
+		case key.Matches(msg, k.Tab):
+			// Only the tab line takes bare digits: nothing is typed there.
+			ws.goToKey(msg.String())
 		case key.Matches(msg, k.TabLeft):
 			ws.goTo((ws.active + len(tabDefs) - 1) % len(tabDefs))
 		case key.Matches(msg, k.TabRight):
@@ -254,6 +257,14 @@ func (ws *workspace) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	return ws.cur().update(msg)
+}
+
+// goToKey opens the tab numbered k and puts the keys in it.
+func (ws *workspace) goToKey(k string) {
+	if i := tabByKey(k); i >= 0 {
+		ws.goTo(i)
+		ws.onTabs = false
+	}
 }
 
 func (ws *workspace) mouse(msg tea.MouseMsg) tea.Cmd {

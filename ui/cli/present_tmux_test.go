@@ -85,18 +85,18 @@ func TestWallFollowsTheEditorInTmux(t *testing.T) {
 	// Under load from other tests a single wait can run long, so the rule
 	// is checked on the median of several moves and votes.
 	var took []time.Duration
-	ed.keys("6")
+	ed.keys("M-6")
 	took = append(took, wall.waitFor("Timeliness and ease of contact", 5*time.Second))
-	ed.keys("v", "4")
+	ed.keys("M-v", "4")
 	took = append(took, wall.waitFor("1 (14%)", 5*time.Second))
 	ed.waitFor("Most votes for good (4 of 7)", time.Second)
 	ed.keys("4")
 	took = append(took, wall.waitFor("good (4 of 8)", 5*time.Second))
 	ed.keys("Escape")
 	for range 2 {
-		ed.keys("7")
+		ed.keys("M-7")
 		took = append(took, wall.waitFor("Overall judgement", 5*time.Second))
-		ed.keys("6")
+		ed.keys("M-6")
 		took = append(took, wall.waitFor("Timeliness and ease of contact", 5*time.Second))
 	}
 	slices.Sort(took)
@@ -105,7 +105,7 @@ func TestWallFollowsTheEditorInTmux(t *testing.T) {
 		t.Errorf("the wall took %v (median) to follow the editor; it must be within a second: %v", m, took)
 	}
 
-	ed.keys("q")
+	ed.keys("C-q")
 	wall.keys("q")
 	time.Sleep(300 * time.Millisecond)
 	res := must(t, dir, "--db", db, "check")
