@@ -80,7 +80,7 @@ func (h helpMap) FullHelp() [][]key.Binding { return columns(h.full, 6) }
 
 type searchKeys struct{ Up, Down, Go, Cancel, Text key.Binding }
 
-type exportKeys struct{ Write, Cancel, Text key.Binding }
+type exportKeys struct{ Write, Format, Cancel, Text key.Binding }
 
 type scoringKeys struct{ Add, Delete, Vote, Template key.Binding }
 
@@ -292,6 +292,7 @@ func newReportKeys() reportKeys {
 func newExportKeys() exportKeys {
 	return exportKeys{
 		Write:  bind([]string{"enter"}, "enter", "write the file"),
+		Format: bind([]string{"tab"}, "tab", "next format (markdown, web page, Word)"),
 		Cancel: bind([]string{"esc"}, "esc", "cancel"),
 		Text:   textEditingKeys(),
 	}
