@@ -33,7 +33,7 @@ const textWidth = 11906 - 2*1134
 
 // imageScale is how many image pixels a chart has per CSS pixel: sharp when
 // printed, small enough to write quickly.
-const imageScale = 1.5
+const imageScale = 1
 
 // DOCX writes the report as a Word document.
 func DOCX(rep *review.Report) []byte {
