@@ -24,11 +24,12 @@ func (g *findingGroup) empty() bool {
 // plan numbers the evidence (E1...) and sorts findings, standards and surveys
 // under the evidence they came from. Findings are numbered (F1...) in the
 // order the report shows them, so a reader meets F1, F2, F3 in turn.
-func (w *reportWriter) plan() {
+func (w *builder) plan() {
 	r := w.r
 	w.evidenceRef = map[string]string{}
 	w.findingRef = map[string]string{}
 	w.findingShown = map[*Finding]string{}
+	w.findingByRef = map[string]*Finding{}
 	groupOf := map[string]int{}
 	w.groups = make([]findingGroup, len(r.Evidence))
 	for i := range r.Evidence {
@@ -75,6 +76,7 @@ func (w *reportWriter) plan() {
 			n++
 			ref := fmt.Sprintf("F%d", n)
 			w.findingShown[f] = ref
+			w.findingByRef[ref] = f
 			if _, seen := w.findingRef[f.ID]; !seen && f.ID != "" {
 				w.findingRef[f.ID] = ref
 			}
@@ -88,8 +90,8 @@ func (w *reportWriter) plan() {
 	number(w.other.issues)
 }
 
-func (w *reportWriter) findings() {
-	w.block("## 5. Good practice and findings")
+func (w *builder) findings() {
+	w.heading(2, "s5", "5. Good practice and findings")
 	shown := false
 	for i := range w.groups {
 		g := &w.groups[i]
@@ -97,64 +99,65 @@ func (w *reportWriter) findings() {
 			continue
 		}
 		shown = true
-		w.blockf("### E%d %s", i+1, evidenceTitle(g.evidence))
-		w.group(g, "####")
+		w.headingUser(3, "", fmt.Sprintf("E%d ", i+1), evidenceTitle(g.evidence))
+		w.group(g)
 	}
 	if len(w.other.good)+len(w.other.issues) > 0 {
 		shown = true
-		w.block("### Other findings")
-		w.block("Findings not linked to any one piece of evidence.")
-		w.group(&w.other, "####")
+		w.heading(3, "", "Other findings")
+		w.text("Findings not linked to any one piece of evidence.")
+		w.group(&w.other)
 	}
 	if len(w.looseStds) > 0 {
 		shown = true
-		w.block("### Service standards")
+		w.heading(3, "", "Service standards")
 		w.standardsTable(w.looseStds)
 	}
 	for _, sv := range w.looseSurvey {
 		shown = true
-		w.blockf("### Survey: %s", surveyName(sv))
+		w.headingUser(3, "", "Survey: ", surveyName(sv))
 		w.surveyResults(sv)
 	}
 	if !shown {
-		w.block("*No findings recorded yet.*")
+		w.para(em("No findings recorded yet."))
 	}
 }
 
-// group writes one group's findings, standards and surveys.
-func (w *reportWriter) group(g *findingGroup, sub string) {
+// group adds one group's findings, standards and surveys.
+func (w *builder) group(g *findingGroup) {
 	if len(g.good) > 0 {
-		w.block("Good practice:")
-		w.block(w.findingList(g.good))
+		w.text("Good practice:")
+		w.findingList(g.good)
 	}
 	if len(g.issues) > 0 {
-		w.block("Issues:")
-		w.block(w.findingList(g.issues))
+		w.text("Issues:")
+		w.findingList(g.issues)
 	}
 	if len(g.standards) > 0 {
-		w.block("Service standards:")
+		w.text("Service standards:")
 		w.standardsTable(g.standards)
 	}
 	for _, sv := range g.surveys {
-		w.blockf("%s Survey: %s", sub, surveyName(sv))
+		w.headingUser(4, "", "Survey: ", surveyName(sv))
 		w.surveyResults(sv)
 	}
 }
 
-// findingList writes findings as bullets led by their reference, naming any
+// findingList adds findings as bullets led by their reference, naming any
 // other evidence the finding also rests on.
-func (w *reportWriter) findingList(fs []*Finding) string {
-	lines := make([]string, 0, len(fs))
+func (w *builder) findingList(fs []*Finding) {
+	items := make([]Item, 0, len(fs))
 	for _, f := range fs {
-		text := EscapeInline(f.Text)
-		if text == "" {
-			text = "*No text yet.*"
+		text := Text{{S: collapse(f.Text)}}
+		if text[0].S == "" {
+			text = em("No text yet.")
 		}
-		line := "- " + w.findingShown[f] + " " + text
+		ref := w.findingShown[f]
+		line := append(Text{{S: ref + " ", Strong: true}}, text...)
 		var also []string
 		first := true
 		for _, id := range f.EvidenceIDs {
-			ref, ok := w.evidenceRef[id]
+			eref, ok := w.evidenceRef[id]
 			if !ok {
 				continue
 			}
@@ -162,45 +165,82 @@ func (w *reportWriter) findingList(fs []*Finding) string {
 				first = false
 				continue
 			}
-			also = append(also, ref)
+			also = append(also, eref)
 		}
 		if len(also) > 0 {
-			line += " (also from " + strings.Join(also, ", ") + ")"
+			line = append(line, Span{S: " (also from " + strings.Join(also, ", ") + ")"})
 		}
-		lines = append(lines, line)
+		items = append(items, Item{Anchor: strings.ToLower(ref), Text: line})
 	}
-	return strings.Join(lines, "\n")
+	w.add(Block{Kind: BlockList, Items: items})
 }
 
-// standardsTable writes the standards with their met state as a word and a
-// symbol, then the summary line and where the figures came from.
-func (w *reportWriter) standardsTable(sts []Standard) {
-	var t strings.Builder
-	t.WriteString("| Standard | Target | Performance | Met |\n|---|---|---|---|")
+// standardsTable adds the standards with their met state as a word and a
+// symbol, the summary line, where the figures came from, and a chart of
+// target against actual for the standards whose figures can be compared.
+func (w *builder) standardsTable(sts []Standard) {
+	t := &Table{Caption: "Service standards: target and performance", Head: []string{"Standard", "Target", "Performance", "Met"},
+		Widths: []int{40, 20, 26, 14}, RowHeads: true}
 	var sources []string
 	seen := map[string]bool{}
 	for _, st := range sts {
-		perf := EscapeCell(st.Actual)
-		if p := EscapeCell(st.Period); p != "" {
+		perf := collapse(st.Actual)
+		if p := collapse(st.Period); p != "" {
 			if perf == "" {
 				perf = "not known"
 			}
 			perf += " (" + p + ")"
 		}
 		state, _ := st.Met()
-		fmt.Fprintf(&t, "\n| %s | %s | %s | %s |", orDash(EscapeCell(st.Promise)), orDash(EscapeCell(st.Target)), orDash(perf), state.Label())
-		if src := EscapeInline(st.Source); src != "" && !seen[src] {
+		t.Rows = append(t.Rows, []Text{plain(orDash(collapse(st.Promise))), plain(orDash(collapse(st.Target))), plain(orDash(perf)), plain(state.Label())})
+		if src := collapse(st.Source); src != "" && !seen[src] {
 			seen[src] = true
 			sources = append(sources, src)
 		}
 	}
-	w.block(t.String())
+	w.add(Block{Kind: BlockTable, Table: t})
 	if s := StandardsSummary(sts); s != "" {
-		w.block(strings.TrimSuffix(s, ".") + ".")
+		w.text(strings.TrimSuffix(s, ".") + ".")
 	}
 	if len(sources) > 0 {
-		w.block("Source: " + strings.Join(sources, "; ") + ".")
+		w.note("Source: " + strings.Join(sources, "; ") + ".")
 	}
+	if c := standardsChart(sts); c != nil {
+		w.chart(c)
+	}
+}
+
+// standardsChart draws target against actual for each standard whose two
+// figures are in comparable units; each standard has its own scale, since
+// minutes and percentages share no axis.
+func standardsChart(sts []Standard) *Chart {
+	c := &Chart{Title: "Service standards: target and actual",
+		Desc:     "For each standard, the target and the actual performance, each standard on its own scale.",
+		PerGroup: true}
+	fig := &Table{Caption: "Figures of the chart: target and actual", Head: []string{"Standard", "Target", "Actual", "Met"},
+		Widths: []int{46, 20, 20, 14}, RowHeads: true}
+	for _, st := range sts {
+		g, a, ok := st.comparable()
+		if !ok {
+			continue
+		}
+		tv, av := g.Amount.Value, a.Value
+		if g.Amount.Unit != a.Unit {
+			continue
+		}
+		state, _ := st.Met()
+		name := orDash(collapse(st.Promise))
+		c.Groups = append(c.Groups, BarGroup{Label: name, Bars: []Bar{
+			{Label: "Target", Value: tv, Text: collapse(st.Target), Tone: 1},
+			{Label: "Actual", Value: av, Text: collapse(st.Actual) + " " + state.Label(), Tone: 0},
+		}})
+		fig.Rows = append(fig.Rows, []Text{plain(name), plain(collapse(st.Target)), plain(collapse(st.Actual)), plain(state.Label())})
+	}
+	if len(c.Groups) == 0 {
+		return nil
+	}
+	c.Figures = fig
+	return c
 }
 
 func orDash(s string) string {
@@ -210,80 +250,74 @@ func orDash(s string) string {
 	return s
 }
 
-func (w *reportWriter) recommendations() {
+func (w *builder) recommendations() {
 	r := w.r
-	w.block("## 7. Recommendations")
+	w.heading(2, "s7", "7. Recommendations")
 	if len(r.Recommendations) == 0 {
-		w.block("*No recommendations yet.*")
+		w.para(em("No recommendations yet."))
 		return
 	}
-	var l strings.Builder
+	items := make([]Item, len(r.Recommendations))
 	for i := range r.Recommendations {
-		if i > 0 {
-			l.WriteString("\n\n")
-		}
-		l.WriteString(w.recommendation(i+1, &r.Recommendations[i]))
+		items[i] = w.recommendation(i+1, &r.Recommendations[i])
 	}
-	w.block(l.String())
+	w.add(Block{Kind: BlockList, Numbered: true, Items: items})
 }
 
-// recommendation writes one numbered item: its text, the lettered
-// sub-points as lines of the same paragraph (lettered lists are not
-// markdown, and this reads the same everywhere), then the findings behind
-// it and, in later stages, the Board's answer.
-func (w *reportWriter) recommendation(n int, rec *Recommendation) string {
-	marker := fmt.Sprintf("%d. ", n)
-	pad := strings.Repeat(" ", len(marker))
-	text := EscapeInline(rec.Text)
-	if text == "" {
-		text = "*No text yet.*"
+// recommendation is one numbered item: its text, the lettered sub-points,
+// then the findings behind it (by number and short title) and, in later
+// stages, the Board's answer and the actions.
+func (w *builder) recommendation(n int, rec *Recommendation) Item {
+	it := Item{Marker: fmt.Sprint(n), Anchor: fmt.Sprintf("r%d", n), Text: plain(collapse(rec.Text))}
+	if it.Text[0].S == "" {
+		it.Text = em("No text yet.")
 	}
-	lines := []string{marker + text}
 	for k, sp := range rec.SubPoints {
-		t := EscapeInline(sp.Text)
-		if t == "" {
-			t = "*No text yet.*"
+		t := plain(collapse(sp.Text))
+		if t[0].S == "" {
+			t = em("No text yet.")
 		}
-		lines = append(lines, pad+Letter(k)+". "+t)
+		it.Sub = append(it.Sub, Item{Marker: Letter(k), Text: t})
 	}
-	var b strings.Builder
-	b.WriteString(strings.Join(lines, "  \n"))
-
 	refs := w.findingRefs(rec.FindingIDs)
 	if len(refs) > 0 {
-		b.WriteString("\n\n" + pad + "Based on findings: " + strings.Join(refs, ", ") + ".")
+		cites := make([]string, len(refs))
+		for i, ref := range refs {
+			cites[i] = ref + " (" + shortTitle(w.findingByRef[ref].Text) + ")"
+		}
+		it.After = append(it.After, plain("Based on findings: "+strings.Join(cites, ", ")+"."))
 	} else {
-		b.WriteString("\n\n" + pad + "⚠ Not linked to any finding yet.")
+		it.After = append(it.After, plain("⚠ Not linked to any finding yet."))
 	}
-	if resp := EscapeInline(rec.BoardResponse); resp != "" {
-		b.WriteString("\n\n" + pad + "Board response: " + resp)
+	if resp := collapse(rec.BoardResponse); resp != "" {
+		it.After = append(it.After, plain("Board response: "+resp))
 	}
 	for _, a := range rec.Actions {
-		t := EscapeInline(a.Text)
+		t := collapse(a.Text)
 		if t == "" {
 			continue
 		}
 		var about []string
-		if o := EscapeInline(a.Owner); o != "" {
+		if o := collapse(a.Owner); o != "" {
 			about = append(about, o)
 		}
 		if !a.Due.IsZero() {
 			about = append(about, "due "+a.Due.Short())
 		}
-		if s := EscapeInline(a.Status); s != "" {
+		if s := collapse(a.Status); s != "" {
 			about = append(about, s)
 		}
 		if len(about) > 0 {
 			t += " (" + strings.Join(about, ", ") + ")"
 		}
-		b.WriteString("\n\n" + pad + "Action: " + t)
+		it.After = append(it.After, plain("Action: "+t))
 	}
-	return b.String()
+	return it
 }
 
 // findingRefs returns the references of the named findings in report order,
 // each once, leaving out findings that no longer exist.
-func (w *reportWriter) findingRefs(ids []string) []string {
+func (w *builder) findingRefs(ids []string) []string {
 	var nums []int
 	seen := map[int]bool{}
 	for _, id := range ids {
@@ -320,57 +354,87 @@ func Letter(i int) string {
 	}
 }
 
-func (w *reportWriter) judgement() {
+func (w *builder) judgement() {
 	r := w.r
-	w.block("## 8. Overall judgement")
+	w.heading(2, "s8", "8. Overall judgement")
 	if len(r.Criteria) > 0 {
-		w.block("The panel scored each criterion as poor, fair, good or excellent, using the evidence it gathered.")
-		var t strings.Builder
-		t.WriteString("| Criterion | Score | Votes |\n|---|---|---|")
+		w.text("The panel scored each criterion as poor, fair, good or excellent, using the evidence it gathered.")
+		t := &Table{Caption: "Criteria, scores and the room's votes", Head: []string{"Criterion", "Score", "Votes"},
+			Widths: []int{44, 22, 34}, RowHeads: true}
 		for _, c := range r.Criteria {
-			score := "Not scored yet"
-			if c.Level.Valid() {
-				score = c.Level.Label()
-			}
-			fmt.Fprintf(&t, "\n| %s | %s | %s |", orDash(EscapeCell(c.Name)), score, votesCell(c))
+			t.Rows = append(t.Rows, []Text{plain(orDash(collapse(c.Name))), plain(scoreText(c.Level)), plain(votesCell(c))})
 		}
-		fmt.Fprintf(&t, "\n| **Overall judgement** | %s | |", w.judgementCell(" (the panel's own word, see below)"))
-		w.block(t.String())
-		var why []string
+		t.Rows = append(t.Rows, []Text{{{S: "Overall judgement", Strong: true}}, w.judgementText(" (the panel's own word, see below)"), nil})
+		w.add(Block{Kind: BlockTable, Table: t})
+		if c := votesChart(r.Criteria); c != nil {
+			w.chart(c)
+		}
+		var why []Item
 		for _, c := range r.Criteria {
-			if rat := EscapeInline(c.Rationale); rat != "" {
-				name := EscapeInline(c.Name)
+			if rat := collapse(c.Rationale); rat != "" {
+				name := collapse(c.Name)
 				if name == "" {
 					name = "Unnamed criterion"
 				}
-				why = append(why, "- "+name+": "+rat)
+				why = append(why, Item{Text: plain(name + ": " + rat)})
 			}
 		}
 		if len(why) > 0 {
-			w.block("Why the panel gave these scores:")
-			w.block(strings.Join(why, "\n"))
+			w.text("Why the panel gave these scores:")
+			w.add(Block{Kind: BlockList, Items: why})
 		}
 	} else {
-		w.block("*No criteria scored yet.*")
+		w.para(em("No criteria scored yet."))
 	}
 
 	j := r.Judgement
-	switch word := EscapeInline(j.Word); {
+	switch word := collapse(j.Word); {
 	case word != "" && j.Level.Valid():
-		w.block("Overall judgement: " + j.Level.Label() + " — " + word + ".")
-		w.paragraphsOr(j.Explanation, "*The panel's explanation is not yet written.*")
+		w.text("Overall judgement: " + j.Level.Label() + " — " + word + ".")
+		w.body(j.Explanation, "The panel's explanation is not yet written.")
 	case word != "":
-		w.block("Overall judgement: " + word + ".")
-		w.block("The panel chose its own word rather than one of the four levels.")
-		w.paragraphsOr(j.Explanation, "*The panel's explanation is not yet written.*")
+		w.text("Overall judgement: " + word + ".")
+		w.text("The panel chose its own word rather than one of the four levels.")
+		w.body(j.Explanation, "The panel's explanation is not yet written.")
 	case j.Level.Valid():
-		w.block("Overall judgement: " + j.Level.Label() + ".")
-		if p := Paragraphs(j.Explanation); p != "" {
-			w.block(p)
-		}
+		w.text("Overall judgement: " + j.Level.Label() + ".")
+		w.body(j.Explanation, "")
 	default:
-		w.block("Overall judgement: *not decided yet.*")
+		w.para(Text{{S: "Overall judgement: "}, {S: "not decided yet.", Em: true}})
 	}
+}
+
+// votesChart shows the room's votes per level for each criterion that was
+// voted on.
+func votesChart(cs []Criterion) *Chart {
+	c := &Chart{Title: "The room's votes on each criterion",
+		Desc: "For each criterion, how many members voted poor, fair, good or excellent."}
+	fig := &Table{Caption: "Figures of the chart: votes per level", Head: []string{"Criterion", "Poor", "Fair", "Good", "Excellent"},
+		Widths: []int{44, 14, 14, 14, 14}, Align: []Align{AlignLeft, AlignRight, AlignRight, AlignRight, AlignRight}, RowHeads: true}
+	for _, cr := range cs {
+		total := 0
+		for _, l := range Levels {
+			total += cr.Votes[l]
+		}
+		if total <= 0 {
+			continue
+		}
+		name := orDash(collapse(cr.Name))
+		g := BarGroup{Label: name}
+		row := []Text{plain(name)}
+		for i, l := range Levels {
+			n := cr.Votes[l]
+			g.Bars = append(g.Bars, Bar{Label: l.Title(), Value: float64(n), Text: fmt.Sprintf("%d %s", n, plural(n, "vote", "votes")), Tone: i})
+			row = append(row, plain(strconv.Itoa(n)))
+		}
+		c.Groups = append(c.Groups, g)
+		fig.Rows = append(fig.Rows, row)
+	}
+	if len(c.Groups) == 0 {
+		return nil
+	}
+	c.Figures = fig
+	return c
 }
 
 // votesCell lists the room's votes by level, leaving out levels nobody chose.

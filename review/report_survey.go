@@ -3,21 +3,19 @@ package review
 import (
 	"fmt"
 	"strings"
-
-	"github.com/mattn/go-runewidth"
 )
 
 // surveyName is the survey's name for a heading.
 func surveyName(sv *Survey) string {
-	if n := EscapeHeading(sv.Name); n != "" {
+	if n := collapse(sv.Name); n != "" {
 		return n
 	}
 	return "Untitled survey"
 }
 
-// stats works each question's figures out once: the results table and the
-// appendix show the same numbers.
-func (w *reportWriter) stats(sv *Survey, q *Question) Stats {
+// stats works each question's figures out once: the results table, the
+// summary and the appendix show the same numbers.
+func (w *builder) stats(sv *Survey, q *Question) Stats {
 	if s, ok := w.statsCache[q]; ok {
 		return s
 	}
@@ -29,7 +27,7 @@ func (w *reportWriter) stats(sv *Survey, q *Question) Stats {
 	return s
 }
 
-func (w *reportWriter) attributes(sv *Survey) []string {
+func (w *builder) attributes(sv *Survey) []string {
 	if a, ok := w.attrCache[sv]; ok {
 		return a
 	}
@@ -42,7 +40,7 @@ func (w *reportWriter) attributes(sv *Survey) []string {
 }
 
 // surveyAbout says how the survey was sent and how many answered:
-// "Sent by text message on 12 February 2019. Responses: 57 of 670, 8.5%."
+// "Sent by text message on 12 February 2019. Responses: 57 of 670 (8.5%)."
 func surveyAbout(sv *Survey) string {
 	s := channelPhrase(sv.Channel)
 	if !sv.Date.IsZero() {
@@ -79,7 +77,7 @@ func channelPhrase(c Channel) string {
 	case ChannelInPerson:
 		return "Asked in person"
 	}
-	if e := EscapeInline(string(c)); e != "" {
+	if e := collapse(string(c)); e != "" {
 		return "Sent by " + e
 	}
 	return ""
@@ -96,60 +94,95 @@ func answered(sv *Survey) []*Question {
 	return qs
 }
 
-// surveyResults writes the survey's results table for section 5: one row per
-// question, with the panel's thresholds in the column headings when every
-// question shares them.
-func (w *reportWriter) surveyResults(sv *Survey) {
-	w.block(surveyAbout(sv))
+// surveyResults adds the survey's results for section 5: a table of the
+// scale questions, with the panel's thresholds in the column headings when
+// every question shares them, and a table of the yes/no and choice
+// questions with the share giving each answer.
+func (w *builder) surveyResults(sv *Survey) {
+	w.text(surveyAbout(sv))
 	qs := answered(sv)
 	if len(qs) == 0 {
-		w.block("*No questions with figures yet.*")
+		w.para(em("No questions with figures yet."))
 		return
 	}
-	stats := make([]Stats, len(qs))
-	for i, q := range qs {
-		stats[i] = w.stats(sv, q)
+	var scaleNames, choiceNames []string
+	var scale, choice []Stats
+	for _, q := range qs {
+		s := w.stats(sv, q)
+		if q.Kind == QuestionScale {
+			scaleNames, scale = append(scaleNames, orDash(collapse(q.Text))), append(scale, s)
+		} else {
+			choiceNames, choice = append(choiceNames, orDash(collapse(q.Text))), append(choice, s)
+		}
 	}
-	w.block(statsTable("Question", rowNames(qs), stats))
-	if anySmall(stats) {
-		w.block(smallBaseNote)
+	flagged := false
+	if len(scale) > 0 {
+		t := statsTable("Question", scaleNames, scale)
+		t.Caption = surveyName(sv) + ": scores"
+		w.add(Block{Kind: BlockTable, Table: t})
+		flagged = anySmall(scale)
 	}
+	if len(choice) > 0 {
+		t := &Table{Caption: surveyName(sv) + ": yes/no and choice questions", Head: []string{"Question", "Base", "Answers"},
+			Align: []Align{AlignLeft, AlignRight, AlignLeft}, Widths: []int{52, 10, 38}, RowHeads: true}
+		for i, s := range choice {
+			t.Rows = append(t.Rows, []Text{plain(choiceNames[i]), plain(baseText(s)), plain(sharesLine(s))})
+		}
+		w.add(Block{Kind: BlockTable, Table: t})
+		flagged = flagged || anySmall(choice)
+	}
+	if flagged {
+		w.note(smallBaseNote)
+	}
+}
+
+// sharesLine gives each answer's share of the base: "Yes 39.0%, No 61.0%".
+func sharesLine(s Stats) string {
+	if s.Base == 0 {
+		return "–"
+	}
+	parts := make([]string, 0, len(s.Counts))
+	for _, c := range s.Counts {
+		l := orDash(collapse(c.Label))
+		parts = append(parts, capitalise(l)+" "+Pct1(c.N, s.Base))
+	}
+	return strings.Join(parts, ", ")
 }
 
 var smallBaseNote = fmt.Sprintf("⚠ Small base: fewer than %d answers, so read those figures with care.", SmallBaseUnder)
 
-func rowNames(qs []*Question) []string {
-	names := make([]string, len(qs))
-	for i, q := range qs {
-		names[i] = orDash(EscapeCell(q.Text))
-	}
-	return names
-}
+// small reports whether a row is flagged: answered, but by too few.
+func small(s Stats) bool { return s.SmallBase && s.Base > 0 }
 
 func anySmall(stats []Stats) bool {
 	for _, s := range stats {
-		if s.SmallBase && (s.Base > 0 || len(s.Counts) > 0) {
+		if small(s) {
 			return true
 		}
 	}
 	return false
 }
 
-// statsTable writes Question | Base | Average | % top score | % ≥ High |
-// % ≤ Low. Names must already be escaped for a cell.
-func statsTable(first string, names []string, stats []Stats) string {
+// baseText is a base as a table shows it, flagged the same way everywhere.
+func baseText(s Stats) string {
+	if small(s) {
+		return fmt.Sprint(s.Base, " ⚠")
+	}
+	return fmt.Sprint(s.Base)
+}
+
+// statsTable is Question | Base | Average | % top score | % ≥ High |
+// % ≤ Low.
+func statsTable(first string, names []string, stats []Stats) *Table {
 	hi, lo, shared := sharedThresholds(stats)
 	hiHead, loHead := "% at or above high", "% at or below low"
 	if shared {
 		hiHead, loHead = fmt.Sprintf("%% ≥ %d", hi), fmt.Sprintf("%% ≤ %d", lo)
 	}
-	var t strings.Builder
-	fmt.Fprintf(&t, "| %s | Base | Average | %% top score | %s | %s |\n|---|---:|---:|---:|---:|---:|", first, hiHead, loHead)
+	t := &Table{Head: []string{first, "Base", "Average", "% top score", hiHead, loHead},
+		Align:  []Align{AlignLeft, AlignRight, AlignRight, AlignRight, AlignRight, AlignRight},
+		Widths: []int{40, 9, 11, 11, 11, 11}, RowHeads: true}
 	for i, s := range stats {
-		base := fmt.Sprint(s.Base)
-		if s.SmallBase && s.Base > 0 {
-			base += " ⚠"
-		}
 		avg, top, high, low := "–", "–", "–", "–"
 		if s.HasMean && s.Base > 0 {
 			avg, top, high, low = s.MeanText(), Num1(s.TopN, s.Base), Num1(s.HighN, s.Base), Num1(s.LowN, s.Base)
@@ -158,9 +191,9 @@ func statsTable(first string, names []string, stats []Stats) string {
 				low += fmt.Sprintf(" (≤ %d)", s.Low)
 			}
 		}
-		fmt.Fprintf(&t, "\n| %s | %s | %s | %s | %s | %s |", names[i], base, avg, top, high, low)
+		t.Rows = append(t.Rows, []Text{plain(names[i]), plain(baseText(s)), plain(avg), plain(top), plain(high), plain(low)})
 	}
-	return t.String()
+	return t
 }
 
 // sharedThresholds reports the thresholds when every scale question uses
@@ -181,19 +214,19 @@ func sharedThresholds(stats []Stats) (hi, lo int, ok bool) {
 	return hi, lo, ok
 }
 
-func (w *reportWriter) appendix() {
+func (w *builder) appendix() {
 	r := w.r
-	w.block("## 9. Appendix: survey detail")
+	w.heading(2, "s9", "9. Appendix: survey detail")
 	if len(r.Surveys) == 0 {
-		w.block("*No surveys recorded.*")
+		w.para(em("No surveys recorded."))
 		return
 	}
 	for i := range r.Surveys {
 		sv := &r.Surveys[i]
-		w.blockf("### Survey: %s", surveyName(sv))
-		w.block(surveyAbout(sv))
+		w.headingUser(3, "", "Survey: ", surveyName(sv))
+		w.text(surveyAbout(sv))
 		if len(sv.Questions) == 0 {
-			w.block("*No questions yet.*")
+			w.para(em("No questions yet."))
 		}
 		for qi := range sv.Questions {
 			w.questionDetail(sv, qi)
@@ -201,59 +234,119 @@ func (w *reportWriter) appendix() {
 	}
 }
 
-// questionDetail writes one question's figures, its distribution as a
-// chart that reads without colour, and its breakdown by respondent
-// attributes.
-func (w *reportWriter) questionDetail(sv *Survey, qi int) {
+// questionDetail adds one question's figures, its distribution as a chart,
+// and its breakdown by each respondent attribute. Groups with no answers
+// are left out, and a breakdown with fewer than two groups left is said in
+// a sentence instead of a table of one row.
+func (w *builder) questionDetail(sv *Survey, qi int) {
 	q := &sv.Questions[qi]
-	text := EscapeHeading(q.Text)
+	text := collapse(q.Text)
 	if text == "" {
 		text = "Question with no text"
 	}
-	w.blockf("#### Q%d. %s", qi+1, text)
+	w.headingUser(4, "", fmt.Sprintf("Q%d. ", qi+1), text)
 	if q.Kind == QuestionFreeText {
 		w.freeText(sv, q)
 		return
 	}
 	s := w.stats(sv, q)
-	w.block(statsSentence(q, s))
-	if chart := Chart(s.Counts); chart != "" {
-		fence := codeFence(chart)
-		w.block(fence + "text\n" + chart + "\n" + fence)
+	w.text(statsSentence(q, s))
+	if c := distributionChart(fmt.Sprintf("Q%d", qi+1), text, s.Counts); c != nil {
+		w.chart(c)
 	}
 	for _, attr := range w.attributes(sv) {
-		groups := sv.QuestionStatsBy(q, attr)
-		if len(groups) < 2 || !anyAnswered(groups) {
+		var groups []GroupStats
+		for _, g := range sv.QuestionStatsBy(q, attr) {
+			if g.Stats.Base > 0 {
+				groups = append(groups, g)
+			}
+		}
+		by := collapse(attr)
+		if by == "" {
+			by = "unnamed attribute"
+		}
+		if len(groups) == 0 {
+			continue
+		}
+		if len(groups) == 1 {
+			w.text(fmt.Sprintf("Every answer came from one %s: %s.", by, orDash(collapse(groups[0].Value))))
 			continue
 		}
 		names := make([]string, len(groups))
 		stats := make([]Stats, len(groups))
 		for i, g := range groups {
-			names[i], stats[i] = orDash(EscapeCell(g.Value)), g.Stats
+			names[i], stats[i] = orDash(collapse(g.Value)), g.Stats
 		}
-		head, by := capitalise(EscapeCell(attr)), EscapeInline(attr)
-		if head == "" {
-			head, by = "Unnamed attribute", "unnamed attribute"
-		}
-		w.blockf("By %s:", by)
+		w.text("By " + by + ":")
+		var t *Table
 		if s.HasMean {
-			w.block(statsTable(head, names, stats))
-			if anySmall(stats) {
-				w.block(smallBaseNote)
-			}
+			t = statsTable(capitalise(by), names, stats)
 		} else {
-			w.block(sharesTable(head, names, stats))
+			t = sharesTable(capitalise(by), names, stats)
+		}
+		t.Caption = fmt.Sprintf("Q%d by %s", qi+1, by)
+		w.add(Block{Kind: BlockTable, Table: t})
+		if anySmall(stats) {
+			w.note(smallBaseNote)
+		}
+		if s.HasMean {
+			w.chart(averagesChart(q, fmt.Sprintf("Q%d", qi+1), by, names, stats))
 		}
 	}
 }
 
-func anyAnswered(groups []GroupStats) bool {
-	for _, g := range groups {
-		if g.Stats.Base > 0 {
-			return true
-		}
+// distributionChart shows how many gave each answer, with each count's
+// share of the base.
+func distributionChart(ref, question string, counts []Count) *Chart {
+	if len(counts) == 0 {
+		return nil
 	}
-	return false
+	total := 0
+	for _, c := range counts {
+		total += c.N
+	}
+	c := &Chart{Title: ref + ": how people answered",
+		Desc: fmt.Sprintf("The number giving each answer to “%s”, and its share of the %d answers counted.", question, total)}
+	fig := &Table{Caption: ref + ": the figures of the chart", Head: []string{"Answer", "Number", "Share"},
+		Align: []Align{AlignLeft, AlignRight, AlignRight}, Widths: []int{50, 25, 25}, RowHeads: true}
+	g := BarGroup{}
+	for _, n := range counts {
+		l := collapse(n.Label)
+		if n.Value != "" && l != n.Value && isNumber(n.Value) {
+			l = n.Value + " " + l
+		}
+		if l == "" {
+			l = "(blank)"
+		}
+		pct := "0.0%"
+		if total > 0 {
+			pct = Pct1(n.N, total)
+		}
+		g.Bars = append(g.Bars, Bar{Label: l, Value: float64(n.N), Text: fmt.Sprintf("%d (%s)", n.N, pct)})
+		fig.Rows = append(fig.Rows, []Text{plain(l), plain(fmt.Sprint(n.N)), plain(pct)})
+	}
+	c.Groups = []BarGroup{g}
+	c.Figures = fig
+	return c
+}
+
+// averagesChart shows the average score of each group of respondents, on
+// the question's whole scale; its figures are the table before it.
+func averagesChart(q *Question, ref, by string, names []string, stats []Stats) *Chart {
+	lo, hi := q.ScaleRange()
+	c := &Chart{Title: fmt.Sprintf("%s: average score by %s", ref, by),
+		Desc: fmt.Sprintf("The average score from %d to %d given by each %s; the figures are in the table before the chart.", lo, hi, by),
+		Max:  float64(hi)}
+	g := BarGroup{}
+	for i, s := range stats {
+		t := fmt.Sprintf("%s (%d %s)", s.MeanText(), s.Base, plural(s.Base, "answer", "answers"))
+		if small(s) {
+			t += " ⚠"
+		}
+		g.Bars = append(g.Bars, Bar{Label: names[i], Value: s.Mean, Text: t})
+	}
+	c.Groups = []BarGroup{g}
+	return c
 }
 
 // statsSentence gives the question's figures in words.
@@ -272,6 +365,8 @@ func statsSentence(q *Question, s Stats) string {
 		if s.HasNPS {
 			parts = append(parts, "Net Promoter Score: "+s.NPSText())
 		}
+	} else if s.Base > 0 {
+		parts = append(parts, sharesLine(s))
 	}
 	out := strings.Join(parts, "; ") + "."
 	var notes []string
@@ -284,7 +379,7 @@ func statsSentence(q *Question, s Stats) string {
 	if s.Invalid > 0 {
 		notes = append(notes, fmt.Sprintf("%d answers could not be read and are left out.", s.Invalid))
 	}
-	if s.SmallBase && s.Base > 0 {
+	if small(s) {
 		notes = append(notes, smallBaseNote)
 	}
 	if len(notes) > 0 {
@@ -296,26 +391,23 @@ func statsSentence(q *Question, s Stats) string {
 // sharesTable breaks a yes/no or choice question down by group: the share
 // of each group giving each answer. Columns are matched by answer value,
 // since groups can give different answers outside the listed choices.
-func sharesTable(first string, names []string, stats []Stats) string {
-	var values, labels []string
+func sharesTable(first string, names []string, stats []Stats) *Table {
+	var values []string
+	t := &Table{Head: []string{first, "Base"}, Align: []Align{AlignLeft, AlignRight}, Widths: []int{30, 10}, RowHeads: true}
 	seen := map[string]bool{}
 	for _, s := range stats {
 		for _, c := range s.Counts {
 			if !seen[c.Value] {
 				seen[c.Value] = true
 				values = append(values, c.Value)
-				labels = append(labels, "% "+orDash(EscapeCell(c.Label)))
+				t.Head = append(t.Head, "% "+orDash(collapse(c.Label)))
+				t.Align = append(t.Align, AlignRight)
+				t.Widths = append(t.Widths, 10)
 			}
 		}
 	}
-	var t strings.Builder
-	t.WriteString("| " + first + " | Base")
-	for _, l := range labels {
-		t.WriteString(" | " + l)
-	}
-	t.WriteString(" |\n|---|---:" + strings.Repeat("|---:", len(labels)) + "|")
 	for i, s := range stats {
-		fmt.Fprintf(&t, "\n| %s | %d", names[i], s.Base)
+		row := []Text{plain(names[i]), plain(baseText(s))}
 		for _, v := range values {
 			cell := "–"
 			if s.Base > 0 {
@@ -327,100 +419,11 @@ func sharesTable(first string, names []string, stats []Stats) string {
 				}
 				cell = Num1(n, s.Base)
 			}
-			t.WriteString(" | " + cell)
+			row = append(row, plain(cell))
 		}
-		t.WriteString(" |")
+		t.Rows = append(t.Rows, row)
 	}
-	return t.String()
-}
-
-// maxComments caps the written answers quoted for one question, so a large
-// survey cannot bury the report.
-const maxComments = 50
-
-func (w *reportWriter) freeText(sv *Survey, q *Question) {
-	var lines []string
-	total := 0
-	for i := range sv.Respondents {
-		a := EscapeInline(sv.Respondents[i].Answers[q.ID])
-		if a == "" || IsExcluded(sv.Respondents[i].Answers[q.ID]) {
-			continue
-		}
-		total++
-		if len(lines) < maxComments {
-			lines = append(lines, "- "+a)
-		}
-	}
-	switch total {
-	case 0:
-		w.block("*No written answers yet.*")
-		return
-	case 1:
-		w.block("1 written answer:")
-	default:
-		w.blockf("%d written answers:", total)
-	}
-	w.block(strings.Join(lines, "\n"))
-	if total > len(lines) {
-		w.blockf("And %d more, not shown here.", total-len(lines))
-	}
-}
-
-// barWidth is the length of the longest bar of a chart, in cells.
-const barWidth = 30
-
-// maxLabelWidth keeps a long answer label from pushing the bars off a page.
-const maxLabelWidth = 32
-
-// Chart draws a distribution as plain text, one line per answer: the label,
-// a bar of █ scaled to the largest count, the count and its share of all
-// the counts (the base: "don't know" answers are not among the counts).
-// Everything is in words and figures, so it reads the same in monochrome,
-// on paper and to a screen reader. It returns "" when there is nothing to
-// draw.
-func Chart(counts []Count) string {
-	if len(counts) == 0 {
-		return ""
-	}
-	labels := make([]string, len(counts))
-	most, total, labelW, countW := 0, 0, 0, 0
-	for i, c := range counts {
-		l := strings.Join(strings.Fields(stripBidiControls(Clean(c.Label))), " ")
-		if c.Value != "" && l != c.Value && isNumber(c.Value) {
-			l = c.Value + " " + l
-		}
-		if l == "" {
-			l = "(blank)"
-		}
-		l = runewidth.Truncate(l, maxLabelWidth, "…")
-		labels[i] = l
-		labelW = max(labelW, runewidth.StringWidth(l))
-		most = max(most, c.N)
-		total += c.N
-		countW = max(countW, len(fmt.Sprint(c.N)))
-	}
-	var b strings.Builder
-	for i, c := range counts {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		n := 0
-		if most > 0 {
-			n = (c.N*barWidth + most/2) / most
-			if c.N > 0 && n == 0 {
-				n = 1
-			}
-		}
-		b.WriteString(isolate(runewidth.FillRight(labels[i], labelW)))
-		b.WriteString("  ")
-		b.WriteString(strings.Repeat("█", n) + strings.Repeat(" ", barWidth-n))
-		pct := "0.0"
-		if total > 0 {
-			pct = Num1(c.N, total)
-		}
-		fmt.Fprintf(&b, "  %*d  %5s%%", countW, c.N, pct)
-	}
-	return b.String()
+	return t
 }
 
 func isNumber(s string) bool {
@@ -433,4 +436,37 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// maxComments caps the written answers quoted for one question, so a large
+// survey cannot bury the report.
+const maxComments = 50
+
+func (w *builder) freeText(sv *Survey, q *Question) {
+	var items []Item
+	total := 0
+	for i := range sv.Respondents {
+		raw := sv.Respondents[i].Answers[q.ID]
+		a := collapse(raw)
+		if a == "" || IsExcluded(raw) {
+			continue
+		}
+		total++
+		if len(items) < maxComments {
+			items = append(items, Item{Text: plain(a)})
+		}
+	}
+	switch total {
+	case 0:
+		w.para(em("No written answers yet."))
+		return
+	case 1:
+		w.text("1 written answer:")
+	default:
+		w.text(fmt.Sprintf("%d written answers:", total))
+	}
+	w.add(Block{Kind: BlockList, Items: items})
+	if total > len(items) {
+		w.text(fmt.Sprintf("And %d more, not shown here.", total-len(items)))
+	}
 }

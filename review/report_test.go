@@ -76,24 +76,26 @@ func TestReportHeader(t *testing.T) {
 	md := string(Render(reportSample()))
 	mustContain(t, "header", md[:strings.Index(md, "## 1.")],
 		"# Scrutiny report: Customers contacting Great Places\n",
-		"| Scrutiny topic | Customers contacting Great Places |",
-		"| Start and end dates | 7 January 2019 to 29 March 2019 |",
-		"| Board | Thursday 2 May 2019 |",
-		"| Overall judgement | Improving (the panel's own word, explained in section 8) |",
-		"| Stage | Reported to board |")
+		"**Scrutiny topic:** Customers contacting Great Places\n",
+		"**Start and end dates:** 7 January 2019 to 29 March 2019\n",
+		"**Board:** Thursday 2 May 2019\n",
+		"**Overall judgement:** Improving (the panel's own word, explained in section 8)\n",
+		"**Status of this paper:** Final: for the Board's decision",
+		"**The Board is asked to:** note the findings and agree a response to each of the 2 recommendations by Thursday 2 May 2019.")
 
 	r := reportSample()
 	r.Judgement = Judgement{Level: Good}
 	r.End = Date{}
 	md = string(Render(r))
-	mustContain(t, "header", md, "| Overall judgement | ■■■· Good |", "| Start and end dates | From 7 January 2019 |")
+	mustContain(t, "header", md, "**Overall judgement:** ■■■· Good\n", "**Start and end dates:** From 7 January 2019\n")
 }
 
 func TestReportEmptyReviewHasPlaceholders(t *testing.T) {
 	md := string(Render(&Review{}))
 	mustContain(t, "empty report", md,
-		"| Scrutiny topic | Not set yet |",
-		"| Overall judgement | Not decided yet |",
+		"**Scrutiny topic:** Not set yet",
+		"**Overall judgement:** Not decided yet",
+		"**The Board is asked to:** note the findings.",
 		"*Not yet written.*",
 		"*No panel members have been added to this review yet.*",
 		"*No evidence recorded yet.*",
@@ -140,9 +142,9 @@ func TestReportFindingsGroupedByEvidence(t *testing.T) {
 	// E1 has only standards; E2 has both kinds of finding; the issue is
 	// also from E3; f3 has no evidence.
 	mustContain(t, "findings", md,
-		"### E2 Shadowing the Customer Hub\n\nGood practice:\n\n- F1 Calls are answered with a friendly greeting\n\nIssues:\n\n- F2 Long waits on the phone (also from E3)",
+		"### E2 Shadowing the Customer Hub\n\nGood practice:\n\n- **F1** Calls are answered with a friendly greeting\n\nIssues:\n\n- **F2** Long waits on the phone (also from E3)",
 		"### Other findings",
-		"Issues:\n\n- F3 Noticeboards are out of date")
+		"Issues:\n\n- **F3** Noticeboards are out of date")
 	if strings.Index(md, "### E1") > strings.Index(md, "### E2") || strings.Index(md, "### E3") > strings.Index(md, "### Other findings") {
 		t.Errorf("groups are not in evidence order:\n%s", md)
 	}
@@ -151,7 +153,7 @@ func TestReportFindingsGroupedByEvidence(t *testing.T) {
 func TestReportStandards(t *testing.T) {
 	md := section(t, string(Render(reportSample())), "## 5. Good practice and findings")
 	mustContain(t, "standards", md,
-		"Service standards:\n\n| Standard | Target | Performance | Met |\n|---|---|---|---|\n",
+		"Service standards:\n\n| Standard | Target | Performance | Met |\n|----------------------------------------|--------------------|--------------------------|--------------|\n",
 		"| 80% of calls answered within 4 minutes | at least 80% | 70% (end of February 2019) | ✗ Not met |",
 		"| Ring backs within 1 working hour | within 1 working hour | 14 minutes (end of February 2019) | ✓ Met |",
 		"Source: Business Intelligence team.",
@@ -166,9 +168,9 @@ func TestReportSurveyTable(t *testing.T) {
 	// or more (84.2%), 9 at 3 or less (15.8%). 59 of 670 is 8.8%.
 	mustContain(t, "survey", md,
 		"#### Survey: Ease of contact\n\nSent by text message. Responses: 59 of 670 (8.8%).",
-		"| Question | Base | Average | % top score | % ≥ 6 | % ≤ 3 |\n|---|---:|---:|---:|---:|---:|\n",
+		"| Question | Base | Average | % top score | % ≥ 6 | % ≤ 3 |\n|----------------------------------------|--------:|----------:|----------:|----------:|----------:|\n",
 		"| How easy was it to contact us? | 57 | 7.25 | 35.1 | 84.2 | 15.8 |",
-		"| Would you use web chat? | 2 ⚠ | – | – | – | – |",
+		"| Would you use web chat? | 2 ⚠ | Yes 50.0%, No 50.0% |",
 		smallBaseNote)
 	if strings.Contains(md, "Anything else?") {
 		t.Errorf("free-text question in the figures table:\n%s", md)
@@ -186,7 +188,7 @@ func TestReportRecommendations(t *testing.T) {
 	want := "1. Customer Hub: resolve more queries at first contact, considering:  \n" +
 		"   a. training so all the team are multi-skilled  \n" +
 		"   b. a way to share learning\n\n" +
-		"   Based on findings: F1, F2.\n\n" +
+		"   Based on findings: F1 (Calls are answered with a friendly greeting), F2 (Long waits on the phone).\n\n" +
 		"2. Review the communal noticeboards\n\n" +
 		"   ⚠ Not linked to any finding yet."
 	mustContain(t, "recommendations", md, want)
@@ -200,13 +202,13 @@ func TestReportRecommendations(t *testing.T) {
 	r.Recommendations = recs
 	md = section(t, string(Render(r)), "## 7. Recommendations")
 	mustContain(t, "ten recommendations", md,
-		"10. rec 10\n\n    Based on findings: F3.\n\n    Board response: Agreed\n\n    Action: Retrain (Hub manager, due 1 July 2019, open)")
+		"10. rec 10\n\n    Based on findings: F3 (Noticeboards are out of date).\n\n    Board response: Agreed\n\n    Action: Retrain (Hub manager, due 1 July 2019, open)")
 }
 
 func TestReportJudgement(t *testing.T) {
 	md := section(t, string(Render(reportSample())), "## 8. Overall judgement")
 	mustContain(t, "judgement", md,
-		"| Criterion | Score | Votes |\n|---|---|---|\n",
+		"| Criterion | Score | Votes |\n|--------------------------------------------|----------------------|----------------------------------|\n",
 		"| Timeliness and ease of contact | ■■■· Good | fair 2, good 5 |",
 		"| Customer kept informed | ■■·· Fair | – |",
 		"| **Overall judgement** | Improving (the panel's own word, see below) | |",
@@ -229,11 +231,11 @@ func TestReportAppendix(t *testing.T) {
 		"### Survey: Ease of contact",
 		"#### Q1. How easy was it to contact us?",
 		"Base: 57; average 7.25 on a scale of 1 to 10; top score (10): 35.1%; 6 or more: 84.2%; 3 or less: 15.8%. 2 gave no answer.",
-		"```text\n1   ████████                         5    8.8%\n",
-		"10  ██████████████████████████████  20   35.1%\n```",
+		"```text\n1   ████████                        5 (8.8%)\n",
+		"10  ██████████████████████████████  20 (35.1%)\n```",
 		"#### Q2. Would you use web chat?",
 		"By contact method:\n\n| Contact method | Base | % Yes | % No |",
-		"| email | 1 | 0.0 | 100.0 |",
+		"| email | 1 ⚠ | 0.0 | 100.0 |",
 		"#### Q3. Anything else?\n\n1 written answer:\n\n- Be quicker \\| please")
 	if strings.Contains(section(t, md, "#### Q1. How easy was it to contact us?"), "By contact method") {
 		t.Errorf("breakdown shown for a question only answered by tally")
@@ -241,37 +243,37 @@ func TestReportAppendix(t *testing.T) {
 }
 
 func TestSharesTableMatchesAnswersByValue(t *testing.T) {
-	got := sharesTable("Area", []string{"North", "South"}, []Stats{
-		{Base: 4, Counts: []Count{{Value: "a", Label: "A", N: 1}, {Value: "b", Label: "B", N: 1}, {Value: "x", Label: "x", N: 2}}},
-		{Base: 2, Counts: []Count{{Value: "a", Label: "A", N: 0}, {Value: "b", Label: "B", N: 1}, {Value: "y", Label: "y", N: 1}}},
-	})
-	want := "| Area | Base | % A | % B | % x | % y |\n|---|---:|---:|---:|---:|---:|\n" +
-		"| North | 4 | 25.0 | 25.0 | 50.0 | 0.0 |\n" +
-		"| South | 2 | 0.0 | 50.0 | 0.0 | 50.0 |"
+	got := mdTable(sharesTable("Area", []string{"North", "South"}, []Stats{
+		{Base: 40, Counts: []Count{{Value: "a", Label: "A", N: 10}, {Value: "b", Label: "B", N: 10}, {Value: "x", Label: "x", N: 20}}},
+		{Base: 2, SmallBase: true, Counts: []Count{{Value: "a", Label: "A", N: 0}, {Value: "b", Label: "B", N: 1}, {Value: "y", Label: "y", N: 1}}},
+	}))
+	want := "| Area | Base | % A | % B | % x | % y |\n|------------------------------|---------:|---------:|---------:|---------:|---------:|\n" +
+		"| North | 40 | 25.0 | 25.0 | 50.0 | 0.0 |\n" +
+		"| South | 2 ⚠ | 0.0 | 50.0 | 0.0 | 50.0 |"
 	if got != want {
 		t.Errorf("shares table:\n%s\nwant:\n%s", got, want)
 	}
 }
 
-func TestChart(t *testing.T) {
-	got := Chart([]Count{
+func TestTextChart(t *testing.T) {
+	got := TextChart(distributionChart("Q1", "How was it?", []Count{
 		{Value: "1", Label: "Very dissatisfied", N: 3},
 		{Value: "2", Label: "2", N: 0},
 		{Value: "3", Label: "Very satisfied \x1b[31m", N: 12},
 		{Value: "maybe", Label: "Maybe", N: 1},
-	})
+	}))
 	want := "" +
-		"1 Very dissatisfied  ████████                         3   18.8%\n" +
-		"2                                                     0    0.0%\n" +
-		"3 Very satisfied     ██████████████████████████████  12   75.0%\n" +
-		"Maybe                ███                              1    6.3%"
+		"1 Very dissatisfied  ████████                        3 (18.8%)\n" +
+		"2                                                    0 (0.0%)\n" +
+		"3 Very satisfied     ██████████████████████████████  12 (75.0%)\n" +
+		"Maybe                ███                             1 (6.3%)"
 	if got != want {
 		t.Errorf("chart:\n%s\nwant:\n%s", got, want)
 	}
-	if Chart(nil) != "" {
+	if TextChart(distributionChart("Q1", "", nil)) != "" {
 		t.Error("empty chart should be empty")
 	}
-	long := Chart([]Count{{Value: "x", Label: strings.Repeat("é", 100), N: 1}})
+	long := TextChart(distributionChart("Q1", "", []Count{{Value: "x", Label: strings.Repeat("é", 100), N: 1}}))
 	if !strings.Contains(long, strings.Repeat("é", 31)+"…  █") {
 		t.Errorf("long label not cut at 32 cells: %q", long)
 	}
@@ -340,6 +342,11 @@ func nastyReview(s string) *Review {
 	return r
 }
 
+var findingNumber = regexp.MustCompile(`^F[0-9]+$`)
+
+var ownLabel = map[string]bool{"Scrutiny topic:": true, "Service area:": true, "Start and end dates:": true,
+	"Overall judgement:": true, "Status of this paper:": true, "The Board is asked to:": true}
+
 // tableCells splits a table line the way GitHub does: a pipe after a
 // backslash is part of the cell.
 func tableCells(line string) int {
@@ -373,7 +380,11 @@ func checkReportStructure(t *testing.T, md []byte, heading2 int, user string) {
 		case ast.KindEmphasis:
 			// The report's own placeholders are the only emphasis.
 			txt := string(n.Text(md))
-			if txt != "Overall judgement" && txt != "Nothing recorded as out of scope." && !strings.Contains(txt, "yet") {
+			// The report's own emphasis: placeholders, labels ending in a
+			// colon, finding numbers and chart titles.
+			own := txt == "Overall judgement" || txt == "Nothing recorded as out of scope." || strings.Contains(txt, "yet") ||
+				(strings.HasSuffix(txt, ":") && !strings.Contains(txt, " ") || ownLabel[txt]) || findingNumber.MatchString(txt) || strings.HasPrefix(txt, "Chart: ")
+			if !own {
 				t.Errorf("user text became emphasis: %q", txt)
 			}
 		case east.KindTable:
@@ -411,7 +422,7 @@ func TestReportSurvivesNastyText(t *testing.T) {
 	cleanCounts := countKinds(clean)
 	for _, s := range nasty {
 		md := Render(nastyReview(s))
-		checkReportStructure(t, md, len(wantSections), s)
+		checkReportStructure(t, md, len(wantSections)+2, s)
 		got := countKinds(md)
 		for _, k := range []string{"h3", "h4", "table", "chart"} {
 			// The nasty review adds one choice question: one more
@@ -488,7 +499,7 @@ func FuzzRender(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		md := Render(nastyReview(s))
-		checkReportStructure(t, md, len(wantSections), s)
+		checkReportStructure(t, md, len(wantSections)+2, s)
 		if !bytes.Equal(md, Render(nastyReview(s))) {
 			t.Fatal("not deterministic")
 		}
@@ -560,13 +571,13 @@ func TestReportOddData(t *testing.T) {
 	r.Standards = append(r.Standards, Standard{Promise: "odd", Verdict: 7})
 	r.Surveys = append(r.Surveys, Survey{Name: "empty"}, Survey{Name: "backwards", Questions: []Question{{ID: "b", Text: "b", Kind: QuestionScale, Min: 10, Max: 1}}})
 	md := Render(r)
-	checkReportStructure(t, md, len(wantSections), "")
+	checkReportStructure(t, md, len(wantSections)+2, "")
 	s := string(md)
 	mustContain(t, "odd report", s,
 		"### E4 Same ID again",
-		"- F4 no ID\n- F5 no ID either",
+		"- **F4** no ID\n- **F5** no ID either",
 		"1. Customer Hub",
-		"| Overall judgement | Not decided yet |",
+		"| **Overall judgement** | Not decided yet | |",
 		"| odd | Not scored yet | poor -2 |",
 		"| odd | – | – | ? Not judged |",
 		"### Survey: empty",

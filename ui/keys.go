@@ -281,11 +281,12 @@ func newReportKeys() reportKeys {
 	}
 }
 
-type exportKeys struct{ Write, Cancel, Text key.Binding }
+type exportKeys struct{ Write, Format, Cancel, Text key.Binding }
 
 func newExportKeys() exportKeys {
 	return exportKeys{
 		Write:  bind([]string{"enter"}, "enter", "write the file"),
+		Format: bind([]string{"tab"}, "tab", "next format (markdown, web page, Word)"),
 		Cancel: bind([]string{"esc"}, "esc", "cancel"),
 		Text:   textEditingKeys(),
 	}

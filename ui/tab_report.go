@@ -14,6 +14,7 @@ import (
 	"charm.land/glamour/v2"
 
 	"scrutiny/review"
+	"scrutiny/review/report"
 	"scrutiny/store/atomicfile"
 	"scrutiny/ui/text"
 )
@@ -86,7 +87,7 @@ func (s *reportTab) escape() bool {
 
 func (s *reportTab) help() helpMap {
 	if s.exporting {
-		return helpMap{short: []key.Binding{s.xkeys.Write, s.xkeys.Cancel}, full: bindings(s.xkeys)}
+		return helpMap{short: []key.Binding{s.xkeys.Write, s.xkeys.Format, s.xkeys.Cancel}, full: bindings(s.xkeys)}
 	}
 	return helpMap{short: []key.Binding{s.keys.Export, s.keys.PageDown, s.keys.Up},
 		full: bindings(s.keys)}
@@ -192,6 +193,10 @@ func (s *reportTab) updateExport(msg tea.KeyPressMsg) tea.Cmd {
 		s.exporting = false
 		s.ws.e.note("export cancelled")
 		return nil
+	case key.Matches(msg, s.xkeys.Format):
+		s.path.SetValue(nextFormatPath(s.path.Value()))
+		s.path.CursorEnd()
+		return nil
 	case key.Matches(msg, s.xkeys.Write):
 		p := strings.TrimSpace(s.path.Value())
 		if p == "" {
@@ -208,12 +213,13 @@ func (s *reportTab) updateExport(msg tea.KeyPressMsg) tea.Cmd {
 			s.ws.e.fail("export the report", err)
 			return nil
 		}
-		if err := writeFileAtomic(abs, review.Render(s.ws.rev)); err != nil {
+		f := formatOf(abs)
+		if err := writeFileAtomic(abs, f.Render(s.ws.rev)); err != nil {
 			s.ws.e.fail("export the report", err)
 			return nil
 		}
 		s.exporting = false
-		s.ws.e.note("report exported to " + abs + " (" + s.ws.e.now().Format("15:04:05") + ")")
+		s.ws.e.note("report exported to " + abs + " (" + f.Label + ", " + s.ws.e.now().Format("15:04:05") + ")")
 		return nil
 	}
 	var cmd tea.Cmd
@@ -255,7 +261,7 @@ func (s *reportTab) view(w, h int) string {
 	case s.shown.version != s.ws.version || s.shown.width != w:
 		top = st.Muted.Render("Drawing the preview…")
 	default:
-		top = st.Muted.Render(text.Truncate("This is exactly what export writes. ctrl+e exports it to a file.", w))
+		top = st.Muted.Render(text.Truncate("This is exactly what export writes. ctrl+e exports it: markdown, web page or Word.", w))
 	}
 	var body string
 	if s.shown == (renderKey{}) {
@@ -264,7 +270,12 @@ func (s *reportTab) view(w, h int) string {
 		body = strings.Join(text.Box(text.Lines(s.vp.View()), w, h-2), "\n")
 	}
 	pct := fmt.Sprintf("%3.0f%%", s.vp.ScrollPercent()*100)
-	return text.Pad(top, w) + "\n" + body + "\n" + st.Muted.Render(text.Pad(strings.Repeat(" ", max(0, w-5))+pct, w))
+	bottom := strings.Repeat(" ", max(0, w-5)) + pct
+	if s.exporting {
+		// The format follows the file name's ending; say which it is.
+		bottom = text.Truncate("Format: "+formatOf(s.path.Value()).Label+" (from the file name; tab changes it: markdown, web page, Word)", w)
+	}
+	return text.Pad(top, w) + "\n" + body + "\n" + st.Muted.Render(text.Pad(bottom, w))
 }
 
 // writeFileAtomic is atomicfile.WriteBytes after making the folder: in the
@@ -275,4 +286,37 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("cannot make the folder %s: %w", dir, err)
 	}
 	return atomicfile.WriteBytes(path, data)
+}
+
+// formatOf picks the report's format from the file name's ending; a name
+// with any other ending gets markdown, as before there were other formats.
+func formatOf(path string) report.Format {
+	ext := strings.ToLower(filepath.Ext(strings.TrimSpace(path)))
+	for _, f := range report.Formats() {
+		if f.Ext == ext {
+			return f
+		}
+	}
+	return report.Formats()[0]
+}
+
+// nextFormatPath changes the file name's ending to the next format's, so
+// tab walks markdown, web page, Word and back.
+func nextFormatPath(path string) string {
+	p := strings.TrimSpace(path)
+	fs := report.Formats()
+	cur := formatOf(p)
+	next := fs[0]
+	for i, f := range fs {
+		if f.Name == cur.Name {
+			next = fs[(i+1)%len(fs)]
+		}
+	}
+	if ext := filepath.Ext(p); strings.EqualFold(ext, cur.Ext) {
+		p = p[:len(p)-len(ext)]
+	}
+	if p == "" {
+		p = "scrutiny-report"
+	}
+	return p + next.Ext
 }

@@ -278,3 +278,8 @@ func largeSurvey(ri int, rng *rand.Rand, evidenceID string) review.Survey {
 	}
 	return sv
 }
+
+// LargeReview returns synthetic review number i of the large database
+// (0 to LargeReviews-1) without a database: every one has the same counts,
+// so any of them is "the largest review" for benchmarks of the report.
+func LargeReview(i int) *review.Review { return largeReview(i, largeMembers()) }

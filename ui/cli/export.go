@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"scrutiny/review"
+	"scrutiny/review/report"
 	"scrutiny/store"
 	"scrutiny/ui/text"
 )
@@ -14,22 +14,29 @@ import (
 func init() {
 	register(&command{
 		name:    "export",
-		summary: "write a review's report (markdown) or a bundle of reviews (JSON)",
-		usage: `Usage: scrutiny export [--review ID] [--format md|json] [-o FILE] [--db FILE]
+		summary: "write a review's report (markdown, web page, Word) or a bundle of reviews (JSON)",
+		usage: `Usage: scrutiny export [--review ID] [--format md|html|docx|json] [-o FILE] [--db FILE]
 
-Writes the report of one review as markdown, or a JSON bundle of one or all
-reviews to move them to another laptop (read it there with scrutiny import).
-Without -o the result goes to the screen (standard output).
+Writes the report of one review as markdown, as a web page or as a Word
+document, or a JSON bundle of one or all reviews to move them to another
+laptop (read it there with scrutiny import). Without -o the result goes to
+the screen (standard output); a Word document needs -o.
 
-  --review ID      the review to export; for markdown it may be left out when
+  --review ID      the review to export; for a report it may be left out when
                    the database holds only one review ("scrutiny list" shows IDs)
-  --format md      the report, ready to print or send to the Board (default)
+  --format md      the report as markdown, plain text that pandoc converts (default)
+  --format html    the report as one web page with its charts inside; print it
+                   to PDF from any browser for an A4 Board paper
+  --format docx    the report as a Word document with a cover sheet, headings,
+                   tables, numbered recommendations and charts
   --format json    a bundle: the review given with --review, or every review
   -o FILE          write to FILE; an existing FILE is replaced only once the
                    new one is completely written
 
 Examples:
   scrutiny export -o report.md
+  scrutiny export --format docx -o board-paper.docx
+  scrutiny export --format html -o report.html
   scrutiny export --review 0190a5c0-... --format md -o report.md
   scrutiny export --format json -o all-reviews.json
 `,
@@ -41,7 +48,7 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 	c := commands["export"]
 	fs := a.newFlags(c)
 	id := fs.String("review", "", "review ID")
-	format := fs.String("format", "md", "md or json")
+	format := fs.String("format", "md", "md, html, docx or json")
 	out := outputFlag(fs)
 	pos, err := a.parse(c, fs, args)
 	if err != nil {
@@ -50,13 +57,20 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 	if len(pos) > 0 {
 		return usagef(c, "export takes no arguments, but was given %q (use -o FILE to name the output file)", pos[0])
 	}
-	switch strings.ToLower(*format) {
+	switch f := strings.ToLower(strings.TrimPrefix(*format, ".")); f {
 	case "md", "markdown":
 		*format = "md"
+	case "html", "htm", "web":
+		*format = "html"
+	case "docx", "word":
+		*format = "docx"
 	case "json":
 		*format = "json"
 	default:
-		return usagef(c, "--format must be md or json, not %q", *format)
+		return usagef(c, "--format must be md, html, docx or json, not %q", *format)
+	}
+	if *format == "docx" && (*out == "" || *out == "-") {
+		return usagef(c, "a Word document cannot be shown on the screen: name the file with -o, for example -o board-paper.docx")
 	}
 	st, err := a.openStore(true)
 	if err != nil {
@@ -84,8 +98,8 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 		if err != nil {
 			return notFound(err, rid)
 		}
-		md := review.Render(r)
-		fill = func(w io.Writer) error { _, err := w.Write(md); return err }
+		data := report.Export(r, *format)
+		fill = func(w io.Writer) error { _, err := w.Write(data); return err }
 	}
 	return a.emit(*out, fill)
 }

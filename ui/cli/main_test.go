@@ -109,7 +109,7 @@ func TestCommandLineMistakesExitTwo(t *testing.T) {
 		{[]string{"frobnicate"}, `there is no command called "frobnicate"`},
 		{[]string{"--colour"}, "there is no option --colour"},
 		{[]string{"--db"}, "--db needs a file name"},
-		{[]string{"--db", db, "export", "--format", "pdf"}, "--format must be md or json"},
+		{[]string{"--db", db, "export", "--format", "pdf"}, "--format must be md, html, docx or json"},
 		{[]string{"--db", db, "export", "--nope"}, "there is no option -nope"},
 		{[]string{"--db", db, "list", "extra"}, `list takes no arguments, but was given "extra"`},
 		{[]string{"--db", db, "import"}, "import needs exactly one bundle file"},
