@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -27,5 +28,39 @@ func TestEveryCommandIsInReadme(t *testing.T) {
 		if !strings.Contains(string(readme), "`scrutiny "+name) {
 			t.Errorf("README.md has no `scrutiny %s ...` entry", name)
 		}
+	}
+}
+
+// TestArchitectureNamesRealFiles keeps ARCHITECTURE.md true as the code
+// moves: every file or folder it names in backquotes must exist. Names
+// with a placeholder (NAME, 000N) are recipes, not files.
+func TestArchitectureNamesRealFiles(t *testing.T) {
+	root := filepath.Join("..", "..")
+	doc, err := os.ReadFile(filepath.Join(root, "ARCHITECTURE.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs := []string{"", "review", "store", "ui", "ui/cli"}
+	named := regexp.MustCompile("`([A-Za-z0-9_./]+\\.(go|md|sql)|[a-z]+/(?:[a-z]+/)?)`")
+	checked := 0
+	for _, m := range named.FindAllStringSubmatch(string(doc), -1) {
+		name := m[1]
+		if strings.Contains(name, "NAME") || strings.Contains(name, "000N") {
+			continue
+		}
+		found := false
+		for _, d := range dirs {
+			if _, err := os.Stat(filepath.Join(root, d, name)); err == nil {
+				found = true
+				break
+			}
+		}
+		checked++
+		if !found {
+			t.Errorf("ARCHITECTURE.md names %s, which is not in the project", name)
+		}
+	}
+	if checked < 30 {
+		t.Fatalf("only %d names checked; has the document's form changed?", checked)
 	}
 }
