@@ -55,13 +55,32 @@ func TestWorkspaceGolden(t *testing.T) {
 		compareGolden(t, tag("welcome"), tt.screen())
 
 		tt, _, _ = exampleTester(t, w, h)
-		for i, d := range tabDefs[:8] {
+		for _, d := range tabDefs {
 			tt.press("alt+" + d.key)
 			s := tt.screen()
 			checkFrame(t, s, w, h)
 			compareGolden(t, tag("tab"+d.key+"-"+slug(d.title)), s)
-			_ = i
 		}
+		// The Surveys tab: a survey's details, its figures, and a standard.
+		tt.press("alt+9", "end", "enter")
+		checkFrame(t, tt.screen(), w, h)
+		compareGolden(t, tag("surveys-detail"), tt.screen())
+		tt.press("esc", "alt+f")
+		checkFrame(t, tt.screen(), w, h)
+		compareGolden(t, tag("surveys-figures"), tt.screen())
+		tt.press("esc", "home", "enter")
+		checkFrame(t, tt.screen(), w, h)
+		compareGolden(t, tag("surveys-standard"), tt.screen())
+		// The Meetings tab: a meeting's details, a member's, and its help.
+		tt.press("esc", "alt+0", "enter")
+		checkFrame(t, tt.screen(), w, h)
+		compareGolden(t, tag("meetings-detail"), tt.screen())
+		tt.press("esc", "end", "enter")
+		checkFrame(t, tt.screen(), w, h)
+		compareGolden(t, tag("meetings-member"), tt.screen())
+		tt.press("esc", "f1")
+		compareGolden(t, tag("help-meetings"), tt.screen())
+		tt.press("esc")
 		// A list tab with its details open, and a field being typed.
 		tt.press("alt+3", "enter")
 		compareGolden(t, tag("evidence-detail"), tt.screen())

@@ -35,7 +35,7 @@ func newFiguresView(s *surveysTab, id string) *figuresView {
 
 func (v *figuresView) typing() bool { return false }
 
-// nextSplit is the attribute b splits by next ("" for everyone again) and
+// nextSplit is the attribute alt+b splits by next ("" for everyone again) and
 // whether the answers carry any attribute at all.
 func (v *figuresView) nextSplit() (string, bool) {
 	names := svByID(v.s.ws, v.id).AttributeNames()
@@ -54,9 +54,9 @@ func (v *figuresView) help() helpMap {
 	// The hint names what b does next, from this survey's own attributes.
 	switch next, has := v.nextSplit(); {
 	case next != "":
-		v.keys.Split.SetHelp("b", "split by "+text.OneLine(next))
+		v.keys.Split.SetHelp("alt+b", "split by "+text.OneLine(next))
 	case has:
-		v.keys.Split.SetHelp("b", "everyone together")
+		v.keys.Split.SetHelp("alt+b", "everyone together")
 	}
 	return helpMap{short: []key.Binding{v.keys.Down, v.keys.Split, v.keys.Back}, full: bindings(v.keys)}
 }

@@ -55,7 +55,7 @@ func TestStandardsShowMetAndSummary(t *testing.T) {
 func TestAddStandardWithFreeTextTarget(t *testing.T) {
 	tt, st := newReviewTester(t, 100, 30)
 	tt.press("esc", "alt+9")
-	tt.contains("(none yet: press a to add one)", "Service standards (none yet)")
+	tt.contains("(none yet: press alt+a to add one)", "Service standards (none yet)")
 	tt.press("alt+a")
 	tt.typeText("Repairs fixed first time")
 	tt.press("tab", "enter")

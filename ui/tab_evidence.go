@@ -36,7 +36,7 @@ func newEvidenceTab(ws *workspace) *evidenceTab {
 		}
 		return t, nil
 	}
-	s.emptyDetail = "Press a to add the first piece of evidence: a presentation, a mystery shop, a survey..."
+	s.emptyDetail = "Press ctrl+n to add the first piece of evidence: a presentation, a mystery shop, a survey..."
 	s.buildDetail = func(id string) []field { return evidenceFields(ws, id) }
 	s.extraKeys = func() []key.Binding {
 		return []key.Binding{s.keys.Add, s.keys.AddGood, s.keys.AddIssue, s.keys.Delete, s.keys.MoveUp, s.keys.MoveDown}

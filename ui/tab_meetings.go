@@ -76,7 +76,7 @@ func newMeetingsTab(ws *workspace) *meetingsTab {
 		s.build()
 		return memberRow(ws, s.roster[i-n-1]), nil
 	}
-	s.emptyDetail = "Press a to add a meeting, or m to add a panel member."
+	s.emptyDetail = "Press ctrl+n to add a meeting, or alt+m to add a panel member."
 	s.buildDetail = func(id string) []field {
 		if mid, ok := strings.CutPrefix(id, "meeting:"); ok {
 			return meetingFields(ws, mid)

@@ -54,7 +54,7 @@ func newRecsTab(ws *workspace) *recsTab {
 		}
 		return "  " + t, nil
 	}
-	s.emptyDetail = "Press a to write the first recommendation."
+	s.emptyDetail = "Press ctrl+n to write the first recommendation."
 	s.buildDetail = func(id string) []field { return recFields(ws, id) }
 	s.extraKeys = func() []key.Binding {
 		return []key.Binding{s.keys.Add, s.keys.AddSub, s.keys.Delete, s.keys.MoveUp, s.keys.MoveDown}

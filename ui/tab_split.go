@@ -308,7 +308,7 @@ func (s *splitTab) view(w, h int) string {
 	})
 	listLines = append(listLines, text.Lines(body)...)
 	if s.count() == 0 {
-		listLines[1] = st.Muted.Render(text.Truncate("Nothing yet: press a to add.", p.listW))
+		listLines[1] = st.Muted.Render(text.Truncate("Nothing yet: press ctrl+n to add.", p.listW))
 	}
 	dt := st.Muted
 	if s.detail {

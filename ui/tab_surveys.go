@@ -54,7 +54,7 @@ func newSurveysTab(ws *workspace) *surveysTab {
 		s.build()
 		return s.rows[i].text, s.rows[i].tone
 	}
-	s.emptyDetail = "Press a to add a service standard, n for a survey, or i to import a survey from a CSV file."
+	s.emptyDetail = "Press alt+a to add a service standard, ctrl+n for a survey, or alt+i to import a survey from a CSV file."
 	s.buildDetail = func(id string) []field {
 		if sid, ok := strings.CutPrefix(id, "standard:"); ok {
 			return standardFields(ws, sid)
@@ -117,7 +117,7 @@ func (s *surveysTab) build() {
 		rows = append(rows, svRow{id: "standard:" + st.ID, text: text, tone: metTone(m)})
 	}
 	if len(r.Standards) == 0 {
-		rows = append(rows, svRow{text: "  (none yet: press a to add one)", tone: func(st style.Styles) lipgloss.Style { return st.Muted }})
+		rows = append(rows, svRow{text: "  (none yet: press alt+a to add one)", tone: func(st style.Styles) lipgloss.Style { return st.Muted }})
 	}
 	rows = append(rows, svRow{}, heading(fmt.Sprintf("Surveys (%d)", len(r.Surveys))))
 	for i := range r.Surveys {
@@ -126,7 +126,7 @@ func (s *surveysTab) build() {
 		rows = append(rows, svRow{id: "survey:" + sv.ID, text: "  " + sv.ResponseRateText() + " · " + text.OrEmpty(text.OneLine(sv.Name), "(unnamed survey)")})
 	}
 	if len(r.Surveys) == 0 {
-		rows = append(rows, svRow{text: "  (none yet: press n to add one, or i to import a CSV file)", tone: func(st style.Styles) lipgloss.Style { return st.Muted }})
+		rows = append(rows, svRow{text: "  (none yet: press ctrl+n to add one, or alt+i to import a CSV file)", tone: func(st style.Styles) lipgloss.Style { return st.Muted }})
 	}
 	s.rows = rows
 }
@@ -415,7 +415,7 @@ func surveyFields(ws *workspace, id string) []field {
 			get: func() string { return countText(svByID(ws, id).Low) },
 			set: func(v string) error { return setThreshold(set, v, false) }},
 		{id: "sv-rate", label: "Responses: " + sv.ResponseRateText(), kind: fHeading},
-		{id: "sv-questions", label: fmt.Sprintf("Questions (%d): f for figures, g to type answers, t for a distribution", len(sv.Questions)), kind: fHeading},
+		{id: "sv-questions", label: fmt.Sprintf("Questions (%d): alt+f for figures, alt+g to type answers, alt+t for a distribution", len(sv.Questions)), kind: fHeading},
 	}
 	for i, q := range sv.Questions {
 		qid := q.ID
