@@ -642,6 +642,11 @@ func (f *form) typeInto(km tea.KeyPressMsg) tea.Cmd {
 		if !f.editing {
 			return cmd
 		}
+		if fl.kind == fLines && strings.TrimSpace(f.area.Value()) != "" {
+			// A list takes one item per line: typing starts the next item.
+			f.area.CursorEnd()
+			f.area.InsertString("\n")
+		}
 		return tea.Batch(cmd, f.updateEditing(km))
 	}
 	if fl.kind == fChoice && !fl.check {

@@ -70,8 +70,25 @@ type splitTab struct {
 
 func newSplitTab(ws *workspace) *splitTab {
 	s := &splitTab{ws: ws, l: newList(), f: newForm(ws.e), keys: newSplitKeys()}
-	s.f.changed = func() { s.syncDetail(true) }
+	s.f.changed = func() { s.keepShown(); s.syncDetail(true) }
 	return s
+}
+
+// keepShown puts the cursor back on the item whose details are shown after
+// the rows were rebuilt (a new link can move a finding to another group),
+// so the focus always follows the item being edited.
+func (s *splitTab) keepShown() {
+	if s.shownID == "" || s.selectedID() == s.shownID {
+		return
+	}
+	n := s.count()
+	s.l.setLen(n)
+	for i := 0; i < n; i++ {
+		if s.idAt(i) == s.shownID {
+			s.l.set(i)
+			return
+		}
+	}
 }
 
 func (s *splitTab) selectedID() string {
@@ -106,6 +123,7 @@ func (s *splitTab) reload() {
 		return
 	}
 	s.l.setLen(s.count())
+	s.keepShown()
 	s.skipHeadings(1)
 	s.syncDetail(true)
 }
