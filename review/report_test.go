@@ -586,3 +586,27 @@ func TestReportOddData(t *testing.T) {
 		t.Errorf("recommendation with only dangling links should be flagged:\n%s", section(t, s, "## 7. Recommendations"))
 	}
 }
+
+// The numbers on screen are the report's: every F reference the report
+// prints next to a finding is the one Numbers gives for it.
+func TestNumbersMatchTheReport(t *testing.T) {
+	r := reportSample()
+	n := r.Numbers()
+	md := string(Render(r))
+	if len(n.Findings) == 0 || len(n.Evidence) != len(r.Evidence) {
+		t.Fatalf("numbers %+v", n)
+	}
+	for _, f := range r.Findings {
+		ref := n.Findings[f.ID]
+		if ref == "" {
+			t.Errorf("finding %q has no number", f.Text)
+			continue
+		}
+		if !strings.Contains(md, ref) {
+			t.Errorf("the report never prints %s", ref)
+		}
+	}
+	if SubRef(2, 1) != "3b" || RecRef(0) != "1" {
+		t.Error("recommendation references read wrong")
+	}
+}

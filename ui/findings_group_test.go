@@ -50,10 +50,10 @@ func TestFindingShowsUnderEveryLinkedEvidence(t *testing.T) {
 	if len(under) < 2 {
 		t.Fatalf("finding shown %d times: %q", len(under), under)
 	}
-	if !strings.HasPrefix(under[0], fmt.Sprint(first)+". ") || !strings.Contains(under[0], "(also under "+fmt.Sprint(second)) {
+	if !strings.HasPrefix(under[0], fmt.Sprintf("E%d ", first)) || !strings.Contains(under[0], fmt.Sprintf("(also under E%d", second)) {
 		t.Errorf("first place = %q", under[0])
 	}
-	if !strings.HasPrefix(under[1], fmt.Sprint(second)+". ") || !strings.Contains(under[1], "(also under "+fmt.Sprint(first)) {
+	if !strings.HasPrefix(under[1], fmt.Sprintf("E%d ", second)) || !strings.Contains(under[1], fmt.Sprintf("(also under E%d", first)) {
 		t.Errorf("second place = %q", under[1])
 	}
 }

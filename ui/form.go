@@ -44,6 +44,9 @@ type field struct {
 	next        func() string
 	choices     []string
 	placeholder string
+	// ref is the item's number in the report ("F7"), shown before its value
+	// and never part of what is typed.
+	ref string
 	// tone picks a style for the value (good practice, issue, warning).
 	tone func(style.Styles) lipgloss.Style
 	// check draws a choice as a tick box before the label across the whole
@@ -276,9 +279,12 @@ func (f *form) valueLines(i int) []string {
 		if fl.get != nil {
 			v = text.Clean(fl.get())
 		}
-		if strings.TrimSpace(v) == "" {
+		switch {
+		case strings.TrimSpace(v) == "" && fl.ref == "":
 			ls = nil
-		} else {
+		case fl.ref != "":
+			ls = text.Wrap(fl.ref+" "+v, f.valueW())
+		default:
 			ls = text.Wrap(v, f.valueW())
 		}
 	}

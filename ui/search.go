@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"scrutiny/review"
 	"scrutiny/ui/text"
 )
 
@@ -164,12 +165,12 @@ func searchReview(ws *workspace, q string) []hit {
 			if !match(t) {
 				t = e.Title + ": " + snippet(e.Who+" "+e.Notes)
 			}
-			add(tabEvidence, "evidence:"+e.ID, "Evidence", t)
+			add(tabEvidence, "evidence:"+e.ID, "Evidence "+ws.evidenceRef(e.ID), t)
 		}
 	}
 	for _, f := range r.Findings {
 		if match(f.Text) {
-			add(tabFindings, "finding:"+f.ID, "Finding", snippet(f.Text))
+			add(tabFindings, "finding:"+f.ID, "Finding "+ws.findingRef(f.ID), snippet(f.Text))
 		}
 	}
 	for i, rec := range r.Recommendations {
@@ -178,7 +179,7 @@ func searchReview(ws *workspace, q string) []hit {
 		}
 		for j, p := range rec.SubPoints {
 			if match(p.Text) {
-				add(tabRecommendations, "rec:"+rec.ID+"/"+p.ID, fmt.Sprintf("Recommendation %d%c", i+1, 'a'+j), snippet(p.Text))
+				add(tabRecommendations, "rec:"+rec.ID+"/"+p.ID, "Recommendation "+review.SubRef(i, j), snippet(p.Text))
 			}
 		}
 	}

@@ -30,7 +30,7 @@ func newEvidenceTab(ws *workspace) *evidenceTab {
 	s.row = func(i int) (string, func(style.Styles) lipgloss.Style) {
 		e := ws.rev.Evidence[i]
 		// Title first, so a narrow pane still shows what matters.
-		t := fmt.Sprintf("%2d. %s · %s", i+1, text.OrEmpty(text.OneLine(e.Title), "(untitled)"), e.Kind)
+		t := fmt.Sprintf("%-3s %s · %s", ws.evidenceRef(e.ID), text.OrEmpty(text.OneLine(e.Title), "(untitled)"), e.Kind)
 		if !e.Date.IsZero() {
 			t += ", " + e.Date.Short()
 		}
@@ -205,7 +205,7 @@ func evidenceFields(ws *workspace, id string) []field {
 // findingTextField edits a finding's text; its label says its kind.
 func findingTextField(ws *workspace, f review.Finding) field {
 	fid := f.ID
-	return field{id: "finding:" + fid, label: findingLabel(f.Kind), kind: fMulti, tone: findingTone(f.Kind),
+	return field{id: "finding:" + fid, label: findingLabel(f.Kind), ref: ws.findingRef(fid), kind: fMulti, tone: findingTone(f.Kind),
 		get: func() string { g, _ := ws.rev.FindingByID(fid); return g.Text },
 		set: func(v string) error { return ws.saveFinding(fid, func(f *review.Finding) { f.Text = v }) }}
 }

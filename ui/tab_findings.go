@@ -59,7 +59,7 @@ func newFindingsTab(ws *workspace) *findingsTab {
 		if r.kind == review.Issue {
 			mark = "✗"
 		}
-		return "  " + mark + " " + text.OrEmpty(r.text, "(empty)"), findingTone(r.kind)
+		return "  " + mark + " " + ws.findingRef(r.id) + " " + text.OrEmpty(r.text, "(empty)"), findingTone(r.kind)
 	}
 	s.emptyDetail = "Findings are added under their evidence (tab 3), or here with a."
 	s.buildDetail = func(id string) []field { return findingFields(ws, id) }
@@ -98,24 +98,21 @@ func (s *findingsTab) build() {
 		// A finding shows under every piece of evidence it is linked to,
 		// saying where else it is; headings carry the evidence's number
 		// (as on tab 3) so "also under 2" can be found.
-		num := map[string]int{}
-		for i, e := range r.Evidence {
-			num[e.ID] = i + 1
-		}
+		num := s.ws.numbers().Evidence
 		seen := map[string]bool{}
-		for i, e := range r.Evidence {
+		for _, e := range r.Evidence {
 			n := 0
 			for _, f := range r.Findings {
 				if !slices.Contains(f.EvidenceIDs, e.ID) {
 					continue
 				}
 				if n == 0 {
-					rows = append(rows, findingRow{heading: fmt.Sprintf("%d. %s", i+1, text.OrEmpty(text.OneLine(e.Title), "(untitled evidence)"))})
+					rows = append(rows, findingRow{heading: fmt.Sprintf("%s %s", num[e.ID], text.OrEmpty(text.OneLine(e.Title), "(untitled evidence)"))})
 				}
 				var also []string
 				for _, other := range f.EvidenceIDs {
 					if k, ok := num[other]; ok && other != e.ID {
-						also = append(also, fmt.Sprint(k))
+						also = append(also, k)
 					}
 				}
 				row := findingRow{id: f.ID, kind: f.Kind, text: text.OneLine(f.Text)}
@@ -207,7 +204,7 @@ func findingFields(ws *workspace, id string) []field {
 	}
 	for _, e := range ws.rev.Evidence {
 		eid := e.ID
-		fs = append(fs, linkField("link:"+eid, text.OrEmpty(text.OneLine(e.Title), "(untitled)"), eid,
+		fs = append(fs, linkField("link:"+eid, ws.evidenceRef(eid)+" "+text.OrEmpty(text.OneLine(e.Title), "(untitled)"), eid,
 			func() []string { return get().EvidenceIDs },
 			func(edit func(*[]string)) error {
 				return set(func(f *review.Finding) { edit(&f.EvidenceIDs) })

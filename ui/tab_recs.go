@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -229,25 +230,18 @@ func recFields(ws *workspace, id string) []field {
 		// Lettered points come one after another, as on paper.
 		next: func() string { return "add-sub" }})
 	fs = append(fs, field{id: "h-findings", label: "Findings behind it (enter links or unlinks)", kind: fHeading})
-	// Linked findings first, so the ones that matter are in view.
-	var order []review.Finding
-	for _, f := range ws.rev.Findings {
-		if slices.Contains(rec.FindingIDs, f.ID) {
-			order = append(order, f)
-		}
-	}
-	for _, f := range ws.rev.Findings {
-		if !slices.Contains(rec.FindingIDs, f.ID) {
-			order = append(order, f)
-		}
-	}
+	// In the report's order (F1, F2...), which a tick never changes, so
+	// the finding just ticked stays where it is.
+	order := slices.Clone(ws.rev.Findings)
+	nums := ws.numbers().Findings
+	slices.SortStableFunc(order, func(a, b review.Finding) int { return refOrder(nums[a.ID]) - refOrder(nums[b.ID]) })
 	for _, f := range order {
 		fid := f.ID
 		mark := "✓ "
 		if f.Kind == review.Issue {
 			mark = "✗ "
 		}
-		lf := linkField("rlink:"+fid, mark+text.OrEmpty(text.OneLine(f.Text), "(empty)"), fid,
+		lf := linkField("rlink:"+fid, ws.findingRef(fid)+" "+mark+text.OrEmpty(text.OneLine(f.Text), "(empty)"), fid,
 			func() []string { return recByID(ws, id).FindingIDs },
 			func(edit func(*[]string)) error {
 				return set(func(r *review.Recommendation) { edit(&r.FindingIDs) })
@@ -259,4 +253,14 @@ func recFields(ws *workspace, id string) []field {
 		fs = append(fs, field{id: "nofind", label: "No findings yet: add them under the evidence (tab 3).", kind: fHeading})
 	}
 	return fs
+}
+
+// refOrder sorts references such as "F12" by their number; one without a
+// number goes last.
+func refOrder(ref string) int {
+	n, err := strconv.Atoi(strings.TrimLeft(ref, "EF"))
+	if err != nil {
+		return 1 << 30
+	}
+	return n
 }

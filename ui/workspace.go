@@ -23,6 +23,26 @@ type workspace struct {
 	search *searchBox
 	// version counts changes, so the report knows when to render again.
 	version int
+	nums    review.Numbers // the report's E and F numbers, as of numsAt
+	numsAt  int
+}
+
+// numbers are the report's references (E3, F7) for what is on screen,
+// worked out again only after a change.
+func (ws *workspace) numbers() review.Numbers {
+	if ws.nums.Findings == nil || ws.numsAt != ws.version {
+		ws.nums, ws.numsAt = ws.rev.Numbers(), ws.version
+	}
+	return ws.nums
+}
+
+// evidenceRef and findingRef are one item's reference, "E?" and "F?" for
+// one the report would not number.
+func (ws *workspace) evidenceRef(id string) string {
+	return text.OrEmpty(ws.numbers().Evidence[id], "E?")
+}
+func (ws *workspace) findingRef(id string) string {
+	return text.OrEmpty(ws.numbers().Findings[id], "F?")
 }
 
 func newWorkspace(e *env, id string) (*workspace, error) {
