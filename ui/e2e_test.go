@@ -185,7 +185,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 
 	// Save one more field, then start typing another and kill the app.
-	a.keys("M-1", "Home", "Down")
+	a.keys("M-1", "Home", "Down", "Down")
 	a.text("Responsive repairs")
 	a.keys("Enter")
 	a.waitFor("Responsive repairs")
@@ -237,7 +237,7 @@ func TestEndToEndInTmux(t *testing.T) {
 		t.Fatalf("tmux: %v: %s", err, out)
 	}
 	t.Cleanup(func() { tmux("-S", socket, "kill-session", "-t", "keep").Run() })
-	b.keys("Down", "Down", "Enter", "C-a", "C-k")
+	b.keys("Down", "Down", "Down", "Enter", "C-a", "C-k")
 	b.text("typed as the lid closed")
 	b.waitFor("typed as the lid closed")
 	if err := syscall.Kill(b.pid(), syscall.SIGHUP); err != nil {
@@ -258,7 +258,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	c.waitFor("Repairs by phone")
 	c.keys("Enter")
 	c.waitFor("Responsive repairs")
-	c.keys("Down", "Down", "Enter", "C-e")
+	c.keys("Down", "Down", "Down", "Enter", "C-e")
 	c.text(", then a pause")
 	c.waitFor("then a pause")
 	time.Sleep(3 * time.Second)

@@ -78,3 +78,54 @@ func TestNewItemsHaveNoDate(t *testing.T) {
 		t.Fatalf("today gave %v", d)
 	}
 }
+
+// The fields real reports need: the landlord, an information request's
+// dates (listed on the overview while it is outstanding), a consultation's
+// reach, and the kind chosen by typing its first letters.
+func TestReportFieldsOnScreen(t *testing.T) {
+	tt, st := newReviewTester(t, 100, 30)
+	tt.typeText("Anti-social behaviour")
+	tt.press("enter")
+	tt.typeText("Riverside Homes")
+	tt.press("enter", "alt+3", "ctrl+n")
+	tt.typeText("Case figures for 2023")
+	tt.press("enter")
+	s := tt.m.ws.cur().(*evidenceTab)
+	s.f.focusID("ev-kind")
+	tt.typeText("i") // the next kind starting with i: interview, then information request
+	tt.typeText("i")
+	if k := loadReview(t, st, tt.m.ws.rev.ID).Evidence[0].Kind; k != review.KindInfoRequest {
+		t.Fatalf("kind = %q", k)
+	}
+	s.f.focusID("ev-asked")
+	tt.typeText("2 May 2023")
+	tt.press("enter")
+	tt.typeText("16 May 2023")
+	tt.press("enter")
+	tt.press("esc", "alt+1")
+	tt.contains("Waiting for the landlord", "E1 Case figures for 2023 · asked 2 May 2023 · due 16 May 2023 (overdue)")
+	r := loadReview(t, st, tt.m.ws.rev.ID)
+	if r.Landlord != "Riverside Homes" || r.Evidence[0].Asked != review.D(2023, 5, 2) || r.Evidence[0].Due != review.D(2023, 5, 16) {
+		t.Fatalf("landlord %q, evidence %+v", r.Landlord, r.Evidence[0])
+	}
+
+	tt.press("alt+3", "enter")
+	s.f.focusID("ev-kind")
+	tt.typeText("cons") // consultation, past case file and complaint reviews
+	if k := loadReview(t, st, tt.m.ws.rev.ID).Evidence[0].Kind; k != review.KindConsultation {
+		t.Fatalf("kind = %q", k)
+	}
+	s.f.focusID("ev-invited")
+	tt.typeText("40")
+	tt.press("enter")
+	tt.typeText("lots")
+	tt.press("enter")
+	tt.contains(`"lots" is not a number of people`)
+	tt.press("ctrl+z")
+	s.f.focusID("ev-responded")
+	tt.typeText("27")
+	tt.press("enter")
+	if got := loadReview(t, st, tt.m.ws.rev.ID).Evidence[0].Reach; got != (review.Reach{Invited: 40, Responded: 27}) {
+		t.Fatalf("reach = %+v", got)
+	}
+}

@@ -86,6 +86,8 @@ type form struct {
 	cache   map[int][]string
 	// goTo is the field an add asked to go on to, taken by the next move.
 	goTo string
+	// typeahead is what was typed on the focused choice field so far.
+	typeahead string
 	// While a field is being typed: origin is its text when typing began
 	// (what one ctrl+z goes back to), stored what the store holds now (the
 	// last autosave), and seq counts edits so only the newest pause saves.
@@ -196,6 +198,9 @@ func (f *form) focusID(id string) bool {
 			if f.editing && i != f.focus && f.commit() != nil {
 				return false
 			}
+			if i != f.focus {
+				f.typeahead = ""
+			}
 			f.focus = i
 			f.ensureVisible()
 			return true
@@ -225,6 +230,7 @@ func (f *form) skip(dir int) {
 }
 
 func (f *form) move(d int) bool {
+	f.typeahead = ""
 	if id := f.goTo; id != "" {
 		f.goTo = ""
 		if f.focusID(id) {
@@ -666,23 +672,37 @@ func (f *form) typeInto(km tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// chooseByLetter moves a choice field to the next choice that starts with
-// letter, and saves it.
+// chooseByLetter moves a choice field to the choice that starts with what
+// was typed on it: "co" picks consultation, where "c" alone goes round the
+// choices starting with c.
 func (f *form) chooseByLetter(letter string) bool {
 	fl, _ := f.focused()
-	letter = strings.ToLower(letter)
 	cur := fl.get()
 	start := slices.Index(fl.choices, cur)
-	for n := 1; n <= len(fl.choices); n++ {
-		c := fl.choices[(start+n+len(fl.choices))%len(fl.choices)]
-		if strings.HasPrefix(strings.ToLower(c), letter) {
-			if c != cur {
-				f.choose(c)
+	find := func(prefix string, from int) (string, bool) {
+		for n := from; n <= len(fl.choices); n++ {
+			c := fl.choices[(start+n+len(fl.choices))%len(fl.choices)]
+			if strings.HasPrefix(strings.ToLower(c), prefix) {
+				return c, true
 			}
-			return true
 		}
+		return "", false
 	}
-	return false
+	letter = strings.ToLower(letter)
+	c, ok := find(f.typeahead+letter, 0)
+	if ok && f.typeahead != "" {
+		f.typeahead += letter
+	} else if c, ok = find(letter, 1); ok {
+		f.typeahead = letter
+	}
+	if !ok {
+		f.typeahead = ""
+		return false
+	}
+	if c != cur {
+		f.choose(c)
+	}
+	return true
 }
 
 func (f *form) scroll(b tea.MouseButton) {

@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -178,8 +180,25 @@ func evidenceFields(ws *workspace, id string) []field {
 		{id: "ev-notes", label: "What was done", kind: fMulti, placeholder: "(notes)",
 			get: func() string { return evByID(ws, id).Notes },
 			set: func(v string) error { return set(func(e *review.Evidence) { e.Notes = v }) }},
-		{id: "h-findings", label: "Findings from this evidence", kind: fHeading},
+		{id: "ev-link", label: "Document", kind: fText, placeholder: "(a web address or a file, e.g. evidence/rota.pdf)",
+			get: func() string { return evByID(ws, id).Link },
+			set: func(v string) error { return set(func(e *review.Evidence) { e.Link = v }) }},
 	}
+	switch evByID(ws, id).Kind {
+	case review.KindInfoRequest:
+		fs = append(fs, field{id: "h-request", label: "The request", kind: fHeading},
+			evidenceDate(ws, id, "ev-asked", "Asked for", func(e *review.Evidence) *review.Date { return &e.Asked }),
+			evidenceDate(ws, id, "ev-due", "Due", func(e *review.Evidence) *review.Date { return &e.Due }),
+			evidenceDate(ws, id, "ev-received", "Received", func(e *review.Evidence) *review.Date { return &e.Received }))
+	case review.KindConsultation:
+		fs = append(fs, field{id: "h-reach", label: "Who it reached (leave 0 when not known)", kind: fHeading},
+			reachField(ws, id, "ev-invited", "Invited", func(r *review.Reach) *int { return &r.Invited }),
+			reachField(ws, id, "ev-saw", "Saw it", func(r *review.Reach) *int { return &r.Saw }),
+			reachField(ws, id, "ev-responded", "Responded", func(r *review.Reach) *int { return &r.Responded }),
+			reachField(ws, id, "ev-attended", "Attended", func(r *review.Reach) *int { return &r.Attended }),
+			reachField(ws, id, "ev-apologies", "Apologies", func(r *review.Reach) *int { return &r.Apologies }))
+	}
+	fs = append(fs, field{id: "h-findings", label: "Findings from this evidence", kind: fHeading})
 	for _, f := range ws.rev.Findings {
 		if !slices.Contains(f.EvidenceIDs, id) {
 			continue
@@ -219,4 +238,44 @@ func confirmDeleteFinding(ws *workspace, fid string, after func()) tea.Cmd {
 			after()
 			return nil
 		}})
+}
+
+// evidenceDate is one of an information request's dates.
+func evidenceDate(ws *workspace, id, fid, label string, at func(e *review.Evidence) *review.Date) field {
+	return field{id: fid, label: label, kind: fDate, placeholder: datePlaceholder,
+		get: func() string { e := evByID(ws, id); return at(&e).Short() },
+		set: func(v string) error {
+			d, err := ws.e.parseDate(v)
+			if err != nil {
+				return err
+			}
+			cp := evByID(ws, id)
+			*at(&cp) = d
+			if ps := review.ValidateEvidence(cp); len(ps) > 0 {
+				return errors.New(ps[0].Message)
+			}
+			return ws.saveEvidence(id, func(e *review.Evidence) { *at(e) = d })
+		}}
+}
+
+// reachField is one of a consultation's counts, typed as a whole number.
+func reachField(ws *workspace, id, fid, label string, at func(r *review.Reach) *int) field {
+	return field{id: fid, label: label, kind: fText, placeholder: "0",
+		get: func() string {
+			e := evByID(ws, id)
+			if n := *at(&e.Reach); n != 0 {
+				return strconv.Itoa(n)
+			}
+			return ""
+		},
+		set: func(v string) error {
+			n := 0
+			if t := strings.ReplaceAll(strings.TrimSpace(v), ",", ""); t != "" {
+				var err error
+				if n, err = strconv.Atoi(t); err != nil || n < 0 || n > review.MaxCount {
+					return fmt.Errorf("%q is not a number of people: type a whole number such as 40", v)
+				}
+			}
+			return ws.saveEvidence(id, func(e *review.Evidence) { *at(&e.Reach) = n })
+		}}
 }

@@ -456,6 +456,14 @@ func memberFields(ws *workspace, id string) []field {
 		{id: "mb-role", label: "Role", kind: fChoice, choices: roles,
 			get: func() string { return string(memberByID(ws, id).Role) },
 			set: func(v string) error { return set(func(m *review.Member) error { m.Role = review.Role(v); return nil }) }},
+		{id: "mb-tenure", label: "Tenure", kind: fChoice, choices: tenureChoices(),
+			get: func() string { return text.OrEmpty(string(memberByID(ws, id).Tenure), notSaid) },
+			set: func(v string) error {
+				if v == notSaid {
+					v = ""
+				}
+				return set(func(m *review.Member) error { m.Tenure = review.Tenure(v); return nil })
+			}},
 		{id: "mb-review", label: "On this review", kind: fChoice, choices: []string{"yes", "no"},
 			get: func() string {
 				if slices.Contains(ws.rev.MemberIDs, id) {
@@ -618,4 +626,15 @@ func parseExpenses(ws *workspace, v string) ([]review.Expense, error) {
 		out = append(out, e)
 	}
 	return out, nil
+}
+
+// notSaid is the choice for a tenure nobody gave.
+const notSaid = "not said"
+
+func tenureChoices() []string {
+	out := []string{notSaid}
+	for _, t := range review.Tenures {
+		out = append(out, string(t))
+	}
+	return out
 }

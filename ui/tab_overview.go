@@ -9,6 +9,7 @@ import (
 
 	"scrutiny/review"
 	"scrutiny/store"
+	"scrutiny/ui/text"
 )
 
 // overviewTab is tab 1: the review's header and who is on the panel.
@@ -87,6 +88,7 @@ func overviewFields(ws *workspace) []field {
 	fs := []field{
 		{id: "h-review", label: "The review", kind: fHeading},
 		topicField(ws),
+		textField(ws, "landlord", "Landlord", fText, func(r *review.Review) *string { return &r.Landlord }),
 		textField(ws, "service", "Service area", fText, func(r *review.Review) *string { return &r.ServiceArea }),
 		textField(ws, "why", "Why this area", fMulti, func(r *review.Review) *string { return &r.WhyArea }),
 		dateField(ws, "start", "Start date", func(r *review.Review) *review.Date { return &r.Start }),
@@ -146,6 +148,7 @@ func overviewFields(ws *workspace) []field {
 				return st.Delete(ctx, store.KindMember, m.ID)
 			}, err
 		}})
+	fs = append(fs, outstandingRequests(ws)...)
 	return fs
 }
 
@@ -203,4 +206,31 @@ func newScope(ws *workspace) *scopeTab {
 	})}
 	s.intro = "Lists take one item per line. Enter edits; esc or tab saves."
 	return s
+}
+
+// outstandingRequests lists the information requests still waiting for the
+// landlord's answer, so the panel sees what to chase.
+func outstandingRequests(ws *workspace) []field {
+	var fs []field
+	today := review.FromTime(ws.e.now())
+	for _, e := range ws.rev.Evidence {
+		if !e.Outstanding() {
+			continue
+		}
+		if fs == nil {
+			fs = append(fs, field{id: "h-requests", label: "Waiting for the landlord", kind: fHeading})
+		}
+		line := ws.evidenceRef(e.ID) + " " + text.OrEmpty(text.OneLine(e.Title), "(untitled request)")
+		if !e.Asked.IsZero() {
+			line += " · asked " + e.Asked.Short()
+		}
+		if !e.Due.IsZero() {
+			line += " · due " + e.Due.Short()
+			if e.Due.Before(today) {
+				line += " (overdue)"
+			}
+		}
+		fs = append(fs, field{id: "req:" + e.ID, label: "  " + line, kind: fHeading})
+	}
+	return fs
 }

@@ -129,50 +129,28 @@ func critByID(ws *workspace, id string) review.Criterion {
 // judgementTab is tab 7: the verdict and the summary.
 type judgementTab struct{ *formTab }
 
-const ownWord = "the panel's own word"
-
 func newJudgementTab(ws *workspace) *judgementTab {
 	s := &judgementTab{newFormTab(ws, func() []field {
-		choices := append(levelChoices(), ownWord)
 		return []field{
-			{id: "h-verdict", label: "Overall judgement", kind: fHeading},
-			{id: "verdict", label: "Verdict", kind: fChoice, choices: choices,
+			{id: "h-verdict", label: "Overall judgement: " + ws.rev.Judgement.Label(), kind: fHeading},
+			{id: "verdict", label: "Level", kind: fChoice, choices: levelChoices(),
 				tone: levelTone(ws.rev.Judgement.Level),
-				get: func() string {
-					j := ws.rev.Judgement
-					if j.Level == review.LevelNone && j.Word != "" {
-						return ownWord
-					}
-					return j.Level.Label()
-				},
+				get:  func() string { return ws.rev.Judgement.Level.Label() },
 				set: func(v string) error {
-					return ws.saveHeader(func(r *review.Review) {
-						if v == ownWord {
-							r.Judgement.Level = review.LevelNone
-							if r.Judgement.Word == "" {
-								r.Judgement.Word = "Improving"
-							}
-							return
-						}
-						r.Judgement.Level = levelFromLabel(v)
-						r.Judgement.Word = ""
-					})
+					return ws.saveHeader(func(r *review.Review) { r.Judgement.Level = levelFromLabel(v) })
 				}},
-			{id: "word", label: "Own word", kind: fText, placeholder: "(e.g. Improving; clears the level)",
+			// The panel's word stands beside the level ("Fair — improving")
+			// or on its own; typing one never clears the other.
+			{id: "word", label: "Own word", kind: fText, placeholder: "(optional, e.g. Improving)",
 				get: func() string { return ws.rev.Judgement.Word },
 				set: func(v string) error {
-					return ws.saveHeader(func(r *review.Review) {
-						r.Judgement.Word = v
-						if v != "" {
-							r.Judgement.Level = review.LevelNone
-						}
-					})
+					return ws.saveHeader(func(r *review.Review) { r.Judgement.Word = v })
 				}},
 			textField(ws, "explanation", "Explanation", fMulti, func(r *review.Review) *string { return &r.Judgement.Explanation }),
 			{id: "h-summary", label: "Review summary", kind: fHeading},
 			textField(ws, "summary", "Summary", fMulti, func(r *review.Review) *string { return &r.Summary }),
 		}
 	})}
-	s.intro = "A level, or the panel's own word with its explanation."
+	s.intro = "A level, the panel's own word, or both (Fair — improving), with the explanation."
 	return s
 }

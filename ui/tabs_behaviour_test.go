@@ -59,9 +59,9 @@ func TestWelcomeCreatesReviewAndSavesTopic(t *testing.T) {
 
 func TestOverviewDatesStageAndMembers(t *testing.T) {
 	tt, st := newReviewTester(t, 80, 24)
-	tt.press("esc")                     // stop typing the topic
-	tt.press("down", "down", "down")    // service, why, start
-	tt.press("down", "enter", "ctrl+a") // end date
+	tt.press("esc")                          // stop typing the topic
+	tt.press("down", "down", "down", "down") // landlord, service, why, start
+	tt.press("down", "enter", "ctrl+a")      // end date
 	tt.typeText("the fifth of never")
 	tt.press("enter")
 	tt.contains("Could not save end date", "not a date I can read")
@@ -209,13 +209,17 @@ func TestScoringAndJudgement(t *testing.T) {
 	if len(r.Criteria) != 1 || r.Criteria[0].Level != review.Good || r.Criteria[0].Rationale != "Short waits" {
 		t.Fatalf("criteria = %+v", r.Criteria)
 	}
-	tt.press("alt+7", "left")
-	tt.contains("the panel's own word", "Improving")
-	tt.press("down", "down", "enter")
+	// A level and the panel's own word stand together: typing the word
+	// keeps the level.
+	tt.press("alt+7", "left", "left")
+	tt.press("down")
+	tt.typeText("improving")
+	tt.press("enter")
 	tt.typeText("Better than last year")
 	tt.press("esc")
+	tt.contains("Overall judgement: ■■■· Good — improving")
 	r = loadReview(t, st, tt.m.ws.rev.ID)
-	if r.Judgement.Word != "Improving" || r.Judgement.Level != review.LevelNone || r.Judgement.Explanation != "Better than last year" {
+	if r.Judgement.Word != "improving" || r.Judgement.Level != review.Good || r.Judgement.Explanation != "Better than last year" {
 		t.Fatalf("judgement = %+v", r.Judgement)
 	}
 }
