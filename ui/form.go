@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -44,6 +45,9 @@ type field struct {
 	next        func() string
 	choices     []string
 	placeholder string
+	// enterSaves makes enter save a multi-line field and go on, as in a
+	// one-line field (sub-points: one meaning of enter, new or old).
+	enterSaves bool
 	// ref is the item's number in the report ("F7"), shown before its value
 	// and never part of what is typed.
 	ref string
@@ -104,6 +108,9 @@ func newForm(e *env) *form {
 	f.area.Prompt = ""
 	f.area.MaxHeight = 0
 	f.area.CharLimit = 0
+	// A paste from a terminal without bracketed paste sends each line's
+	// end as ctrl+j; it is a new line, not a lost character.
+	f.area.KeyMap.InsertNewline.SetKeys("enter", "ctrl+m", "ctrl+j")
 	// alt+letter and ctrl+t are the app's commands; a box that changed
 	// the case of a word or swapped letters on them would surprise.
 	for _, b := range []*key.Binding{&f.area.KeyMap.CapitalizeWordForward, &f.area.KeyMap.LowercaseWordForward,
@@ -770,6 +777,11 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 				}
 				return nil
 			}
+		} else if fl.enterSaves && km.String() == "enter" {
+			if f.commit() == nil {
+				f.move(1)
+			}
+			return nil
 		} else if f.atEdge(km.String()) {
 			// ↓ on the last line of a long field, or ↑ on its first, goes
 			// on to the next or previous field.
@@ -803,6 +815,19 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, f.afterTyping())
 	}
 	return cmd
+}
+
+// hidden counts the lines of field i's text above and below the editor's
+// window while it is being typed; zero when it all shows.
+func (f *form) hidden(i int) (above, below int) {
+	fl := f.fields[i]
+	if !f.editing || i != f.focus || !fl.multiline() {
+		return 0, 0
+	}
+	total := len(text.Wrap(f.area.Value(), max(1, f.area.Width())))
+	above = f.area.ScrollYOffset()
+	below = max(0, total-above-f.area.Height())
+	return above, below
 }
 
 // atEdge reports whether key k would leave the multi-line editor: ↓ on
@@ -969,15 +994,22 @@ func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 		return out
 	}
 	lw := f.labelW()
+	above, below := f.hidden(i)
 	out := make([]string, 0, len(vals))
 	for j, v := range vals {
-		if j == 0 {
+		switch {
+		case j == 0:
 			lab := text.Pad(text.Truncate(label, lw), lw)
 			if label != "" {
 				lab = ls.Render(lab)
 			}
 			out = append(out, marker+lab+" "+v)
-		} else {
+		case j == 1 && above > 0:
+			// Long text being typed says what is out of sight.
+			out = append(out, "  "+s.Muted.Render(text.Pad(fmt.Sprintf("↑ %d more", above), lw))+" "+v)
+		case j == len(vals)-1 && below > 0:
+			out = append(out, "  "+s.Muted.Render(text.Pad(fmt.Sprintf("↓ %d more", below), lw))+" "+v)
+		default:
 			out = append(out, "  "+strings.Repeat(" ", lw)+" "+v)
 		}
 	}

@@ -75,7 +75,7 @@ func editHelp(f *form) helpMap {
 	if fl.kind == fDate {
 		full = append(full, k.Today)
 	}
-	if fl.multiline() {
+	if fl.multiline() && !fl.enterSaves {
 		short := []key.Binding{bind([]string{"tab"}, "tab", "save, next field"), bind([]string{"enter"}, "enter", "new line"), k.Done, k.Discard}
 		return helpMap{short: short, full: full}
 	}

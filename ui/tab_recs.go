@@ -192,7 +192,7 @@ func recFields(ws *workspace, id string) []field {
 	fs = append(fs, field{id: "h-subs", label: "Sub-points", kind: fHeading})
 	for i, p := range rec.SubPoints {
 		pid := p.ID
-		fs = append(fs, field{id: "sub:" + pid, label: fmt.Sprintf("%d%c", n, 'a'+i), kind: fMulti,
+		fs = append(fs, field{id: "sub:" + pid, label: fmt.Sprintf("%d%c", n, 'a'+i), kind: fMulti, enterSaves: true,
 			get: func() string {
 				for _, q := range recByID(ws, id).SubPoints {
 					if q.ID == pid {

@@ -203,6 +203,20 @@ func (s *splitTab) help() helpMap {
 	return helpMap{short: short, full: append(append(bindings(s.l.keys), s.keys.Open, newTypeKeys().InList), extra...)}
 }
 
+// roomy reports whether the field being typed is long text that does not
+// fit the details pane, so the editor takes the whole tab.
+func (s *splitTab) roomy() bool {
+	fl, ok := s.f.focused()
+	if !ok || !s.f.editing || !fl.multiline() {
+		return false
+	}
+	p := s.geometry()
+	if p.sideBySide && p.detH >= 16 {
+		return false
+	}
+	return len(text.Wrap(s.f.area.Value(), s.f.valueW()))+2 > p.detH-3
+}
+
 // newKeyHint names the key that adds an item on this tab, for hints.
 func (s *splitTab) newKeyHint() string {
 	if s.extraKeys != nil {
@@ -303,6 +317,14 @@ func (s *splitTab) view(w, h int) string {
 	if w != s.w || h != s.h {
 		s.resize(w, h)
 	}
+	if s.roomy() {
+		// Long text gets the whole tab while it is typed, so its start
+		// never scrolls out of a short details pane.
+		fl, _ := s.f.focused()
+		head := s.ws.e.styles.Heading.Render(text.Truncate("Typing: "+text.OneLine(fl.label)+" (tab or esc when done)", w))
+		return head + "\n" + s.f.view(w, h-1, true)
+	}
+
 	st := s.ws.e.styles
 	p := s.geometry()
 	s.l.setLen(s.count())
