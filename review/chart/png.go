@@ -35,19 +35,21 @@ var fonts = sync.OnceValues(func() (*opentype.Font, *opentype.Font) {
 
 // The image's colours, by palette index. A chart is white paper, ink, the
 // bar tones and the greys of anti-aliased ink on white (text never sits on
-// a bar), so 16 entries hold every pixel exactly and the PNG is 4 bits a
-// pixel. A paletted PNG is also written without trying five row filters per
-// row, which was most of the time of an RGBA image.
+// a bar), so a small palette holds every pixel. A paletted PNG is written
+// without trying five row filters per row, which was most of the time of an
+// RGBA image. More than 16 entries make it 8 bits a pixel, which the encoder
+// copies row by row; at 4 bits it packs pixel by pixel, and that cost more
+// than deflating twice the bytes.
 const (
 	paper   = 0
 	inkIdx  = 1
 	toneIdx = 2
 	greyIdx = toneIdx + len(Palette)
-	greys   = 16 - greyIdx // shades strictly between paper and ink
+	greys   = 15 // shades strictly between paper and ink
 )
 
 var palette = sync.OnceValue(func() color.Palette {
-	p := make(color.Palette, 0, 16)
+	p := make(color.Palette, 0, greyIdx+greys)
 	white, ink := color.RGBA{255, 255, 255, 255}, hex(Ink)
 	p = append(p, white, ink)
 	for _, c := range Palette {
