@@ -36,6 +36,16 @@ type reportTab struct {
 
 	exporting bool
 	path      textinput.Model
+	// written is the last file written in each format this session, in
+	// the order of report.Formats, so the room can still see where the
+	// Word document went after the status line has moved on.
+	written []writtenFile
+}
+
+type writtenFile struct {
+	format report.Format
+	path   string
+	at     string // the time of day it was written
 }
 
 type renderKey struct {
@@ -219,12 +229,54 @@ func (s *reportTab) updateExport(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		s.exporting = false
-		s.ws.e.note("report exported to " + abs + " (" + f.Label + ", " + s.ws.e.now().Format("15:04:05") + ")")
+		at := s.ws.e.now().Format("15:04:05")
+		s.wrote(writtenFile{format: f, path: abs, at: at})
+		s.ws.e.note("report exported to " + abs + " (" + f.Label + ", " + at + ")")
 		return nil
 	}
 	var cmd tea.Cmd
 	s.path, cmd = s.path.Update(msg)
 	return cmd
+}
+
+// wrote records a file written, replacing the last one of its format.
+func (s *reportTab) wrote(f writtenFile) {
+	var out []writtenFile
+	for _, rf := range report.Formats() {
+		if rf.Name == f.format.Name {
+			out = append(out, f)
+			continue
+		}
+		for _, w := range s.written {
+			if w.format.Name == rf.Name {
+				out = append(out, w)
+			}
+		}
+	}
+	s.written = out
+}
+
+// writtenLines says where each format was last written, one line each;
+// a path too long for the line loses its start, so the file name shows.
+func (s *reportTab) writtenLines(w, h int) []string {
+	if h-2-len(s.written) < 3 {
+		return nil // the preview needs the room more
+	}
+	var out []string
+	for _, f := range s.written {
+		head := "Written: " + f.format.Label + " "
+		tail := " at " + f.at
+		p := f.path
+		if room := w - text.Width(head) - text.Width(tail); text.Width(p) > room {
+			r := []rune(p)
+			for len(r) > 0 && text.Width("…"+string(r)) > room {
+				r = r[1:]
+			}
+			p = "…" + string(r)
+		}
+		out = append(out, text.Truncate(head+p+tail, w))
+	}
+	return out
 }
 
 // defaultExportPath suggests a file named after the topic in the current
@@ -263,11 +315,19 @@ func (s *reportTab) view(w, h int) string {
 	default:
 		top = st.Muted.Render(text.Truncate("This is exactly what export writes. ctrl+e exports it: markdown, web page or Word.", w))
 	}
+	lines := s.writtenLines(w, h)
+	bh := h - 2 - len(lines)
+	if s.vp.Height() != max(1, bh) {
+		s.vp.SetHeight(max(1, bh))
+	}
 	var body string
 	if s.shown == (renderKey{}) {
-		body = strings.Join(text.Box(nil, w, h-2), "\n")
+		body = strings.Join(text.Box(nil, w, bh), "\n")
 	} else {
-		body = strings.Join(text.Box(text.Lines(s.vp.View()), w, h-2), "\n")
+		body = strings.Join(text.Box(text.Lines(s.vp.View()), w, bh), "\n")
+	}
+	for i := len(lines) - 1; i >= 0; i-- {
+		body = text.Pad(lines[i], w) + "\n" + body
 	}
 	pct := fmt.Sprintf("%3.0f%%", s.vp.ScrollPercent()*100)
 	bottom := strings.Repeat(" ", max(0, w-5)) + pct

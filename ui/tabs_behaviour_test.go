@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"scrutiny/review"
 	"scrutiny/review/example"
+	"scrutiny/review/report"
 	"scrutiny/store"
 )
 
@@ -248,6 +250,43 @@ func TestReportPreviewAndExport(t *testing.T) {
 	if tt.screen() == top {
 		t.Fatal("page down did not scroll the preview")
 	}
+}
+
+// Each format can be exported from the tab, and the tab keeps showing the
+// path written for each one after the status line has moved on.
+func TestReportExportsEachFormatAndShowsWhere(t *testing.T) {
+	tt, st, id := exampleTester(t, 120, 30)
+	tt.press("alt+8")
+	dir := t.TempDir()
+	base := filepath.Join(dir, "paper")
+	for i, f := range []string{"md", "html", "docx"} {
+		tt.press("ctrl+e", "ctrl+u")
+		tt.typeText(base + ".md")
+		for range i {
+			tt.press("tab") // the next format's ending
+		}
+		tt.press("enter")
+		path := base + "." + f
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if want := report.Export(loadReview(t, st, id), f); !bytes.Equal(got, want) {
+			t.Errorf("%s: the file written differs from report.Export", f)
+		}
+	}
+	tt.contains("Written: markdown "+base+".md at", "Written: web page "+base+".html at", "Written: Word document "+base+".docx at")
+	// Writing markdown again replaces its line rather than adding one.
+	tt.press("ctrl+e", "ctrl+u")
+	tt.typeText(base + "-2.md")
+	tt.press("enter")
+	tt.contains("Written: markdown " + base + "-2.md at")
+	if n := strings.Count(tt.screen(), "Written: "); n != 3 {
+		t.Errorf("%d written lines, want 3:\n%s", n, tt.screen())
+	}
+	// A narrow screen keeps the file name and drops the start of the path.
+	tt.send(windowSize(60, 30))
+	tt.contains("…", "paper.docx at")
 }
 
 func TestDeleteGoesToBinAndUndoBringsItBack(t *testing.T) {

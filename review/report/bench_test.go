@@ -14,8 +14,12 @@ func benchFormat(b *testing.B, r *review.Review, name string) {
 	f, _ := report.Lookup(name)
 	b.ReportAllocs()
 	size := 0
+	cpu := cpuNanos()
 	for b.Loop() {
 		size = len(f.Render(r))
+	}
+	if cpu := cpuNanos() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
 	}
 	b.ReportMetric(float64(size), "bytes")
 }

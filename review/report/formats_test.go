@@ -117,15 +117,7 @@ func mustHave(t *testing.T, where, s string, wants ...string) {
 // Chromium and reads it back with pdftotext.
 func TestHTMLPrintsInChromium(t *testing.T) {
 	need(t, "chromium", "pdftotext")
-	dir := t.TempDir()
-	page := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(page, report.Export(example.Review(), "html"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pdf := filepath.Join(dir, "report.pdf")
-	run(t, "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+page)
+	pdf := printPDF(t, report.Export(example.Review(), "html"))
 	all := string(run(t, "pdftotext", "-layout", pdf, "-"))
 	flat := strings.Join(strings.Fields(all), " ")
 	for _, h := range sections {
@@ -152,6 +144,71 @@ func TestHTMLPrintsInChromium(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// printPDF prints a page to PDF in headless Chromium, as a reader's
+// "Print to PDF" does, and returns the PDF's path.
+func printPDF(t *testing.T, html []byte) string {
+	t.Helper()
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(page, html, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(dir, "report.pdf")
+	run(t, "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+filepath.Join(dir, "profile"), "--no-pdf-header-footer", "--print-to-pdf="+pdf, "file://"+page)
+	return pdf
+}
+
+// TestHTMLPrintsNoRowSplit checks every body row of every table of the
+// example: a marker at the start and at the end of each cell, printed in
+// Chromium, must all come out on one page. The markers are set in 4pt type
+// so they barely change the layout; header rows are left out, as the print
+// style sheet repeats them on each page a table runs onto.
+func TestHTMLPrintsNoRowSplit(t *testing.T) {
+	need(t, "chromium", "pdftotext")
+	page := string(report.Export(example.Review(), "html"))
+	page = strings.Replace(page, "</style>", ".zq { font-size: 4pt; }\n</style>", 1)
+	cell := regexp.MustCompile(`(?s)(<t[hd][^>]*>)(.*?)(</t[hd]>)`)
+	rows := 0
+	page = regexp.MustCompile(`(?s)<tbody>.*?</tbody>`).ReplaceAllStringFunc(page, func(body string) string {
+		return regexp.MustCompile(`(?s)<tr>.*?</tr>`).ReplaceAllStringFunc(body, func(tr string) string {
+			rows++
+			return cell.ReplaceAllString(tr, fmt.Sprintf(`${1}<span class="zq">Zq%ds </span>${2}<span class="zq"> Zq%de</span>${3}`, rows, rows))
+		})
+	})
+	if rows < 100 {
+		t.Fatalf("found only %d table rows in the example's page", rows)
+	}
+	all := string(run(t, "pdftotext", printPDF(t, []byte(page)), "-"))
+	onPage := make([]map[int]bool, rows+1)
+	marker := regexp.MustCompile(`Zq(\d+)[se]`)
+	for i, p := range strings.Split(all, "\f") {
+		for _, m := range marker.FindAllStringSubmatch(p, -1) {
+			var n int
+			fmt.Sscan(m[1], &n)
+			if n < 1 || n > rows {
+				t.Fatalf("unexpected marker %q", m[0])
+			}
+			if onPage[n] == nil {
+				onPage[n] = map[int]bool{}
+			}
+			onPage[n][i+1] = true
+		}
+	}
+	for n := 1; n <= rows; n++ {
+		switch {
+		case len(onPage[n]) == 0:
+			t.Errorf("row %d: its markers were not found in the PDF", n)
+		case len(onPage[n]) > 1:
+			t.Errorf("row %d is split across pages %v", n, onPage[n])
+		}
+	}
+	if !t.Failed() {
+		t.Logf("%d table rows, each on one page", rows)
 	}
 }
 
