@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -220,4 +221,67 @@ func TestPresentWindowFollowsTheStore(t *testing.T) {
 	if m.styles.Theme != NextTheme("high-contrast") && !style.NoColor() {
 		t.Errorf("t must cycle the theme, got %q", m.styles.Theme)
 	}
+}
+
+// A theme with its own page colour paints every cell of the wall with it,
+// the blank ones too: a terminal that ignores the request to change its
+// background must still show the theme's page.
+func TestEveryCellHasThePageColour(t *testing.T) {
+	r := example.WallReview()
+	for _, theme := range style.Names() {
+		s := style.New(theme)
+		if s.Palette.Back == nil || s.Mono {
+			continue
+		}
+		for _, sl := range roomSlides {
+			raw := Frame(s, BuildSlide(Snapshot{Pos: sl.pos, Review: r}, presentNow), 80, 24, presentHint)
+			for i, line := range strings.Split(raw, "\n") {
+				if n := unpainted(line); n > 0 {
+					t.Fatalf("%s/%s line %d: %d cells without a background: %q", theme, sl.name, i, n, line)
+				}
+			}
+		}
+	}
+	// The check must be able to fail.
+	if unpainted("\x1b[48;2;1;2;3mab\x1b[m c") != 2 {
+		t.Fatal("unpainted does not count cells after a reset")
+	}
+}
+
+// unpainted counts the characters drawn while no background colour is set.
+func unpainted(line string) int {
+	bg, n := false, 0
+	for len(line) > 0 {
+		if m := sgr.FindStringSubmatchIndex(line); m != nil && m[0] == 0 {
+			params := strings.FieldsFunc(line[m[2]:m[3]], func(r rune) bool { return r == ';' || r == ':' })
+			if len(params) == 0 {
+				bg = false
+			}
+			for i := 0; i < len(params); i++ {
+				switch p := params[i]; {
+				case p == "0" || p == "49":
+					bg = false
+				case p == "48":
+					bg = true
+					i = len(params) // the rest are the colour's numbers
+				case p == "38":
+					if i+1 < len(params) && params[i+1] == "2" {
+						i += 4
+					} else {
+						i += 2
+					}
+				case len(p) == 2 && p[0] == '4' || len(p) == 3 && p[:2] == "10":
+					bg = true
+				}
+			}
+			line = line[m[1]:]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(line)
+		if !bg {
+			n++
+		}
+		line = line[size:]
+	}
+	return n
 }
