@@ -2,11 +2,15 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/x/term"
 
 	"scrutiny/store"
 	"scrutiny/ui/present"
@@ -17,7 +21,7 @@ func init() {
 	register(&command{
 		name:    "present",
 		summary: "a second, read-only window for the wall that follows the editor",
-		usage: `Usage: scrutiny present [--plain] [--once] [--size WxH] [--theme NAME] [--db FILE]
+		usage: `Usage: scrutiny present [--plain] [--once] [--check] [--size WxH] [--theme NAME] [--db FILE]
 
 Opens the database for reading only and shows, large and uncluttered, what
 the editor on the laptop has open: the criterion being scored with the
@@ -29,6 +33,8 @@ windows cannot get in each other's way.
   --plain        print each new view as plain text instead of drawing a screen
                  (what happens anyway when the output is not a terminal)
   --once         print the current view once and stop (implies --plain)
+  --check        say how the wall will look: the window's size, the size of
+                 the letters, the theme's contrast, and advice for the room
   --size WxH     the size of a plain view, for example 40x12 (default 80x24)
   --theme NAME   dark, light, high-contrast or monochrome
 
@@ -36,6 +42,7 @@ Examples:
   scrutiny present
   scrutiny present --theme light
   scrutiny present --once --size 40x12
+  scrutiny present --check --theme light
 `,
 		run: runPresent,
 	})
@@ -48,6 +55,7 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 	once := fs.Bool("once", false, "print once")
 	size := fs.String("size", "80x24", "plain view size")
 	theme := fs.String("theme", "", "theme name")
+	check := fs.Bool("check", false, "check the window and theme")
 	if err := a.parseNoArgs(c, fs, args); err != nil {
 		return err
 	}
@@ -57,6 +65,9 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 	}
 	if *theme != "" && !style.Known(*theme) {
 		return usagef(c, "there is no theme called %q: use %s", *theme, strings.Join(style.Names(), ", "))
+	}
+	if *check {
+		return presentCheck(ctx, a, w, h, sizeGiven(fs), *theme)
 	}
 	st, err := a.openStore(true)
 	if err != nil {
@@ -132,4 +143,45 @@ func trimRight(lines []string) []string {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
+}
+
+func sizeGiven(fs *flag.FlagSet) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "size" })
+	return given
+}
+
+// presentCheck reports on the window this command runs in (or the size
+// given) and the theme the wall would use, without opening a screen.
+func presentCheck(ctx context.Context, a *app, w, h int, sized bool, theme string) error {
+	known := sized
+	if f, ok := a.stdout.(*os.File); ok && !sized && isTerminal(a.stdout) {
+		if tw, th, err := term.GetSize(f.Fd()); err == nil && tw > 0 && th > 0 {
+			w, h, known = tw, th, true
+		}
+	}
+	if theme == "" {
+		theme = a.theme
+	}
+	if theme == "" {
+		// The theme the editor last chose, as the wall would pick it.
+		if st, err := a.openStore(true); err == nil {
+			if t, err := st.Setting(ctx, present.ThemeSetting); err == nil && style.Known(t) {
+				theme = t
+			}
+			closeStore(st, &err)
+		}
+	}
+	if theme == "" {
+		theme = style.Auto(true)
+	}
+	if style.NoColor() {
+		theme = "monochrome"
+	}
+	for _, l := range present.Check(w, h, known, theme) {
+		if _, err := fmt.Fprintln(a.stdout, l); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -181,3 +181,19 @@ func TestPresentOnceAtFortyByTwelve(t *testing.T) {
 	}
 	expect(t, scrutiny(t, dir, "--db", db, "present", "--size", "big"), 2, "--size must look like 80x24")
 }
+
+// present --check describes a given window and theme without a screen.
+func TestPresentCheck(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	out, err := exec.Command(binary, "--db", db, "present", "--check", "--size", "120x40", "--theme", "light").CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	got := string(out)
+	for _, want := range []string{"Window: 120×40", "Theme: light", "a capital is 9 rows, 1/4 of the height", "text          16.0:1",
+		"deuteranopia", "make the font larger until the window is 32 rows or fewer", "For a room of 20, set the font so the window is between 40×12 and 60×20"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("--check lacks %q:\n%s", want, got)
+		}
+	}
+}

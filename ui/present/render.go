@@ -71,6 +71,12 @@ func Render(s Slide, width, height int, hint string, paint Painter) []string {
 // says "1 of 2" and the keys, and a table keeps one layout on every page.
 // page counts from 0 and is clamped; pages is how many there are.
 func RenderPage(s Slide, width, height, page int, hint string, paint Painter) (lines []string, pages int) {
+	lines, pages, _ = renderPage(s, width, height, page, hint, paint)
+	return lines, pages
+}
+
+// renderPage also says at what scale the first block letters were drawn.
+func renderPage(s Slide, width, height, page int, hint string, paint Painter) (lines []string, pages, scale int) {
 	width, height = max(width, 10), max(height, 3)
 	titleAll := text.Wrap(s.Title, width)
 	if len(titleAll) == 0 || s.Title == "" {
@@ -125,7 +131,7 @@ func RenderPage(s Slide, width, height, page int, hint string, paint Painter) (l
 		if !ok {
 			continue
 		}
-		return frame(s, title, f.context, f.blank, body, hint, f.hint, width, height, paint), 1
+		return frame(s, title, f.context, f.blank, body, hint, f.hint, width, height, paint), 1, b.scale()
 	}
 	// Too long even at its smallest: pages, with the context and the whole
 	// title on each so every page says what it is about.
@@ -146,7 +152,7 @@ func RenderPage(s Slide, width, height, page int, hint string, paint Painter) (l
 	if hint != "" {
 		more += " · " + hint
 	}
-	return frame(s, titleAll, top > len(titleAll), false, pg[page], more, true, width, height, paint), pages
+	return frame(s, titleAll, top > len(titleAll), false, pg[page], more, true, width, height, paint), pages, 0
 }
 
 // frame puts the parts together and spreads the spare lines a third above
@@ -247,6 +253,7 @@ type bodyLayout struct {
 	fixed    map[int][]styled // the rows of each text and table line
 	rendered [][][]styled     // each look drawn, and its height in rows
 	rows     []int
+	chosen   int // the look best picked last, or -1
 }
 
 // look is one way of drawing the body.
@@ -258,7 +265,7 @@ type look struct {
 }
 
 func newBodyLayout(lines []Line, width, height int) *bodyLayout {
-	b := &bodyLayout{lines: lines, width: width, bigs: map[int][]bigSize{}, fixed: map[int][]styled{}}
+	b := &bodyLayout{lines: lines, width: width, bigs: map[int][]bigSize{}, fixed: map[int][]styled{}, chosen: -1}
 	var bigIdx []int
 	for i, l := range lines {
 		switch l.Kind {
@@ -337,7 +344,21 @@ func (b *bodyLayout) best(room int) ([][]styled, bool) {
 	if best < 0 {
 		return nil, false
 	}
+	b.chosen = best
 	return b.rendered[best], true
+}
+
+// scale is the block-letter scale of the first Big line in the look last
+// chosen, 0 when it is in ordinary letters.
+func (b *bodyLayout) scale() int {
+	if len(b.bigIdx) == 0 || b.chosen < 0 {
+		return 0
+	}
+	k := b.looks[b.chosen].big[0]
+	if sizes := b.bigs[b.bigIdx[0]]; k < len(sizes) {
+		return sizes[k].scale
+	}
+	return 0
 }
 
 // render draws every line in one look; each block is one line of the

@@ -285,3 +285,37 @@ func unpainted(line string) int {
 	}
 	return n
 }
+
+// The operator's hint goes after a few seconds and comes back on a key;
+// a long slide turns its pages with the arrows.
+func TestPresentWindowHintFadesAndPagesTurn(t *testing.T) {
+	clock := presentNow
+	m := New(nil, Options{Theme: "dark", Now: func() time.Time { return clock }})
+	m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	m.Update(presentPollMsg{snap: Snapshot{Review: longReview(), Pos: Position{Tab: "standards", ItemKind: ItemStandards}}})
+	const hint = "following the editor"
+	if got := ansi.Strip(m.Render()); !strings.Contains(got, hint) || !strings.Contains(got, "1 of ") {
+		t.Fatalf("at the start the hint and the page show:\n%s", got)
+	}
+	clock = clock.Add(HintFor + time.Second)
+	got := ansi.Strip(m.Render())
+	if strings.Contains(got, hint) || !strings.Contains(got, "1 of ") {
+		t.Fatalf("after a few seconds only the page is said:\n%s", got)
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	got = ansi.Strip(m.Render())
+	if !strings.Contains(got, hint) || !strings.Contains(got, "2 of ") {
+		t.Fatalf("down shows page 2 and brings the hint back:\n%s", got)
+	}
+	for range 30 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	if got = ansi.Strip(m.Render()); !strings.Contains(got, "↑ back") {
+		t.Fatalf("paging stops at the last page:\n%s", got)
+	}
+	m.Update(presentPollMsg{snap: Snapshot{Review: longReview(), Pos: Position{Tab: "criteria", ItemKind: ItemCriterion, ItemID: "c1"}}})
+	m.Update(presentPollMsg{snap: Snapshot{Review: longReview(), Pos: Position{Tab: "standards", ItemKind: ItemStandards}}})
+	if got = ansi.Strip(m.Render()); !strings.Contains(got, "1 of ") {
+		t.Fatalf("a new slide starts at its first page:\n%s", got)
+	}
+}
