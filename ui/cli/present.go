@@ -15,6 +15,7 @@ import (
 	"scrutiny/store"
 	"scrutiny/ui/present"
 	"scrutiny/ui/style"
+	"scrutiny/ui/text"
 )
 
 func init() {
@@ -30,9 +31,10 @@ standards, or the agenda item with its timer. It follows the editor within a
 second of every move or saved change. It never changes the file, so the two
 windows cannot get in each other's way.
 
-  --plain        print each new view as plain text instead of drawing a screen
-                 (what happens anyway when the output is not a terminal)
-  --once         print the current view once and stop (implies --plain)
+  --plain        say each change in one plain sentence, with no bars or
+                 symbols, for a screen reader on a second laptop
+  --once         print the current view once as text and stop
+                 (with --plain, the current sentence)
   --check        say how the wall will look: the window's size, the size of
                  the letters, the theme's contrast, and advice for the room
   --size WxH     the size of a plain view, for example 40x12 (default 80x24)
@@ -77,9 +79,12 @@ func runPresent(ctx context.Context, a *app, args []string) (err error) {
 	if *theme == "" {
 		*theme = a.theme // scrutiny --theme NAME present
 	}
+	if *plain {
+		return followSpoken(ctx, st, a.stdout, *once)
+	}
 	// Piped into a file or another program there is no screen to draw on,
 	// so the views are printed as text.
-	if !*plain && !*once && isTerminal(a.stdout) {
+	if !*once && isTerminal(a.stdout) {
 		return present.Run(ctx, st, present.Options{Theme: *theme})
 	}
 	return followPlain(ctx, st, a.stdout, w, h, *once)
@@ -121,6 +126,41 @@ func followPlain(ctx context.Context, st *store.Store, out io.Writer, w, h int, 
 					return nil // the reader went away
 				}
 				last = frame
+			}
+			if once {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+	}
+}
+
+// followSpoken prints one sentence whenever what the wall shows changes,
+// and nothing else, so a screen reader speaks each change once.
+func followSpoken(ctx context.Context, st *store.Store, out io.Writer, once bool) error {
+	f := present.NewFollower(st)
+	tick := time.NewTicker(present.PollEvery)
+	defer tick.Stop()
+	last, warned := "", false
+	for {
+		s, _, err := f.Poll(ctx)
+		switch {
+		case err != nil && once:
+			return err
+		case err != nil && !warned:
+			fmt.Fprintf(out, "Waiting for the file %s: %s\n", st.Path(), text.OneLine(err.Error()))
+			warned = true
+		case err == nil:
+			warned = false
+			if said := present.Spoken(s, time.Now()); said != last {
+				if _, err := fmt.Fprintln(out, said); err != nil {
+					return nil // the reader went away
+				}
+				last = said
 			}
 			if once {
 				return nil
