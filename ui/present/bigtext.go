@@ -144,6 +144,7 @@ func (bm bitmap) draw(scale int) []string {
 type bigSize struct {
 	rows  []string // the terminal rows, blank rows between lines included
 	scale int
+	short bool // drawn from the line's Short text
 }
 
 // bigSizes lists every way s can be drawn in block letters within width

@@ -1,7 +1,9 @@
 package present
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"scrutiny/ui/text"
@@ -273,6 +275,15 @@ func newBodyLayout(lines []Line, width, height int) *bodyLayout {
 			// Block letters may take up to three fifths of the window, so
 			// the rest of the slide still has room.
 			b.bigs[i] = bigSizes(l.Text, width, max(height*3/5, 3))
+			if l.Short != "" {
+				for _, sz := range bigSizes(l.Short, width, max(height*3/5, 3)) {
+					sz.short = true
+					b.bigs[i] = append(b.bigs[i], sz)
+				}
+				// Largest letters first; the whole text before the short
+				// one at the same size.
+				slices.SortStableFunc(b.bigs[i], func(x, y bigSize) int { return cmp.Compare(y.scale, x.scale) })
+			}
 			bigIdx = append(bigIdx, i)
 		case BarLine:
 			b.labelW = max(b.labelW, text.Width(l.Bar.Label))
@@ -320,8 +331,9 @@ func newBodyLayout(lines []Line, width, height int) *bodyLayout {
 
 func (b *bodyLayout) smallest() look { return b.looks[len(b.looks)-1] }
 
-// best picks the look that fills the most of room rows without going
-// over; among equals, the grandest (the first).
+// best picks, among the looks that fit in room rows, the one with the
+// largest block letters (the key figure is what the room came to read),
+// then the one that fills the most rows; among equals, the first.
 func (b *bodyLayout) best(room int) ([][]styled, bool) {
 	if b.rendered == nil {
 		// Each look is drawn once, however many frames are tried.
@@ -335,10 +347,17 @@ func (b *bodyLayout) best(room int) ([][]styled, bool) {
 			b.rows = append(b.rows, n)
 		}
 	}
-	best, bestN := -1, -1
+	best, bestN, bestBig := -1, -1, 0
 	for i, n := range b.rows {
-		if n <= room && n > bestN {
-			best, bestN = i, n
+		if n > room {
+			continue
+		}
+		big := 0
+		for _, k := range b.looks[i].big {
+			big += k
+		}
+		if best < 0 || big < bestBig || (big == bestBig && n > bestN) {
+			best, bestN, bestBig = i, n, big
 		}
 	}
 	if best < 0 {
@@ -393,7 +412,11 @@ func (b *bodyLayout) render(lk look) [][]styled {
 			k := lk.big[nb]
 			nb++
 			if sizes := b.bigs[i]; k < len(sizes) {
-				words(l.Lead, RoleText)
+				if sizes[k].short {
+					words(l.ShortLead, RoleText)
+				} else {
+					words(l.Lead, RoleText)
+				}
 				for _, r := range sizes[k].rows {
 					rows = append(rows, row(l.Tone.role(RoleBig), r))
 				}

@@ -46,6 +46,9 @@ type Line struct {
 	// letters above and below the block letters, or on the same line when
 	// the window is too small for block letters ("Agreed:", "■■·· Fair").
 	Lead, Tail string
+	// Short is drawn in block letters, with ShortLead above it, when Text
+	// is too long for the window at any size ("Good" under "Agreed: ■■■·").
+	Short, ShortLead string
 	// Tone colours a Big line or a table row's verdict.
 	Tone Tone
 }
@@ -156,7 +159,9 @@ func criterionSlide(r *review.Review, id string) (Slide, bool) {
 		sl.Lines = append(sl.Lines, textLine(c.VoteSummary()))
 		switch {
 		case c.Level.Valid():
-			sl.Lines = append(sl.Lines, gap(), bigLine("Agreed:", c.Level.Label(), "", ToneNone))
+			l := bigLine("Agreed:", c.Level.Label(), "", ToneNone)
+			l.Short, l.ShortLead = c.Level.Title(), "Agreed: "+c.Level.Symbol()
+			sl.Lines = append(sl.Lines, gap(), l)
 		case total > 0:
 			// While the room votes, the count is what it watches.
 			sl.Lines = append(sl.Lines, gap(), bigLine("", strconv.Itoa(total), text.Plural(total, "vote so far", "votes so far"), ToneNone))
@@ -321,7 +326,11 @@ func judgementSlide(r *review.Review) Slide {
 		}
 		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(c.Name), l}})
 	}
-	sl.Lines = append(sl.Lines, gap(), bigLine("", Clean(r.Judgement.Label()), "", ToneNone))
+	l := bigLine("", Clean(r.Judgement.Label()), "", ToneNone)
+	if r.Judgement.Word == "" && r.Judgement.Level.Valid() {
+		l.Short, l.ShortLead = r.Judgement.Level.Title(), r.Judgement.Level.Symbol()
+	}
+	sl.Lines = append(sl.Lines, gap(), l)
 	if e := Clean(r.Judgement.Explanation); e != "" {
 		sl.Lines = append(sl.Lines, textLine(e))
 	}
