@@ -202,12 +202,15 @@ type styled []piece
 type piece struct {
 	role Role
 	s    string
+	w    int // its width in cells, measured once
 }
+
+func mkPiece(role Role, s string) piece { return piece{role, s, text.Width(s)} }
 
 func (r styled) width() int {
 	n := 0
 	for _, p := range r {
-		n += text.Width(p.s)
+		n += p.w
 	}
 	return n
 }
@@ -221,11 +224,12 @@ func (r styled) paint(paint Painter, width int) string {
 		if left <= 0 {
 			break
 		}
-		s := p.s
-		if text.Width(s) > left {
+		s, w := p.s, p.w
+		if w > left {
 			s = text.Truncate(s, left)
+			w = text.Width(s)
 		}
-		left -= text.Width(s)
+		left -= w
 		if strings.TrimSpace(s) == "" {
 			b.WriteString(s)
 			continue
@@ -235,7 +239,7 @@ func (r styled) paint(paint Painter, width int) string {
 	return b.String()
 }
 
-func row(role Role, s string) styled { return styled{{role, s}} }
+func row(role Role, s string) styled { return styled{mkPiece(role, s)} }
 
 // bodyLayout turns a slide's lines into rows for a given way of drawing
 // them (a "look"): how large the block letters are, how tall the bars.
@@ -252,8 +256,9 @@ type bodyLayout struct {
 	header  styled // the table's heading row, repeated on each page
 	bigIdx  []int  // the indices of the Big lines
 
-	fixed    map[int][]styled // the rows of each text and table line
-	rendered [][][]styled     // each look drawn, and its height in rows
+	fixed    map[int][]styled    // the rows of each text and table line
+	cache    map[[2]int][]styled // block letters by line and size, bars by line and height
+	rendered [][][]styled        // each look drawn, and its height in rows
 	rows     []int
 	chosen   int // the look best picked last, or -1
 }
@@ -267,7 +272,7 @@ type look struct {
 }
 
 func newBodyLayout(lines []Line, width, height int) *bodyLayout {
-	b := &bodyLayout{lines: lines, width: width, bigs: map[int][]bigSize{}, fixed: map[int][]styled{}, chosen: -1}
+	b := &bodyLayout{lines: lines, width: width, bigs: map[int][]bigSize{}, fixed: map[int][]styled{}, cache: map[[2]int][]styled{}, chosen: -1}
 	var bigIdx []int
 	for i, l := range lines {
 		switch l.Kind {
@@ -401,6 +406,13 @@ func (b *bodyLayout) render(lk look) [][]styled {
 			}
 			out = append(out, b.fixed[i])
 		case Big:
+			k := lk.big[nb]
+			nb++
+			key := [2]int{i, k}
+			if rows, ok := b.cache[key]; ok {
+				out = append(out, rows)
+				continue
+			}
 			var rows []styled
 			words := func(s string, role Role) {
 				for _, w := range text.Wrap(s, b.width) {
@@ -409,8 +421,6 @@ func (b *bodyLayout) render(lk look) [][]styled {
 					}
 				}
 			}
-			k := lk.big[nb]
-			nb++
 			if sizes := b.bigs[i]; k < len(sizes) {
 				if sizes[k].short {
 					words(l.ShortLead, RoleText)
@@ -424,6 +434,7 @@ func (b *bodyLayout) render(lk look) [][]styled {
 			} else {
 				words(l.Plain(), l.Tone.role(RoleBig))
 			}
+			b.cache[key] = rows
 			out = append(out, rows)
 		case BarLine:
 			var rows []styled
@@ -431,7 +442,11 @@ func (b *bodyLayout) render(lk look) [][]styled {
 				rows = append(rows, nil)
 			}
 			bars++
-			rows = append(rows, b.bar(l.Bar, lk.barH)...)
+			key := [2]int{i, -lk.barH}
+			if _, ok := b.cache[key]; !ok {
+				b.cache[key] = b.bar(l.Bar, lk.barH)
+			}
+			rows = append(rows, b.cache[key]...)
 			out = append(out, rows)
 		case Row:
 			if l.Header && b.stacked {
@@ -465,12 +480,12 @@ func (b *bodyLayout) bar(br Bar, barH int) []styled {
 			label = text.Pad(text.Truncate(br.Label, b.labelW), b.labelW)
 			note = br.Note
 		}
-		r := styled{{RoleLabel, label + " "}}
+		r := styled{mkPiece(RoleLabel, label+" ")}
 		if fill > 0 {
-			r = append(r, piece{RoleBar, strings.Repeat("█", fill)})
+			r = append(r, piece{RoleBar, strings.Repeat("█", fill), fill})
 		}
 		if note != "" {
-			r = append(r, piece{RoleText, strings.Repeat(" ", max(barW-fill, 0)) + " "}, piece{RoleCount, note})
+			r = append(r, piece{RoleText, strings.Repeat(" ", max(barW-fill, 0)) + " ", max(barW-fill, 0) + 1}, mkPiece(RoleCount, note))
 		}
 		rows = append(rows, r)
 	}
@@ -571,16 +586,16 @@ func tableRow(l Line, colW []int, headers []string, width int) []styled {
 			rest = append(rest, cell{c, r})
 		}
 		// Pack whole cells per line so "✗ Not met" never splits.
-		line := styled{{RoleNote, "  "}}
+		line := styled{mkPiece(RoleNote, "  ")}
 		for _, c := range rest {
 			switch {
 			case len(line) == 1:
-				line = append(line, piece{c.role, text.Truncate(c.s, width-2)})
+				line = append(line, mkPiece(c.role, text.Truncate(c.s, width-2)))
 			case line.width()+3+text.Width(c.s) <= width:
-				line = append(line, piece{RoleNote, " · "}, piece{c.role, c.s})
+				line = append(line, mkPiece(RoleNote, " · "), mkPiece(c.role, c.s))
 			default:
 				rows = append(rows, line)
-				line = styled{{RoleNote, "  "}, {c.role, text.Truncate(c.s, width-2)}}
+				line = styled{mkPiece(RoleNote, "  "), mkPiece(c.role, text.Truncate(c.s, width-2))}
 			}
 		}
 		if len(line) > 1 {
@@ -606,18 +621,20 @@ func tableRow(l Line, colW []int, headers []string, width int) []styled {
 				s = text.Pad("", colW[i])
 			}
 			if i > 0 {
-				r = append(r, piece{role, "  "})
+				r = append(r, mkPiece(role, "  "))
 			}
 			rl := role
 			if i == len(colW)-1 && n == 0 {
 				rl = last
 			}
-			r = append(r, piece{rl, s})
+			r = append(r, mkPiece(rl, s))
 		}
 		// Trailing padding would only cost cells.
 		for len(r) > 0 {
 			lp := &r[len(r)-1]
-			lp.s = strings.TrimRight(lp.s, " ")
+			if t := strings.TrimRight(lp.s, " "); t != lp.s {
+				lp.s, lp.w = t, text.Width(t)
+			}
 			if lp.s != "" {
 				break
 			}
