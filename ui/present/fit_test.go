@@ -13,6 +13,7 @@ import (
 // long targets and a recommendation with many long sub-points.
 func longReview() *review.Review {
 	r := example.WallReview()
+	r.Findings = []review.Finding{{ID: "f1", Kind: review.GoodPractice, Text: strings.Repeat("Friendly and knowledgeable call handlers who explain the next steps clearly. ", 6)}}
 	rec := &r.Recommendations[0]
 	for i := range 9 {
 		rec.SubPoints = append(rec.SubPoints, review.SubPoint{Text: fmt.Sprintf("Sub-point number %d asks the landlord to write to every caller who waited longer than ten minutes", i+3)})
@@ -96,7 +97,9 @@ func mustShow(sl Slide) []string {
 // Every slide at every size from 40x12 to 250x70: exactly the window's
 // lines, none wider than the window, and every word of it on some page.
 func TestEverySlideFitsEverySize(t *testing.T) {
-	reviews := map[string]*review.Review{"wall": example.WallReview(), "long": longReview()}
+	wall := example.WallReview()
+	wall.Findings = []review.Finding{{ID: "f1", Kind: review.Issue, Text: "Callers were not told how long they would wait"}}
+	reviews := map[string]*review.Review{"wall": wall, "long": longReview()}
 	for rname, r := range reviews {
 		for _, es := range everySlide {
 			sl := BuildSlide(Snapshot{Pos: es.pos, Review: r}, presentNow)
@@ -104,6 +107,11 @@ func TestEverySlideFitsEverySize(t *testing.T) {
 			// Not in parallel: the timing tests of other packages, run at the
 			// same time by go test ./..., keep a core.
 			t.Run(rname+"/"+es.name, func(t *testing.T) {
+				least, most := 1.0, 0.0
+				var leastAt, mostAt string
+				defer func() {
+					t.Logf("cell use of the first page from 40x12 to 250x70: least %.0f%% at %s, most %.0f%% at %s", 100*least, leastAt, 100*most, mostAt)
+				}()
 				for w := 40; w <= 250; w++ {
 					for h := 12; h <= 70; h++ {
 						if testing.Short() && (w%7 != 0 || h%5 != 0) {
@@ -111,6 +119,11 @@ func TestEverySlideFitsEverySize(t *testing.T) {
 						}
 						var all strings.Builder
 						lines, pages := RenderPage(sl, w, h, 0, presentHint, PlainPainter)
+						if use, _ := cellUse(lines, w, h); use < least {
+							least, leastAt = use, fmt.Sprintf("%dx%d", w, h)
+						} else if use > most {
+							most, mostAt = use, fmt.Sprintf("%dx%d", w, h)
+						}
 						for p := range pages {
 							if p > 0 {
 								lines, _ = RenderPage(sl, w, h, p, presentHint, PlainPainter)
