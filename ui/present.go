@@ -29,6 +29,7 @@ type roomState struct {
 	survey   string
 	ticking  bool // a timer tick is scheduled
 	slide    present.SlideCache
+	page     int // the page of a slide too long for the window
 }
 
 // roomItemer is a tab that can tell the wall which item it shows. Tabs
@@ -188,6 +189,12 @@ func (m *Model) presentKey(msg tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(msg, k.Prev) {
 			step = -1
 		}
+		// A long slide's pages come before the next item.
+		if _, pages := present.FramePage(m.e.styles, m.roomSlide(), m.w, m.h, m.room.page, ""); m.room.page+step >= 0 && m.room.page+step < pages {
+			m.room.page += step
+			break
+		}
+		m.room.page = 0
 		if m.stepQuestion(step) {
 			break
 		}
@@ -253,7 +260,8 @@ func (m *Model) presentRender() string {
 	if m.e.statusErr {
 		hint = m.e.status
 	}
-	return present.Frame(m.e.styles, m.roomSlide(), m.w, m.h, hint)
+	out, _ := present.FramePage(m.e.styles, m.roomSlide(), m.w, m.h, m.room.page, hint)
+	return out
 }
 
 // cycleTheme switches to the next theme and remembers it for next time.

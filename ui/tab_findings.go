@@ -55,9 +55,11 @@ func newFindingsTab(ws *workspace) *findingsTab {
 		if r.id == "" {
 			return r.heading, func(st style.Styles) lipgloss.Style { return st.Heading }
 		}
-		mark := "✓"
+		// The words, not only the tick: a screen reader and a colour-blind
+		// reader both get the kind.
+		mark := "✓ Good practice:"
 		if r.kind == review.Issue {
-			mark = "✗"
+			mark = "✗ Issue:"
 		}
 		return "  " + mark + " " + ws.findingRef(r.id) + " " + text.OrEmpty(r.text, "(empty)"), findingTone(r.kind)
 	}

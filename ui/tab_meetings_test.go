@@ -114,9 +114,9 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 		t.Errorf("position = %+v", pos)
 	}
 	tt.send(f5)
-	tt.contains("Welcome", "Agenda item 1 of 2", "Time: 0:00 of 10:00", "Next: Score the criteria")
+	tt.contains("Welcome", "Agenda item 1 of 2", "left of 10 minutes", "Next: Score the criteria")
 	tt.press("down")
-	tt.contains("Score the criteria", "Agenda item 2 of 2", "Time: 0:00 of 20:00")
+	tt.contains("Score the criteria", "Agenda item 2 of 2", "left of 20 minutes")
 	tt.press("down") // past the last item the timer stops and the meeting shows
 	tt.contains("Meeting 14 March 2026", "1. Welcome (10 min)")
 	tt.press("esc")

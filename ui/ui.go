@@ -426,7 +426,11 @@ func (m *Model) View() tea.View {
 	if m.quitting {
 		return v
 	}
-	v.SetContent(m.Render())
+	frame := m.Render()
+	v.SetContent(frame)
+	if !m.room.presenting {
+		v.Cursor = selectedCursor(frame)
+	}
 	return v
 }
 

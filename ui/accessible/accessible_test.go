@@ -44,8 +44,12 @@ func TestEndToEndThroughStandardInput(t *testing.T) {
 		"1", "y", "", "4", "5", "", "3", "Easy to get through", // votes 0/4/5/0, agreed good
 		"b",
 		"5", "5", "Improving", "Neither fair nor good summed it up", // judgement in the panel's own word
+		"1",                                                                                             // summary
+		"9", "2", "Find out how easy it is to contact us", "3", "Look at phone waiting times", "1", "b", // the scope
+		"10", "1", "Tell callers their place in the queue", // a recommendation
+		"3", "Test the message with tenants", "4", "1", "1", "b", "b",
 		"6", report, // export
-		"1", // summary
+		"m", // the review menu again, on request
 		"q",
 	)
 	var out bytes.Buffer
@@ -56,14 +60,28 @@ func TestEndToEndThroughStandardInput(t *testing.T) {
 	for _, want := range []string{
 		"Saved: the new review Customers contacting us.",
 		`Saved: evidence "Visit to the contact centre".`,
-		"Please type a number from 1 to 2, b to go back, or q to quit.",
+		"Please type a number from 1 to 2, b to go back, q to quit, or m to hear the choices.",
 		`Saved: issue finding "Calls wait too long before they are answered".`,
 		"Saved: criterion Timeliness and ease of contact.",
-		"■■·· Fair: 4 votes.",
+		"Fair: 4 votes.",
+		"Excellent: 0 votes.",
 		"Most votes for good (5 of 9).",
-		"The room's votes lead to ■■■· Good.",
-		"Saved: Timeliness and ease of contact scored ■■■· Good.",
-		"2. Quality of the response to the query: ···· Not scored yet",
+		"The room's votes lead to good.",
+		"Saved: Timeliness and ease of contact scored Good.",
+		"2. Quality of the response to the query: Not scored yet",
+		"At any question, type q to leave or b to go back. At a menu, type m to hear the choices again.",
+		"There are no reviews yet.",
+		"Type 1 and press Enter.",
+		"Aim: Find out how easy it is to contact us.",
+		"1 objective.",
+		"1. Look at phone waiting times",
+		"0 focus areas.",
+		"Saved: recommendation 1.",
+		"Recommendation 1: Tell callers their place in the queue",
+		"1a: Test the message with tenants",
+		"Based on the issue finding: Calls wait too long before they are answered",
+		"1 evidence item, 1 finding, 0 recommendations, 0 meetings.",
+		"Review: Customers contacting us. What would you like to do? Type m to hear the 10 choices again.",
 		"Saved: the overall judgement, Improving.",
 		"Wrote the report to " + report,
 		"Overall judgement: Improving.",
@@ -77,12 +95,28 @@ func TestEndToEndThroughStandardInput(t *testing.T) {
 	if strings.Contains(text, "\x1b") {
 		t.Error("plain mode must not write terminal escape sequences")
 	}
+	// Words only: a screen reader reads a gauge or a tick out as shapes.
+	for i, l := range strings.Split(text, "\n") {
+		if strings.ContainsAny(l, "■·█▀▄✓✗…") {
+			t.Errorf("line %d has a symbol: %q", i+1, l)
+		}
+	}
+	for _, bad := range []string{"a number from 1 to 1 ", "1 meetings", "1 findings", "1 evidence items", "1 votes"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("output says %q", bad)
+		}
+	}
+	// A menu is read in full once; the review menu's tenth choice is read
+	// twice: the first time, and when m asked for it.
+	if n := strings.Count(text, "10. Recommendations"); n != 2 {
+		t.Errorf("the review menu was read in full %d times, want 2", n)
+	}
 	if t.Failed() {
 		t.Logf("output:\n%s", text)
 	}
 
 	// The wall was told where the session ended up.
-	if pos, err := present.ReadPosition(context.Background(), st); err != nil || pos.Tab != "judgement" || pos.ItemKind != present.ItemJudgement {
+	if pos, err := present.ReadPosition(context.Background(), st); err != nil || pos.Tab != "recommendations" || pos.ItemKind != present.ItemRecommendation {
 		t.Errorf("position for the wall = %+v, %v", pos, err)
 	}
 
@@ -157,7 +191,7 @@ func TestMeetingsAndAttendanceThroughStandardInput(t *testing.T) {
 		"Saved: the meeting on Thursday 10 January 2019.",
 		`"twelve" is not an amount of money I can read`,
 		"Saved: expense of £12.50 for Bus fare.",
-		"1 meetings, 2 hours 15 minutes in all, 2 attendances, 0 apologies, expenses £12.50.",
+		"1 meeting, 2 hours 15 minutes in all, 2 attendances, 0 apologies, expenses £12.50.",
 		"Volunteer time: 4 hours 30 minutes.",
 		"Ann Lee: attended 1, apologies 0, 2 hours 15 minutes, expenses £12.50.",
 		"Bob Hall: attended 1, apologies 0, 2 hours 15 minutes, expenses £0.00.",
@@ -209,7 +243,10 @@ func TestEndOfInputAndReadOnly(t *testing.T) {
 }
 
 func TestWanted(t *testing.T) {
-	if !Wanted("dumb") || Wanted("xterm-256color") || Wanted("") {
-		t.Error("plain mode is wanted exactly when TERM is dumb")
+	if !Wanted("dumb", "") || Wanted("xterm-256color", "") || Wanted("", "") {
+		t.Error("without ACCESSIBLE, plain mode is wanted exactly when TERM is dumb")
+	}
+	if !Wanted("xterm-256color", "1") || !Wanted("", "true") || Wanted("xterm", "0") || Wanted("xterm", "false") {
+		t.Error("ACCESSIBLE=1 turns plain mode on, ACCESSIBLE=0 does not")
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"scrutiny/review"
 	"scrutiny/store/atomicfile"
+	"scrutiny/ui/text"
 )
 
 func meetingLine(m review.Meeting) string {
@@ -31,7 +32,7 @@ func (s *session) meetings() error {
 			opts = append(opts, meetingLine(m))
 		}
 		opts = append(opts, "Add a meeting", "Hear the attendance and expenses totals")
-		i, err := s.p.choose(fmt.Sprintf("This review has %d meetings. Choose one, or another task.", len(s.r.Meetings)), opts, "Back to the review")
+		i, err := s.p.choose("This review has "+text.Count(len(s.r.Meetings), "meeting", "meetings")+". Choose one, or another task.", opts, "Back to the review")
 		if err != nil {
 			return err
 		}
@@ -251,9 +252,13 @@ func (s *session) attendance() {
 		roster = nil
 	}
 	a := s.r.AttendanceWith(roster)
-	s.p.say("%d meetings, %s in all, %d attendances, %d apologies, expenses %s.",
-		a.Meetings, review.FormatMinutes(a.Minutes), a.Attendances, a.Apologies, review.FormatPence(a.ExpensesPence))
-	if a.UntimedMeetings > 0 {
+	s.p.say("%s, %s in all, %s, %s, expenses %s.", text.Count(a.Meetings, "meeting", "meetings"), review.FormatMinutes(a.Minutes),
+		text.Count(a.Attendances, "attendance", "attendances"), text.Count(a.Apologies, "apology", "apologies"), review.FormatPence(a.ExpensesPence))
+	switch a.UntimedMeetings {
+	case 0:
+	case 1:
+		s.p.say("1 meeting has no start or end time, so its hours are not counted.")
+	default:
 		s.p.say("%d meetings have no start or end time, so their hours are not counted.", a.UntimedMeetings)
 	}
 	s.p.say("Volunteer time: %s.", review.FormatMinutes(a.VolunteerMinutes))
@@ -276,7 +281,7 @@ func (s *session) members() error {
 			}
 			s.p.say("%s, %s%s.", clean(m.Name), m.Role, left)
 		}
-		i, err := s.p.choose(fmt.Sprintf("This review has %d panel members.", len(s.r.Members)),
+		i, err := s.p.choose("This review has "+text.Count(len(s.r.Members), "panel member", "panel members")+".",
 			[]string{"Add a member to this review"}, "Back to the review")
 		if err != nil {
 			return err

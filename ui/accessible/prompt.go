@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"scrutiny/review"
+	"scrutiny/ui/text"
 )
 
 // errQuit ends the session: the person typed q, or the input ended.
@@ -26,6 +27,10 @@ var errBack = errors.New("back")
 type prompter struct {
 	in  *bufio.Reader
 	out io.Writer
+	// heard holds the menus already read out in full: coming back to one
+	// names it and offers m to hear it again, rather than reading every
+	// choice out each time.
+	heard map[string]bool
 }
 
 func (p *prompter) say(format string, args ...any) {
@@ -33,14 +38,30 @@ func (p *prompter) say(format string, args ...any) {
 }
 
 // line reads one answer. The end of the input quits cleanly, so a script
-// piped in ends the session instead of looping.
+// piped in ends the session instead of looping. At every question q
+// leaves and b goes back, as the session says at its start.
 func (p *prompter) line(question string) (string, error) {
 	fmt.Fprintf(p.out, "%s\n", question)
 	s, err := p.in.ReadString('\n')
 	if err != nil && (s == "" || !errors.Is(err, io.EOF)) {
 		return "", errQuit
 	}
-	return strings.TrimSpace(strings.TrimSuffix(s, "\r")), nil
+	s = strings.TrimSpace(strings.TrimSuffix(s, "\r"))
+	switch strings.ToLower(s) {
+	case "q", "quit", "exit":
+		return "", errQuit
+	case "b", "back":
+		return "", errBack
+	}
+	return s, nil
+}
+
+// pick is the sentence that asks for one of n choices.
+func pick(n int) string {
+	if n == 1 {
+		return "Type 1"
+	}
+	return fmt.Sprintf("Type a number from 1 to %d", n)
 }
 
 // text asks for free text; keep is shown and returned when the answer is blank.
@@ -65,9 +86,6 @@ func (p *prompter) required(question string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if strings.EqualFold(s, "b") {
-			return "", errBack
-		}
 		if s != "" {
 			return s, nil
 		}
@@ -76,36 +94,49 @@ func (p *prompter) required(question string) (string, error) {
 }
 
 // choose shows a numbered menu and returns the 0-based index chosen.
-// Typing b returns errBack and q returns errQuit.
+// Typing b returns errBack and q returns errQuit; m reads the menu again.
+// A menu already heard is only named.
 func (p *prompter) choose(title string, options []string, back string) (int, error) {
-	p.say("%s", title)
-	for i, o := range options {
-		p.say("%d. %s", i+1, o)
+	key := title + "\x00" + strings.Join(options, "\x00") + "\x00" + back
+	read := func() {
+		p.say("%s", title)
+		for i, o := range options {
+			p.say("%d. %s", i+1, o)
+		}
+		if back != "" {
+			p.say("b. %s", back)
+		}
+		p.say("q. Quit")
 	}
-	if back != "" {
-		p.say("b. %s", back)
+	if p.heard == nil {
+		p.heard = map[string]bool{}
 	}
-	p.say("q. Quit")
+	if p.heard[key] {
+		p.say("%s Type m to hear the %s again.", title, text.Count(len(options), "choice", "choices"))
+	} else {
+		read()
+		p.heard[key] = true
+	}
 	for {
-		s, err := p.line(fmt.Sprintf("Type a number from 1 to %d and press Enter.", len(options)))
-		if err != nil {
+		s, err := p.line(pick(len(options)) + " and press Enter.")
+		switch {
+		case errors.Is(err, errBack) && back == "":
+			p.say("This is the first menu, so there is nothing to go back to.")
+			continue
+		case err != nil:
 			return 0, err
 		}
-		switch strings.ToLower(s) {
-		case "q", "quit", "exit":
-			return 0, errQuit
-		case "b", "back":
-			if back != "" {
-				return 0, errBack
-			}
+		if strings.EqualFold(s, "m") {
+			read()
+			continue
 		}
 		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(options) {
 			return n - 1, nil
 		}
 		if back != "" {
-			p.say("Please type a number from 1 to %d, b to go back, or q to quit.", len(options))
+			p.say("Please %s, b to go back, q to quit, or m to hear the choices.", strings.ToLower(pick(len(options))[:1])+pick(len(options))[1:])
 		} else {
-			p.say("Please type a number from 1 to %d, or q to quit.", len(options))
+			p.say("Please %s, q to quit, or m to hear the choices.", strings.ToLower(pick(len(options))[:1])+pick(len(options))[1:])
 		}
 	}
 }
@@ -130,7 +161,11 @@ func (p *prompter) numbers(question string, n int) ([]int, error) {
 		if ok {
 			return out, nil
 		}
-		p.say("Please type numbers from 1 to %d separated by commas, or press Enter for none.", n)
+		if n == 1 {
+			p.say("Please type 1, or press Enter for none.")
+		} else {
+			p.say("Please type numbers from 1 to %d separated by commas, or press Enter for none.", n)
+		}
 	}
 }
 
@@ -160,9 +195,6 @@ func (p *prompter) date(question string, keep review.Date) (review.Date, error) 
 		}
 		if s == keep.Short() {
 			return keep, nil
-		}
-		if strings.EqualFold(s, "b") {
-			return review.Date{}, errBack
 		}
 		d, err := review.ParseDate(s)
 		if err == nil {

@@ -82,7 +82,7 @@ func (s *session) addTemplate() error {
 // tallyLines reads the room's votes as labelled lines.
 func (s *session) tallyLines(c review.Criterion) {
 	for _, v := range c.Tally() {
-		s.p.say("%s: %d %s.", v.Level.Label(), v.N, text.Plural(v.N, "vote", "votes"))
+		s.p.say("%s: %s.", v.Level.Title(), text.Count(v.N, "vote", "votes"))
 	}
 	s.p.say("%s.", c.VoteSummary())
 }
@@ -97,7 +97,7 @@ func (s *session) score(c review.Criterion) error {
 	}
 	if record {
 		for _, l := range review.Levels {
-			if c.Votes[l], err = s.p.count(fmt.Sprintf("How many votes for %s?", l.Label()), c.Votes[l]); err != nil {
+			if c.Votes[l], err = s.p.count(fmt.Sprintf("How many votes for %s?", l.String()), c.Votes[l]); err != nil {
 				return err
 			}
 		}
@@ -107,7 +107,7 @@ func (s *session) score(c review.Criterion) error {
 	opts = append(opts, "Not scored yet")
 	title := "What score did the panel agree?"
 	if l, ok := c.Leading(); ok {
-		title = fmt.Sprintf("What score did the panel agree? The room's votes lead to %s.", l.Label())
+		title = fmt.Sprintf("What score did the panel agree? The room's votes lead to %s.", l.String())
 	}
 	i, err := s.p.choose(title, opts, "Back without saving")
 	if err != nil {
@@ -140,7 +140,7 @@ func (s *session) judgement() error {
 		}
 		s.p.say("The scores are split between %s; the panel may choose its own word, such as Improving.", strings.Join(words, " and "))
 	}
-	s.p.say("The judgement now: %s.", clean(r.Judgement.Label()))
+	s.p.say("The judgement now: %s.", judgementWords(r.Judgement))
 	opts := levelOptions()
 	opts = append(opts, "The panel's own word, for example Improving")
 	i, err := s.p.choose("What is the panel's overall judgement?", opts, "Back without saving")
@@ -165,7 +165,7 @@ func (s *session) judgement() error {
 		return err
 	}
 	r.Judgement = j
-	s.saved(s.st.SaveReview(s.ctx, r), "the overall judgement, "+clean(j.Label()))
+	s.saved(s.st.SaveReview(s.ctx, r), "the overall judgement, "+judgementWords(j))
 	return nil
 }
 
@@ -214,7 +214,7 @@ func slug(title, fallback string) string {
 func levelOptions() []string {
 	opts := make([]string, 0, len(review.Levels)+1)
 	for _, l := range review.Levels {
-		opts = append(opts, l.Label())
+		opts = append(opts, l.Title())
 	}
 	return opts
 }

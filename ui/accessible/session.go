@@ -11,6 +11,7 @@ import (
 	"scrutiny/review"
 	"scrutiny/store"
 	"scrutiny/ui/present"
+	"scrutiny/ui/text"
 )
 
 // Options tune Run.
@@ -21,8 +22,17 @@ type Options struct {
 }
 
 // Wanted reports whether plain mode should be used without being asked: a
-// terminal that cannot draw a full-screen interface says TERM=dumb.
-func Wanted(term string) bool { return strings.TrimSpace(term) == "dumb" }
+// terminal that cannot draw a full-screen interface says TERM=dumb, and a
+// screen-reader user sets ACCESSIBLE (as huh and other Charm programs read
+// it) to anything but empty, 0 or false.
+func Wanted(term, accessibleEnv string) bool {
+	switch strings.ToLower(strings.TrimSpace(accessibleEnv)) {
+	case "", "0", "false", "no":
+	default:
+		return true
+	}
+	return strings.TrimSpace(term) == "dumb"
+}
 
 // Run asks questions on out and reads answers from in until the person
 // quits or the input ends. Every change is saved to st as soon as it is
@@ -30,6 +40,7 @@ func Wanted(term string) bool { return strings.TrimSpace(term) == "dumb" }
 func Run(ctx context.Context, st *store.Store, in io.Reader, out io.Writer, opts Options) error {
 	s := &session{ctx: ctx, st: st, p: &prompter{in: bufio.NewReader(in), out: out}, opts: opts, pub: present.NewPublisher(st)}
 	s.p.say("Scrutiny, plain mode. Each question ends with what to type; press Enter after each answer.")
+	s.p.say("At any question, type q to leave or b to go back. At a menu, type m to hear the choices again.")
 	if st.ReadOnly() {
 		s.p.say("This file is open for reading only: you can look and export, but not change anything.")
 	}
@@ -63,7 +74,10 @@ func (s *session) home() error {
 		}
 		opts = append(opts, "Start a new review")
 		title := fmt.Sprintf("There are %d reviews. Choose a review.", len(sums))
-		if len(sums) == 1 {
+		switch len(sums) {
+		case 0:
+			title = "There are no reviews yet."
+		case 1:
 			title = "There is 1 review. Choose a review."
 		}
 		i, err := s.p.choose(title, opts, "")
@@ -152,6 +166,8 @@ func (s *session) reviewMenu() error {
 		{"Export the report", s.exportReport},
 		{"Meetings, minutes and attendance", s.meetings},
 		{"Panel members of this review", s.members},
+		{"The scope: aim, objectives and focus areas", s.scope},
+		{"Recommendations", s.recommendations},
 	}
 	names := make([]string, len(tasks))
 	for i, t := range tasks {
@@ -182,25 +198,37 @@ func (s *session) summary() error {
 	if !r.BoardDate.IsZero() {
 		s.p.say("Goes to the Board on %s.", r.BoardDate.Long())
 	}
-	s.p.say("%d evidence items, %d findings, %d recommendations, %d meetings.",
-		len(r.Evidence), len(r.Findings), len(r.Recommendations), len(r.Meetings))
+	s.p.say("%s, %s, %s, %s.", text.Count(len(r.Evidence), "evidence item", "evidence items"), text.Count(len(r.Findings), "finding", "findings"),
+		text.Count(len(r.Recommendations), "recommendation", "recommendations"), text.Count(len(r.Meetings), "meeting", "meetings"))
 	for _, c := range r.Criteria {
 		s.p.say("Criterion %s: %s.", clean(c.Name), levelLabel(c.Level))
 	}
-	s.p.say("Overall judgement: %s.", clean(r.Judgement.Label()))
+	s.p.say("Overall judgement: %s.", judgementWords(r.Judgement))
 	if e := strings.TrimSpace(r.Judgement.Explanation); e != "" {
 		s.p.say("Why: %s", clean(e))
 	}
 	return nil
 }
 
-// levelLabel always gives the word with its symbol, never a bare colour or
-// number, so a rating reads the same on screen, aloud and in print.
+// levelLabel gives a rating as its word only: the gauge the screen shows
+// beside it ("■■■·") would be read out as shapes.
 func levelLabel(l review.Level) string {
 	if !l.Valid() {
-		return review.LevelNone.Symbol() + " Not scored yet"
+		return "Not scored yet"
 	}
-	return l.Label()
+	return l.Title()
+}
+
+// judgementWords is the verdict in words: the panel's own word, or the
+// level's.
+func judgementWords(j review.Judgement) string {
+	switch {
+	case strings.TrimSpace(j.Word) != "":
+		return clean(j.Word)
+	case j.Level.Valid():
+		return j.Level.Title()
+	}
+	return "Not decided yet"
 }
 
 func (s *session) addEvidence() error {

@@ -13,7 +13,7 @@ import (
 )
 
 func TestAccessibleThroughTheRealBinary(t *testing.T) {
-	for _, how := range [][]string{{"accessible"}, {"--accessible"}, {"TERM=dumb"}} {
+	for _, how := range [][]string{{"accessible"}, {"--accessible"}, {"TERM=dumb"}, {"ACCESSIBLE=1"}} {
 		t.Run(how[0], func(t *testing.T) { accessibleRun(t, how[0]) })
 	}
 }
@@ -28,6 +28,9 @@ func accessibleRun(t *testing.T, how string) {
 		cmd = exec.Command(binary, "--db", db, "accessible")
 	case "--accessible":
 		cmd = exec.Command(binary, "--accessible", "--db", db)
+	case "ACCESSIBLE=1":
+		cmd = exec.Command(binary, "--db", db)
+		cmd.Env = append(os.Environ(), "ACCESSIBLE=1")
 	default:
 		cmd = exec.Command(binary, "--db", db)
 		cmd.Env = append(os.Environ(), "TERM=dumb")
@@ -42,6 +45,9 @@ func accessibleRun(t *testing.T, how string) {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+	if strings.ContainsAny(string(out), "■·█✓✗\x1b") {
+		t.Errorf("plain mode printed a symbol or an escape:\n%s", out)
 	}
 }
 

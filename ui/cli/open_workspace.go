@@ -15,7 +15,7 @@ import (
 // as the editor and hand it to the interactive workspace. This is the one
 // place the terminal UI is started from.
 func runWorkspace(ctx context.Context, a *app) (err error) {
-	if a.accessible || accessible.Wanted(a.getenv("TERM")) {
+	if a.accessible || accessible.Wanted(a.getenv("TERM"), a.getenv("ACCESSIBLE")) {
 		return runAccessible(ctx, a)
 	}
 	if !isTerminal(a.stdout) {

@@ -17,8 +17,8 @@ import (
 	"scrutiny/ui/present"
 )
 
-// presentWatcher runs "scrutiny present --plain" as its own process and
-// collects what it prints.
+// presentWatcher runs "scrutiny present" into a pipe as its own process
+// (so it prints each view as text) and collects what it prints.
 type presentWatcher struct {
 	cmd   *exec.Cmd
 	lines chan string
@@ -27,7 +27,7 @@ type presentWatcher struct {
 
 func startPresent(t *testing.T, db string, args ...string) *presentWatcher {
 	t.Helper()
-	cmd := exec.Command(binary, append([]string{"--db", db, "present", "--plain"}, args...)...)
+	cmd := exec.Command(binary, append([]string{"--db", db, "present"}, args...)...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -180,4 +180,63 @@ func TestPresentOnceAtFortyByTwelve(t *testing.T) {
 		}
 	}
 	expect(t, scrutiny(t, dir, "--db", db, "present", "--size", "big"), 2, "--size must look like 80x24")
+}
+
+// present --check describes a given window and theme without a screen.
+func TestPresentCheck(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "p.db")
+	out, err := exec.Command(binary, "--db", db, "present", "--check", "--size", "120x40", "--theme", "light").CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	got := string(out)
+	for _, want := range []string{"Window: 120×40", "Theme: light", "a capital is 18 rows, 1/2 of the height", "text          16.0:1",
+		"deuteranopia", "make the font larger until the window is 32 rows or fewer", "For a room of 20, set the font so the window is between 40×12 and 60×20"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("--check lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+// present --plain says each change once, in words, for a screen reader.
+func TestPresentPlainSpeaksEachChange(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "panel.db")
+	ed, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ed.Close()
+	r := &review.Review{Topic: "Repairs"}
+	if err := ed.CreateReview(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	c := &review.Criterion{Name: "Timeliness and ease of contact"}
+	if err := ed.SaveCriterion(ctx, r.ID, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := present.NewPublisher(ed).Publish(ctx, present.Position{ReviewID: r.ID, Tab: "criteria", ItemKind: present.ItemCriterion, ItemID: c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	w := startPresent(t, db, "--plain")
+	w.waitFor(t, "No votes yet for Timeliness and ease of contact.", 10*time.Second)
+	for _, l := range []review.Level{review.Good, review.Good, review.Fair} {
+		c.AddVote(l)
+		if err := ed.SaveCriterion(ctx, r.ID, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.Level = review.Good
+	if err := ed.SaveCriterion(ctx, r.ID, c); err != nil {
+		t.Fatal(err)
+	}
+	w.waitFor(t, "Votes for Timeliness and ease of contact: good 2, fair 1; agreed: good.", 5*time.Second)
+	for _, l := range strings.Split(strings.TrimSpace(w.seen.String()), "\n") {
+		if strings.ContainsAny(l, "■·█✓✗─-") {
+			t.Errorf("a spoken line has a symbol or a rule: %q", l)
+		}
+	}
+	if n := strings.Count(w.seen.String(), "No votes yet"); n != 1 {
+		t.Errorf("an unchanged view must be said once, said %d times:\n%s", n, w.seen.String())
+	}
 }

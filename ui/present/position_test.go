@@ -40,25 +40,36 @@ func TestSlidesFollowThePosition(t *testing.T) {
 		want []string
 	}{
 		{Position{ItemKind: ItemCriterion, ItemID: "c1", Tab: "criteria"}, []string{"Scoring · Customers contacting Great Places",
-			"Customer kept informed", "■■·· Fair", "4 (50%)", "split between fair and good", "Agreed: ■■·· Fair"}},
-		{Position{ItemKind: ItemRecommendation, ItemID: "rec1"}, []string{"Recommendation 1", "Tell callers their place", "1a. Test the message"}},
-		{Position{ItemKind: ItemStandards}, []string{"Service standards", "Promise", "✗ Not met", "✓ Met"}},
-		{Position{ItemKind: ItemJudgement}, []string{"Overall judgement", "■■■· Good", "Improving", "Neither fair nor good"}},
+			"Customer kept informed", "■■·· Fair", "4 (50%)", "split between fair and good", "big: Agreed: ■■·· Fair"}},
+		{Position{ItemKind: ItemRecommendation, ItemID: "rec1"}, []string{"big: Recommendation 1", "Tell callers their place", "1a. Test the message"}},
+		{Position{ItemKind: ItemStandards}, []string{"Service standards", "Promise", "✗ Not met", "✓ Met", "big: 1 of 2 standards met"}},
+		{Position{ItemKind: ItemJudgement}, []string{"Overall judgement", "■■■· Good", "big: Improving", "Neither fair nor good"}},
 		{Position{ItemKind: ItemAgenda, ItemID: "m1/1", Since: now.Add(-12*time.Minute - 5*time.Second).UnixMilli()},
-			[]string{"Score the criteria", "Agenda item 2 of 2", "Time: 12:05 of 20:00"}},
-		{Position{ItemKind: ItemCriterion, ItemID: "gone"}, []string{"Customers contacting Great Places", "Stage: drafting report", "Judgement: Improving"}},
+			[]string{"Score the criteria", "Agenda item 2 of 2", "big: 7:55 left of 20 minutes"}},
+		{Position{ItemKind: ItemCriterion, ItemID: "gone"}, []string{"Customers contacting Great Places", "Stage: drafting report", "big: Judgement: Improving"}},
 	}
 	for _, tc := range cases {
-		got := strings.Join(Render(BuildSlide(Snapshot{Pos: tc.pos, Review: r}, now), 80, 24, "", PlainPainter), "\n")
+		sl := BuildSlide(Snapshot{Pos: tc.pos, Review: r}, now)
+		got := strings.Join(Render(sl, 80, 24, "", PlainPainter), "\n")
+		// What is drawn in block letters is checked in its words.
+		for _, l := range sl.Lines {
+			if l.Kind == Big {
+				got += "\nbig: " + l.Plain()
+			}
+		}
 		for _, w := range tc.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%+v: view lacks %q:\n%s", tc.pos, w, got)
 			}
 		}
 	}
-	if s := BuildSlide(Snapshot{Pos: Position{ItemKind: ItemAgenda, ItemID: "m1/0", Since: now.Add(-6 * time.Minute).UnixMilli()}, Review: r}, now); !s.Ticking ||
-		!strings.Contains(strings.Join(Render(s, 80, 24, "", PlainPainter), "\n"), "6:00 of 5:00 · over time") {
-		t.Errorf("an agenda item past its time must say so: %+v", s)
+	s := BuildSlide(Snapshot{Pos: Position{ItemKind: ItemAgenda, ItemID: "m1/0", Since: now.Add(-6 * time.Minute).UnixMilli()}, Review: r}, now)
+	over := false
+	for _, l := range s.Lines {
+		over = over || (l.Kind == Big && l.Plain() == "1:00 over 5 minutes were allowed" && l.Tone == ToneWarning)
+	}
+	if !s.Ticking || !over {
+		t.Errorf("an agenda item past its time must say so in the warning style: %+v", s)
 	}
 }
 
@@ -74,14 +85,19 @@ func TestRenderFitsFortyByTwelve(t *testing.T) {
 				t.Errorf("%+v: line wider than 40: %q", pos, l)
 			}
 		}
-		if lines[11] != "q quit · t theme" {
+		if !strings.HasSuffix(lines[11], "q quit · t theme") {
 			t.Errorf("the hint must be the last line: %q", lines[11])
 		}
 	}
-	// The agreed score survives even when the rationale must be cut.
-	got := strings.Join(Render(BuildSlide(Snapshot{Pos: Position{ItemKind: ItemCriterion, ItemID: "c1"}, Review: r}, time.Now()), 40, 12, "", PlainPainter), "\n")
-	if !strings.Contains(got, "Agreed: ■■·· Fair") || !strings.Contains(got, "…") {
-		t.Errorf("at 40x12:\n%s", got)
+	// Nothing is cut: what does not fit goes to a second page, and the
+	// last line says so.
+	sl := BuildSlide(Snapshot{Pos: Position{ItemKind: ItemCriterion, ItemID: "c1"}, Review: r}, time.Now())
+	p1, pages := RenderPage(sl, 40, 12, 0, "q quit · t theme", PlainPainter)
+	p2, _ := RenderPage(sl, 40, 12, 1, "q quit · t theme", PlainPainter)
+	got := strings.Join(append(p1, p2...), "\n")
+	if pages != 2 || !strings.Contains(got, "Agreed: ■■·· Fair") || !strings.Contains(got, "up before anyone answered.") ||
+		!strings.Contains(p1[11], "1 of 2 · ↓ more") || !strings.Contains(p2[11], "2 of 2 · ↑ back") || strings.Contains(got, "…") {
+		t.Errorf("at 40x12, %d pages:\n%s", pages, got)
 	}
 }
 

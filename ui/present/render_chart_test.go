@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// At 40x12 a 1-10 chart keeps all ten bars, the top score included; the
-// note under it gives way first.
+// At 40x12 a 1-10 chart keeps all ten bars on one page, the top score
+// included; the note under it goes to the next page.
 func TestChartKeepsEveryBarAt40x12(t *testing.T) {
 	sl := Slide{Context: "Surveys · Customers contacting Great Places", Title: "How easy was it to contact us?"}
 	for i := 1; i <= 10; i++ {
@@ -35,8 +35,8 @@ func TestWholePctRoundsHalfAway(t *testing.T) {
 	}
 }
 
-// At 40x12 the standards table cannot stack every row, so each standard
-// shortens to one line that still starts with its verdict.
+// At 40x12 the standards table is stacked, and six standards do not fit
+// one page: they go on as many pages as they need, in the same layout.
 func TestStandardsKeepEveryVerdictAt40x12(t *testing.T) {
 	sl := Slide{Context: "Surveys · Customers contacting Great Places", Title: "Service standards"}
 	sl.Lines = append(sl.Lines, Line{Kind: Row, Header: true, Cells: []string{"Promise", "Target", "Actual", "Met?"}})
@@ -48,12 +48,22 @@ func TestStandardsKeepEveryVerdictAt40x12(t *testing.T) {
 		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{fmt.Sprintf("Promise number %d answered within four working hours", i+1), "within 4 working hours", "13 hours", met}})
 	}
 	sl.Lines = append(sl.Lines, gap(), textLine("3 of 6 standards met"))
-	out := strings.Join(Render(sl, 40, 12, "following the editor · t theme · q close", PlainPainter), "\n")
-	if n := strings.Count(out, "✓ Met") + strings.Count(out, "✗ Not met"); n != 6 {
-		t.Errorf("%d verdicts shown, want 6:\n%s", n, out)
+	lines, pages := RenderPage(sl, 40, 12, 0, "following the editor · t theme · q close", PlainPainter)
+	out := strings.Join(lines, "\n")
+	for p := 1; p < pages; p++ {
+		more, _ := RenderPage(sl, 40, 12, p, "following the editor · t theme · q close", PlainPainter)
+		out += "\n" + strings.Join(more, "\n")
+		// One layout on every page: each standard stacked, its values
+		// labelled under it.
+		if !strings.Contains(strings.Join(more, "\n"), "  Target within 4 working hours") {
+			t.Errorf("page %d changes the table's layout:\n%s", p+1, strings.Join(more, "\n"))
+		}
 	}
-	if !strings.Contains(out, "Promise number 6") {
-		t.Errorf("the last standard is missing:\n%s", out)
+	if n := strings.Count(out, "✓ Met") + strings.Count(out, "✗ Not met"); n != 6 || pages < 2 {
+		t.Errorf("%d verdicts shown on %d pages, want 6:\n%s", n, pages, out)
+	}
+	if !strings.Contains(out, "Promise number 6") || strings.Contains(out, "hours…") {
+		t.Errorf("the last standard is missing, or something is cut:\n%s", out)
 	}
 }
 

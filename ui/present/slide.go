@@ -42,6 +42,15 @@ type Line struct {
 	// Header marks a table's heading row; its cells also label the values
 	// when a narrow screen stacks each row.
 	Header bool
+	// Lead and Tail go before and after a Big line's Text: in ordinary
+	// letters above and below the block letters, or on the same line when
+	// the window is too small for block letters ("Agreed:", "■■·· Fair").
+	Lead, Tail string
+	// Short is drawn in block letters, with ShortLead above it, when Text
+	// is too long for the window at any size ("Good" under "Agreed: ■■■·").
+	Short, ShortLead string
+	// Tone colours a Big line or a table row's verdict.
+	Tone Tone
 }
 
 // Bar is one labelled bar of a tally or chart.
@@ -53,8 +62,18 @@ type Bar struct {
 }
 
 func textLine(s string) Line { return Line{Kind: Text, Text: s} }
-func big(s string) Line      { return Line{Kind: Big, Text: s} }
-func gap() Line              { return Line{Kind: Gap} }
+
+// bigLine is a Big line with words around it.
+func bigLine(lead, s, tail string, tone Tone) Line {
+	return Line{Kind: Big, Lead: lead, Text: s, Tail: tail, Tone: tone}
+}
+
+// Plain is the line's words in one piece, as a screen reader or a small
+// window has them.
+func (l Line) Plain() string {
+	return strings.Join(strings.Fields(l.Lead+" "+l.Text+" "+l.Tail), " ")
+}
+func gap() Line { return Line{Kind: Gap} }
 
 // TabTitle turns a Position.Tab into words for the wall.
 func TabTitle(tab string) string {
@@ -114,7 +133,7 @@ func overviewSlide(r *review.Review) Slide {
 	sl.Lines = append(sl.Lines, textLine(fmt.Sprintf("%d evidence · %d findings · %d recommendations",
 		len(r.Evidence), len(r.Findings), len(r.Recommendations))))
 	if r.Judgement.Level.Valid() || r.Judgement.Word != "" {
-		sl.Lines = append(sl.Lines, gap(), big("Judgement: "+Clean(r.Judgement.Label())))
+		sl.Lines = append(sl.Lines, gap(), bigLine("Judgement:", Clean(r.Judgement.Label()), "", ToneNone))
 	}
 	return sl
 }
@@ -138,8 +157,14 @@ func criterionSlide(r *review.Review, id string) (Slide, bool) {
 			sl.Lines = append(sl.Lines, Line{Kind: BarLine, Bar: Bar{Label: v.Level.Label(), N: v.N, Max: most, Note: note}})
 		}
 		sl.Lines = append(sl.Lines, textLine(c.VoteSummary()))
-		if c.Level.Valid() {
-			sl.Lines = append(sl.Lines, gap(), big("Agreed: "+c.Level.Label()))
+		switch {
+		case c.Level.Valid():
+			l := bigLine("Agreed:", c.Level.Label(), "", ToneNone)
+			l.Short, l.ShortLead = c.Level.Title(), "Agreed: "+c.Level.Symbol()
+			sl.Lines = append(sl.Lines, gap(), l)
+		case total > 0:
+			// While the room votes, the count is what it watches.
+			sl.Lines = append(sl.Lines, gap(), bigLine("", strconv.Itoa(total), text.Plural(total, "vote so far", "votes so far"), ToneNone))
 		}
 		if t := Clean(c.Rationale); t != "" {
 			sl.Lines = append(sl.Lines, textLine(t))
@@ -164,12 +189,14 @@ func recommendationSlide(r *review.Review, pos Position) (Slide, bool) {
 				rec.SubPoints[j].Text = pos.Draft
 			}
 		}
-		sl := Slide{Title: fmt.Sprintf("Recommendation %d", i+1)}
+		// The number is what the room refers to ("let's go back to 3"),
+		// so it is the large thing; the words are a sentence to read.
+		sl := Slide{Lines: []Line{bigLine("Recommendation", strconv.Itoa(i+1), "", ToneNone)}}
 		t := Clean(rec.Text)
 		if t == "" {
 			t = "(being drafted)"
 		}
-		sl.Lines = append(sl.Lines, big(t))
+		sl.Lines = append(sl.Lines, gap(), textLine(t))
 		for j, sp := range rec.SubPoints {
 			sl.Lines = append(sl.Lines, textLine(fmt.Sprintf("%d%c. %s", i+1, 'a'+rune(j%26), Clean(sp.Text))))
 		}
@@ -186,11 +213,11 @@ func findingSlide(r *review.Review, id string) (Slide, bool) {
 	if !ok {
 		return Slide{}, false
 	}
-	title := "Issue"
+	kind, tone := "Issue", ToneIssue
 	if f.Kind == review.GoodPractice {
-		title = "Good practice"
+		kind, tone = "Good practice", ToneGood
 	}
-	sl := Slide{Title: title, Lines: []Line{big(Clean(f.Text))}}
+	sl := Slide{Title: "Finding", Lines: []Line{bigLine("", kind, "", tone), gap(), textLine(Clean(f.Text))}}
 	for _, eid := range f.EvidenceIDs {
 		if e, ok := r.EvidenceByID(eid); ok {
 			sl.Lines = append(sl.Lines, textLine("From: "+Clean(e.Title)))
@@ -227,10 +254,25 @@ func standardsSlide(r *review.Review) Slide {
 	sl.Lines = append(sl.Lines, Line{Kind: Row, Header: true, Cells: []string{"Promise", "Target", "Actual", "Met?"}})
 	for _, st := range r.Standards {
 		m, _ := st.Met()
-		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(st.Promise), Clean(st.Target), Clean(st.Actual), m.Label()}})
+		tone := ToneNone
+		switch m {
+		case review.MetYes:
+			tone = ToneGood
+		case review.MetNo:
+			tone = ToneIssue
+		}
+		sl.Lines = append(sl.Lines, Line{Kind: Row, Tone: tone, Cells: []string{Clean(st.Promise), Clean(st.Target), Clean(st.Actual), m.Label()}})
+	}
+	// "3 of 6" large, the rest of the sentence in ordinary letters.
+	met := 0
+	for _, st := range r.Standards {
+		if m, _ := st.Met(); m == review.MetYes {
+			met++
+		}
 	}
 	if s := review.StandardsSummary(r.Standards); s != "" {
-		sl.Lines = append(sl.Lines, gap(), textLine(s))
+		head := fmt.Sprintf("%d of %d", met, len(r.Standards))
+		sl.Lines = append(sl.Lines, gap(), bigLine("", head, strings.TrimSpace(strings.TrimPrefix(s, head)), ToneNone))
 	}
 	return sl
 }
@@ -284,7 +326,11 @@ func judgementSlide(r *review.Review) Slide {
 		}
 		sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(c.Name), l}})
 	}
-	sl.Lines = append(sl.Lines, gap(), big(Clean(r.Judgement.Label())))
+	l := bigLine("", Clean(r.Judgement.Label()), "", ToneNone)
+	if r.Judgement.Word == "" && r.Judgement.Level.Valid() {
+		l.Short, l.ShortLead = r.Judgement.Level.Title(), r.Judgement.Level.Symbol()
+	}
+	sl.Lines = append(sl.Lines, gap(), l)
 	if e := Clean(r.Judgement.Explanation); e != "" {
 		sl.Lines = append(sl.Lines, textLine(e))
 	}
@@ -339,19 +385,24 @@ func agendaSlide(r *review.Review, pos Position, now time.Time) (Slide, bool) {
 	it := m.Agenda[i]
 	sl := Slide{Title: Clean(it.Title)}
 	sl.Lines = append(sl.Lines, textLine(fmt.Sprintf("Agenda item %d of %d", i+1, len(m.Agenda))))
-	if pos.Since > 0 {
+	allowed := time.Duration(it.Minutes) * time.Minute
+	switch {
+	case pos.Since > 0 && it.Minutes > 0:
+		// The room wants to know how long is left, not how long it has
+		// talked; past the time it counts up in the warning style.
 		el := max(now.Sub(time.UnixMilli(pos.Since)), 0)
-		t := "Time: " + Clock(el)
-		if it.Minutes > 0 {
-			t += " of " + Clock(time.Duration(it.Minutes)*time.Minute)
-			if el > time.Duration(it.Minutes)*time.Minute {
-				t += " · over time"
-			}
+		if el <= allowed {
+			sl.Lines = append(sl.Lines, gap(), bigLine("", Clock(allowed-el), "left of "+text.Count(it.Minutes, "minute", "minutes"), ToneNone))
+		} else {
+			sl.Lines = append(sl.Lines, gap(), bigLine("", Clock(el-allowed)+" over", text.Count(it.Minutes, "minute", "minutes")+" were allowed", ToneWarning))
 		}
-		sl.Lines = append(sl.Lines, gap(), big(t))
 		sl.Ticking = true
-	} else if it.Minutes > 0 {
-		sl.Lines = append(sl.Lines, gap(), big(fmt.Sprintf("Time allowed: %d minutes", it.Minutes)))
+	case pos.Since > 0:
+		el := max(now.Sub(time.UnixMilli(pos.Since)), 0)
+		sl.Lines = append(sl.Lines, gap(), bigLine("", Clock(el), "so far", ToneNone))
+		sl.Ticking = true
+	case it.Minutes > 0:
+		sl.Lines = append(sl.Lines, gap(), bigLine("Time allowed:", Clock(allowed), "", ToneNone))
 	}
 	if n := Clean(it.Notes); n != "" {
 		sl.Lines = append(sl.Lines, textLine(n))

@@ -47,7 +47,13 @@ type Model struct {
 	w, h   int
 	err    error
 	quit   bool
+	page   int       // the page of a long slide, from 0
+	keyAt  time.Time // the last key press: the hint shows for HintFor after it
 }
+
+// HintFor is how long the operator's hint stays after a key press: long
+// enough to read, then the wall shows only the slide.
+const HintFor = 5 * time.Second
 
 // New builds the present window; the first Poll happens in Init.
 func New(st *store.Store, opts Options) *Model {
@@ -68,7 +74,7 @@ func New(st *store.Store, opts Options) *Model {
 	if theme == "" {
 		theme = style.Auto(true)
 	}
-	return &Model{st: st, f: NewFollower(st), styles: style.New(theme), fixed: fixed, chosen: chosen, now: now, w: 80, h: 24}
+	return &Model{st: st, f: NewFollower(st), styles: style.New(theme), fixed: fixed, chosen: chosen, now: now, w: 80, h: 24, keyAt: now()}
 }
 
 type presentPollMsg struct {
@@ -113,6 +119,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case presentPollMsg:
 		m.err = msg.err
 		if msg.err == nil {
+			if msg.snap.Pos != m.snap.Pos {
+				// The editor moved on: the new slide starts at its first page.
+				m.page = 0
+			}
 			m.snap = msg.snap
 			// The facilitator changing theme on the laptop changes the wall.
 			if t := msg.snap.Theme; !m.chosen && style.Known(t) && t != m.styles.Theme {
@@ -124,6 +134,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case presentTickMsg:
 		return m, m.poll()
 	case tea.KeyPressMsg:
+		// Any key brings the hint back.
+		m.keyAt = m.now()
 		switch msg.String() {
 		case "q", "esc", "ctrl+c":
 			m.quit = true
@@ -132,6 +144,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// A read-only window cannot save the choice; the editor does.
 			m.styles = style.New(NextTheme(m.styles.Theme))
 			m.fixed, m.chosen = true, true
+		case "down", "pgdown", "space", "right":
+			if _, pages := RenderPage(m.Slide(), m.w, m.h, 0, m.hint(), PlainPainter); m.page+1 < pages {
+				m.page++
+			}
+		case "up", "pgup", "left":
+			m.page = max(m.page-1, 0)
 		}
 	}
 	return m, nil
@@ -140,13 +158,22 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // Slide is what the window shows now.
 func (m *Model) Slide() Slide { return m.slide.Get(m.snap, m.snap.Version, m.now()) }
 
+// hint is the operator's line: there for a few seconds after a key, then
+// gone so the room sees only the slide. A problem with the file stays.
+func (m *Model) hint() string {
+	if m.err != nil {
+		return "waiting for the file: " + text.OneLine(m.err.Error())
+	}
+	if m.now().Sub(m.keyAt) < HintFor {
+		return "following the editor · t theme · q close"
+	}
+	return ""
+}
+
 // Render is the frame as a string; tests read it.
 func (m *Model) Render() string {
-	hint := "following the editor · t theme · q close"
-	if m.err != nil {
-		hint = "waiting for the file: " + text.OneLine(m.err.Error())
-	}
-	return Frame(m.styles, m.Slide(), m.w, m.h, hint)
+	out, _ := FramePage(m.styles, m.Slide(), m.w, m.h, m.page, m.hint())
+	return out
 }
 
 // View draws the window.

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -40,6 +41,7 @@ var roomSlides = []struct {
 	pos  Position
 }{
 	{"criterion", Position{Tab: "criteria", ItemKind: ItemCriterion, ItemID: "c1"}},
+	{"judgement", Position{Tab: "judgement", ItemKind: ItemJudgement}},
 	{"recommendation", Position{Tab: "recommendations", ItemKind: ItemRecommendation, ItemID: "rec1"}},
 	{"survey", Position{Tab: "surveys", ItemKind: ItemQuestion, ItemID: QuestionItem("s1", "q1")}},
 	{"standards", Position{Tab: "standards", ItemKind: ItemStandards}},
@@ -53,7 +55,7 @@ func TestPresentationGolden(t *testing.T) {
 	r := example.WallReview()
 	for _, theme := range style.Names() {
 		s := style.New(theme)
-		for _, size := range [][2]int{{40, 12}, {80, 24}} {
+		for _, size := range [][2]int{{40, 12}, {80, 24}, {120, 40}} {
 			for _, sl := range roomSlides {
 				name := fmt.Sprintf("%s-%s-%dx%d", sl.name, theme, size[0], size[1])
 				raw := Frame(s, BuildSlide(Snapshot{Pos: sl.pos, Review: r}, presentNow), size[0], size[1], presentHint)
@@ -67,7 +69,7 @@ func TestPresentationGolden(t *testing.T) {
 						t.Errorf("%s: a line is %d wide, want %d: %q", name, w, size[0], l)
 					}
 				}
-				if hint := strings.TrimSpace(lines[len(lines)-1]); hint != presentHint {
+				if hint := strings.TrimSpace(lines[len(lines)-1]); !strings.HasSuffix(hint, presentHint) {
 					t.Errorf("%s: last line %q, want the hint", name, hint)
 				}
 				golden(t, filepath.Join("testdata", "present", name+".golden"), got)
@@ -218,5 +220,102 @@ func TestPresentWindowFollowsTheStore(t *testing.T) {
 	step(tea.KeyPressMsg{Code: 't', Text: "t"})
 	if m.styles.Theme != NextTheme("high-contrast") && !style.NoColor() {
 		t.Errorf("t must cycle the theme, got %q", m.styles.Theme)
+	}
+}
+
+// A theme with its own page colour paints every cell of the wall with it,
+// the blank ones too: a terminal that ignores the request to change its
+// background must still show the theme's page.
+func TestEveryCellHasThePageColour(t *testing.T) {
+	r := example.WallReview()
+	for _, theme := range style.Names() {
+		s := style.New(theme)
+		if s.Palette.Back == nil || s.Mono {
+			continue
+		}
+		for _, sl := range roomSlides {
+			raw := Frame(s, BuildSlide(Snapshot{Pos: sl.pos, Review: r}, presentNow), 80, 24, presentHint)
+			for i, line := range strings.Split(raw, "\n") {
+				if n := unpainted(line); n > 0 {
+					t.Fatalf("%s/%s line %d: %d cells without a background: %q", theme, sl.name, i, n, line)
+				}
+			}
+		}
+	}
+	// The check must be able to fail.
+	if unpainted("\x1b[48;2;1;2;3mab\x1b[m c") != 2 {
+		t.Fatal("unpainted does not count cells after a reset")
+	}
+}
+
+// unpainted counts the characters drawn while no background colour is set.
+func unpainted(line string) int {
+	bg, n := false, 0
+	for len(line) > 0 {
+		if m := sgr.FindStringSubmatchIndex(line); m != nil && m[0] == 0 {
+			params := strings.FieldsFunc(line[m[2]:m[3]], func(r rune) bool { return r == ';' || r == ':' })
+			if len(params) == 0 {
+				bg = false
+			}
+			for i := 0; i < len(params); i++ {
+				switch p := params[i]; {
+				case p == "0" || p == "49":
+					bg = false
+				case p == "48":
+					bg = true
+					i = len(params) // the rest are the colour's numbers
+				case p == "38":
+					if i+1 < len(params) && params[i+1] == "2" {
+						i += 4
+					} else {
+						i += 2
+					}
+				case len(p) == 2 && p[0] == '4' || len(p) == 3 && p[:2] == "10":
+					bg = true
+				}
+			}
+			line = line[m[1]:]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(line)
+		if !bg {
+			n++
+		}
+		line = line[size:]
+	}
+	return n
+}
+
+// The operator's hint goes after a few seconds and comes back on a key;
+// a long slide turns its pages with the arrows.
+func TestPresentWindowHintFadesAndPagesTurn(t *testing.T) {
+	clock := presentNow
+	m := New(nil, Options{Theme: "dark", Now: func() time.Time { return clock }})
+	m.Update(tea.WindowSizeMsg{Width: 40, Height: 12})
+	m.Update(presentPollMsg{snap: Snapshot{Review: longReview(), Pos: Position{Tab: "standards", ItemKind: ItemStandards}}})
+	const hint = "following the editor"
+	if got := ansi.Strip(m.Render()); !strings.Contains(got, hint) || !strings.Contains(got, "1 of ") {
+		t.Fatalf("at the start the hint and the page show:\n%s", got)
+	}
+	clock = clock.Add(HintFor + time.Second)
+	got := ansi.Strip(m.Render())
+	if strings.Contains(got, hint) || !strings.Contains(got, "1 of ") {
+		t.Fatalf("after a few seconds only the page is said:\n%s", got)
+	}
+	m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	got = ansi.Strip(m.Render())
+	if !strings.Contains(got, hint) || !strings.Contains(got, "2 of ") {
+		t.Fatalf("down shows page 2 and brings the hint back:\n%s", got)
+	}
+	for range 30 {
+		m.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	}
+	if got = ansi.Strip(m.Render()); !strings.Contains(got, "↑ back") {
+		t.Fatalf("paging stops at the last page:\n%s", got)
+	}
+	m.Update(presentPollMsg{snap: Snapshot{Review: longReview(), Pos: Position{Tab: "criteria", ItemKind: ItemCriterion, ItemID: "c1"}}})
+	m.Update(presentPollMsg{snap: Snapshot{Review: longReview(), Pos: Position{Tab: "standards", ItemKind: ItemStandards}}})
+	if got = ansi.Strip(m.Render()); !strings.Contains(got, "1 of ") {
+		t.Fatalf("a new slide starts at its first page:\n%s", got)
 	}
 }

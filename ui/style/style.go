@@ -120,14 +120,19 @@ func New(name string) Styles {
 	return FromPalette(p())
 }
 
-// Dark is the default theme for dark terminals.
+// Dark is the default theme for dark terminals. It pins its own page and
+// text colours rather than trusting the terminal's, so its contrast is
+// known. Good is blue and issue orange: green and red look alike to one
+// man in twelve.
 func Dark() Palette {
 	return Palette{
 		Name: "dark", Dark: true,
+		Text:         lipgloss.Color("#e4e4e4"),
+		Back:         lipgloss.Color("#121212"),
 		Muted:        lipgloss.Color("#8a8a8a"),
 		Accent:       lipgloss.Color("#87afff"),
-		Good:         lipgloss.Color("#5fd787"),
-		Issue:        lipgloss.Color("#ff8787"),
+		Good:         lipgloss.Color("#6cb6ff"),
+		Issue:        lipgloss.Color("#ff9e40"),
 		Warning:      lipgloss.Color("#ffd75f"),
 		SelectedFore: lipgloss.Color("#ffffff"),
 		SelectedBack: lipgloss.Color("#3a3a6a"),
@@ -143,8 +148,8 @@ func Light() Palette {
 		Back:         lipgloss.Color("#faf8f2"),
 		Muted:        lipgloss.Color("#5f5f5f"),
 		Accent:       lipgloss.Color("#1f4fa0"),
-		Good:         lipgloss.Color("#1d6b2f"),
-		Issue:        lipgloss.Color("#a8261b"),
+		Good:         lipgloss.Color("#0b4f9c"),
+		Issue:        lipgloss.Color("#9a4400"),
 		Warning:      lipgloss.Color("#8a5a00"),
 		SelectedFore: lipgloss.Color("#000000"),
 		SelectedBack: lipgloss.Color("#d7e3f7"),
