@@ -123,7 +123,7 @@ func newEditKeys() editKeys {
 // textEditingKeys are the keys a text box uses for editing.
 func textEditingKeys() key.Binding {
 	return bind([]string{"backspace", "delete", "left", "right", "up", "down", "home", "end", "enter", "space",
-		"ctrl+a", "ctrl+b", "ctrl+d", "ctrl+e", "ctrl+f", "ctrl+h", "ctrl+k", "ctrl+m", "ctrl+n", "ctrl+p",
+		"ctrl+a", "ctrl+b", "ctrl+d", "ctrl+e", "ctrl+f", "ctrl+h", "ctrl+j", "ctrl+k", "ctrl+m", "ctrl+n", "ctrl+p",
 		"ctrl+u", "ctrl+v", "ctrl+w", "alt+left", "alt+right", "alt+b", "alt+f", "alt+d",
 		"pgup", "pgdown"}, "arrows, backspace…", "edit the text")
 }

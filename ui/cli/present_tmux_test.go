@@ -87,7 +87,9 @@ func TestWallFollowsTheEditorInTmux(t *testing.T) {
 	var took []time.Duration
 	ed.keys("M-6")
 	took = append(took, wall.waitFor("Timeliness and ease of contact", 5*time.Second))
-	ed.keys("M-v", "4")
+	ed.keys("M-v")
+	ed.waitFor("1-4", 5*time.Second)
+	ed.keys("4")
 	took = append(took, wall.waitFor("1 (14%)", 5*time.Second))
 	ed.waitFor("Most votes for good (4 of 7)", time.Second)
 	ed.keys("4")
