@@ -29,10 +29,12 @@ type tmuxApp struct {
 	name   string
 }
 
+// startTmux runs the program at 80x24, the size the workspace must work
+// well at on a laptop.
 func startTmux(t *testing.T, bin, db, socket, name string) *tmuxApp {
 	t.Helper()
 	cmd := fmt.Sprintf("exec env SCRUTINY_DB=%q TERM=xterm-256color %q", db, bin)
-	out, err := tmux("-S", socket, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", cmd).CombinedOutput()
+	out, err := tmux("-S", socket, "new-session", "-d", "-s", name, "-x", "80", "-y", "24", cmd).CombinedOutput()
 	if err != nil {
 		t.Fatalf("tmux: %v: %s", err, out)
 	}
