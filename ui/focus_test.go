@@ -129,3 +129,22 @@ func TestReportFieldsOnScreen(t *testing.T) {
 		t.Fatalf("reach = %+v", got)
 	}
 }
+
+// Deleting a finding that recommendations rest on says which ones, and
+// the wall names the findings behind a recommendation by number.
+func TestFindingsBehindRecommendationsAreNamed(t *testing.T) {
+	tt, _, _ := exampleTester(t, 100, 30)
+	r := tt.m.ws.rev
+	fid := r.Recommendations[0].FindingIDs[0]
+	ref := tt.m.ws.findingRef(fid)
+	tt.press("alt+4")
+	s := tt.m.ws.cur().(*findingsTab)
+	if !s.select_(fid) {
+		t.Fatal("cannot select the finding")
+	}
+	tt.press("ctrl+d")
+	tt.contains("Move the finding "+ref, "based on this finding (1")
+	tt.press("n")
+	tt.press("alt+5", "f5")
+	tt.contains("Based on:", ref+" ")
+}

@@ -295,6 +295,18 @@ func (f *form) valueLines(i int) []string {
 		switch {
 		case strings.TrimSpace(v) == "" && fl.ref == "":
 			ls = nil
+		case fl.kind == fLines:
+			// Each item of a list is bulleted and wraps under itself, so
+			// a long item never reads as two.
+			for _, item := range strings.Split(v, "\n") {
+				for j, l := range text.Wrap(item, max(2, f.valueW()-2)) {
+					if j == 0 {
+						ls = append(ls, "• "+l)
+					} else {
+						ls = append(ls, "  "+l)
+					}
+				}
+			}
 		case fl.ref != "":
 			ls = text.Wrap(fl.ref+" "+v, f.valueW())
 		default:

@@ -231,8 +231,20 @@ func findingTextField(ws *workspace, f review.Finding) field {
 
 func confirmDeleteFinding(ws *workspace, fid string, after func()) tea.Cmd {
 	f, _ := ws.rev.FindingByID(fid)
+	q := fmt.Sprintf("Move the finding %s %q to the bin?", ws.findingRef(fid), text.Truncate(text.OneLine(text.OrEmpty(f.Text, "(empty)")), 40))
+	var based []string
+	for i, r := range ws.rev.Recommendations {
+		if slices.Contains(r.FindingIDs, fid) {
+			based = append(based, review.RecRef(i))
+		}
+	}
+	if n := len(based); n > 0 {
+		// A recommendation without its finding loses its evidence: say so.
+		q += fmt.Sprintf(" %s %s based on this finding (%s).", text.Count(n, "recommendation", "recommendations"),
+			text.Plural(n, "is", "are"), strings.Join(based, ", "))
+	}
 	return send(confirmMsg{
-		question: fmt.Sprintf("Move the finding %q to the bin?", text.Truncate(text.OneLine(text.OrEmpty(f.Text, "(empty)")), 40)),
+		question: q,
 		yes: func() tea.Cmd {
 			ws.remove("the finding", store.KindFinding, fid)
 			after()

@@ -10,6 +10,7 @@ import (
 
 	"scrutiny/review"
 	"scrutiny/store"
+	"scrutiny/ui/text"
 )
 
 func init() {
@@ -122,13 +123,21 @@ func attendanceMarkdown(roster []review.Member, reviews []*review.Review) string
 		tot.Minutes += a.Minutes
 		tot.Attendances += a.Attendances
 		tot.VolunteerMinutes += a.VolunteerMinutes
+		tot.PersonMinutes += a.PersonMinutes
 		tot.ExpensesPence += a.ExpensesPence
 		tot.UntimedMeetings += a.UntimedMeetings
 	}
 	// Volunteers' time leaves out facilitators and staff advisers, as the
 	// report does: it is the tenant involvement a landlord reports.
-	fmt.Fprintf(&b, "%d meetings lasting %s in all; %d attendances giving %s of volunteers' time; expenses %s.\n\n",
-		tot.Meetings, review.FormatMinutes(tot.Minutes), tot.Attendances, review.FormatMinutes(tot.VolunteerMinutes), review.FormatPence(tot.ExpensesPence))
+	// The table's hours count everyone at the meeting, so the sentence
+	// gives both figures and they add up.
+	staff := ""
+	if tot.PersonMinutes != tot.VolunteerMinutes {
+		staff = " (" + review.FormatMinutes(tot.PersonMinutes) + " including facilitators and staff advisers)"
+	}
+	fmt.Fprintf(&b, "%s lasting %s in all; %s; %s of volunteers' time%s; expenses %s.\n\n",
+		text.Count(tot.Meetings, "meeting", "meetings"), review.FormatMinutes(tot.Minutes), text.Count(tot.Attendances, "attendance", "attendances"),
+		review.FormatMinutes(tot.VolunteerMinutes), staff, review.FormatPence(tot.ExpensesPence))
 	if tot.UntimedMeetings > 0 {
 		fmt.Fprintf(&b, "%d meetings have no start or end time, so their hours are not counted.\n\n", tot.UntimedMeetings)
 	}
@@ -139,14 +148,14 @@ func attendanceMarkdown(roster []review.Member, reviews []*review.Review) string
 	b.WriteString("| Member | Role | On the panel | Meetings | Apologies | Hours | Expenses |\n|---|---|---|--:|--:|--:|--:|\n")
 	for _, m := range rows {
 		fmt.Fprintf(&b, "| %s | %s | %s | %d | %d | %s | %s |\n", review.EscapeCell(m.Name), m.Role, panelStatus(m),
-			m.Meetings, m.Apologies, review.FormatHours(m.Minutes), review.FormatPence(m.ExpensesPence))
+			m.Meetings, m.Apologies, review.FormatMinutes(m.Minutes), review.FormatPence(m.ExpensesPence))
 	}
 	if len(reviews) > 1 {
 		b.WriteString("\n## By review\n\n| Review | Meetings | Hours | Attendances | Volunteer hours | Expenses |\n|---|--:|--:|--:|--:|--:|\n")
 		for i, r := range reviews {
 			a := per[i]
-			fmt.Fprintf(&b, "| %s | %d | %s | %d | %s | %s |\n", review.EscapeCell(r.Topic), a.Meetings, review.FormatHours(a.Minutes),
-				a.Attendances, review.FormatHours(a.VolunteerMinutes), review.FormatPence(a.ExpensesPence))
+			fmt.Fprintf(&b, "| %s | %d | %s | %d | %s | %s |\n", review.EscapeCell(r.Topic), a.Meetings, review.FormatMinutes(a.Minutes),
+				a.Attendances, review.FormatMinutes(a.VolunteerMinutes), review.FormatPence(a.ExpensesPence))
 		}
 	}
 	return b.String()

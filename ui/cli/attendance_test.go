@@ -60,13 +60,13 @@ func TestAttendanceCommandHandChecked(t *testing.T) {
 
 	md := must(t, dir, "--db", db, "attendance").stdout
 	for _, want := range []string{
-		"4 meetings lasting 8 hours 15 minutes in all; 8 attendances giving 17 hours of volunteers' time; expenses £48.49.",
-		"| Ann Lee | chair | yes | 3 | 0 | 5.75 | £15.70 |",
-		"| Bob Hall | member | yes | 3 | 1 | 6.75 | £7.80 |",
-		"| Eve \\| Park | member | left 1 May 2018 | 0 | 0 | 0.00 | £0.00 |",
-		"| Cat Moss | member | left 30 June 2019 | 2 | 2 | 4.50 | £19.99 |",
-		"| Contact | 3 | 5.75 | 6 | 12.00 | £28.50 |",
-		"| Repairs | 1 | 2.50 | 2 | 5.00 | £19.99 |",
+		"4 meetings lasting 8 hours 15 minutes in all; 8 attendances; 17 hours of volunteers' time; expenses £48.49.",
+		"| Ann Lee | chair | yes | 3 | 0 | 5 hours 45 minutes | £15.70 |",
+		"| Bob Hall | member | yes | 3 | 1 | 6 hours 45 minutes | £7.80 |",
+		"| Eve \\| Park | member | left 1 May 2018 | 0 | 0 | 0 minutes | £0.00 |",
+		"| Cat Moss | member | left 30 June 2019 | 2 | 2 | 4 hours 30 minutes | £19.99 |",
+		"| Contact | 3 | 5 hours 45 minutes | 6 | 12 hours | £28.50 |",
+		"| Repairs | 1 | 2 hours 30 minutes | 2 | 5 hours | £19.99 |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("attendance lacks %q:\n%s", want, md)
@@ -99,7 +99,7 @@ func TestAttendanceVolunteerTimeLeavesOutStaff(t *testing.T) {
 		{ID: "2", StartTime: "18:00", EndTime: "19:30", Attendees: []string{"c", "f"}},
 	}}
 	md := attendanceMarkdown(roster, []*review.Review{r, {Topic: "Empty"}})
-	for _, want := range []string{"6 attendances giving 5 hours 30 minutes of volunteers' time", "| Repairs | 2 | 3.50 | 6 | 5.50 | £0.00 |"} {
+	for _, want := range []string{"6 attendances; 5 hours 30 minutes of volunteers' time (11 hours including facilitators and staff advisers)", "| Repairs | 2 | 3 hours 30 minutes | 6 | 5 hours 30 minutes | £0.00 |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("missing %q in:\n%s", want, md)
 		}

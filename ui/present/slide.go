@@ -200,8 +200,21 @@ func recommendationSlide(r *review.Review, pos Position) (Slide, bool) {
 		for j, sp := range rec.SubPoints {
 			sl.Lines = append(sl.Lines, textLine(fmt.Sprintf("%d%c. %s", i+1, 'a'+rune(j%26), Clean(sp.Text))))
 		}
-		if n := len(rec.FindingIDs); n > 0 {
-			sl.Lines = append(sl.Lines, gap(), textLine(fmt.Sprintf("Based on %d %s", n, text.Plural(n, "finding", "findings"))))
+		if len(rec.FindingIDs) > 0 {
+			// Name the findings by the report's numbers, each with its
+			// opening words, so the room knows which they are.
+			nums := r.Numbers().Findings
+			var based []Line
+			for _, fid := range rec.FindingIDs {
+				if f, ok := r.FindingByID(fid); ok {
+					based = append(based, textLine(text.OrEmpty(nums[fid], "F?")+" "+text.Truncate(Clean(f.Text), 60)))
+				}
+			}
+			if n := len(rec.FindingIDs); len(based) == 0 {
+				sl.Lines = append(sl.Lines, gap(), textLine(fmt.Sprintf("Based on %d %s", n, text.Plural(n, "finding", "findings"))))
+			} else {
+				sl.Lines = append(append(sl.Lines, gap(), textLine("Based on:")), based...)
+			}
 		}
 		return sl, true
 	}
