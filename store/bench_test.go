@@ -143,7 +143,7 @@ func BenchmarkLoadReview(b *testing.B) {
 	}
 	answers := 0
 	for _, sv := range r.Surveys {
-		for _, rs := range sv.Respondents {
+		for _, rs := range sv.Respondents.List() {
 			answers += len(rs.Answers)
 		}
 	}

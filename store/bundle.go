@@ -235,8 +235,8 @@ func fillIDs(r *review.Review) {
 		for j := range sv.Questions {
 			fillID(&sv.Questions[j].ID)
 		}
-		for j := range sv.Respondents {
-			fillID(&sv.Respondents[j].ID)
+		for j := range sv.Respondents.IDs {
+			fillID(&sv.Respondents.IDs[j])
 		}
 	}
 	for i := range r.Recommendations {

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -174,68 +175,54 @@ func plainJSON(s string) bool {
 	return ascii || utf8.ValidString(s)
 }
 
-// interner shares the many repeated strings (question IDs, "7", "yes") of
-// a survey's answers instead of allocating each again.
-type interner map[string]string
-
-func (in interner) get(b []byte) string {
-	if s, ok := in[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	if len(in) < 4096 {
-		in[s] = s
-	}
-	return s
-}
-
-// unflatMap decodes what flatMap wrote. Objects without escapes take a
-// fast path; anything else goes through encoding/json.
-func unflatMap(b []byte, in interner) (map[string]string, error) {
+// walkFlat calls set for each key and value of a flat JSON object of
+// strings, as flatMap writes them. Objects without escapes are read in
+// place; anything else goes through encoding/json.
+func walkFlat(b []byte, set func(key, value []byte)) error {
 	if len(b) == 0 || string(b) == "{}" {
-		return nil, nil
+		return nil
 	}
-	if bytes.IndexByte(b, '\\') < 0 {
-		if m, ok := fastFlat(b, in); ok {
-			return m, nil
-		}
+	if bytes.IndexByte(b, '\\') < 0 && walkFast(b, set) {
+		return nil
 	}
 	var m map[string]string
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
+		return err
 	}
-	if len(m) == 0 {
-		return nil, nil
+	keys := slices.Sorted(maps.Keys(m))
+	for _, k := range keys {
+		set([]byte(k), []byte(m[k]))
 	}
-	return m, nil
+	return nil
 }
 
-func fastFlat(b []byte, in interner) (map[string]string, bool) {
+// walkFast reads an object without escapes; false means it was not one.
+// A value set before that is set again by the slow path, and a later
+// value for the same key wins.
+func walkFast(b []byte, set func(key, value []byte)) bool {
 	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
-		return nil, false
+		return false
 	}
-	n := bytes.Count(b, []byte(`":"`))
-	m := make(map[string]string, n)
 	i := 1
 	for i < len(b)-1 {
 		k, j, ok := quoted(b, i)
 		if !ok || j >= len(b) || b[j] != ':' {
-			return nil, false
+			return false
 		}
 		v, j2, ok := quoted(b, j+1)
 		if !ok {
-			return nil, false
+			return false
 		}
-		m[in.get(k)] = in.get(v)
+		set(k, v)
 		i = j2
 		if i < len(b)-1 {
 			if b[i] != ',' {
-				return nil, false
+				return false
 			}
 			i++
 		}
 	}
-	return m, true
+	return true
 }
 
 // quoted reads a "..." string without escapes starting at b[i]; it returns

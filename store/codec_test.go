@@ -18,7 +18,13 @@ func TestFlatMapRoundTrip(t *testing.T) {
 		if !json.Valid([]byte(s)) {
 			t.Fatalf("flatMap(%q) = %s is not JSON", m, s)
 		}
-		got, err := unflatMap([]byte(s), interner{})
+		var got map[string]string
+		err := walkFlat([]byte(s), func(k, v []byte) {
+			if got == nil {
+				got = map[string]string{}
+			}
+			got[string(k)] = string(v)
+		})
 		if err != nil {
 			t.Fatal(err)
 		}

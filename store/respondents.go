@@ -30,23 +30,6 @@ func appendRespVals(args []any, r *review.Respondent, order *[2][]string) []any 
 	return append(args, string(appendFlat(nil, r.Attrs, attrOrder)), string(appendFlat(nil, r.Answers, ansOrder)))
 }
 
-// scanRespondent reads a row, sharing repeated strings through in.
-func scanRespondent(in interner) func(*sql.Rows) (review.Respondent, error) {
-	return func(rows *sql.Rows) (review.Respondent, error) {
-		var rs review.Respondent
-		var attrs, answers sql.RawBytes
-		if err := rows.Scan(&rs.ID, &attrs, &answers); err != nil {
-			return rs, err
-		}
-		var err error
-		if rs.Attrs, err = unflatMap(attrs, in); err != nil {
-			return rs, err
-		}
-		rs.Answers, err = unflatMap(answers, in)
-		return rs, err
-	}
-}
-
 // respBatch is how many respondents a bundle import merges per statement.
 const respBatch = 64
 
@@ -126,8 +109,45 @@ func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review
 	return err
 }
 
-func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey, in interner) error {
-	return loadList(ctx, tx, qRespondents, sv.ID, scanRespondent(in), &sv.Respondents)
+// loadRespondents reads a survey's respondents straight into columns:
+// each stored object is walked in place and only values new to their
+// column are copied, so no map is made per respondent.
+func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
+	b := review.NewRespondentsBuilder(0)
+	var idBuf []byte
+	var spans []int
+	err := each(ctx, tx, qRespondents, sv.ID, func(rows *sql.Rows) error {
+		var id, attrs, answers sql.RawBytes
+		if err := rows.Scan(&id, &attrs, &answers); err != nil {
+			return err
+		}
+		// The IDs share one buffer: they are made strings once it is full.
+		spans = append(spans, len(idBuf))
+		idBuf = append(idBuf, id...)
+		b.Next("")
+		if err := walkFlat(attrs, b.Attr); err != nil {
+			return badColumn(err)
+		}
+		if err := walkFlat(answers, b.Answer); err != nil {
+			return badColumn(err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	all := string(idBuf)
+	ids := make([]string, len(spans))
+	for i, lo := range spans {
+		hi := len(all)
+		if i+1 < len(spans) {
+			hi = spans[i+1]
+		}
+		ids[i] = all[lo:hi]
+	}
+	b.SetIDs(ids)
+	sv.Respondents = b.Done()
+	return nil
 }
 
 // rawRespondents copies a survey's respondents into bundle JSON (the
@@ -173,14 +193,13 @@ func isObject(b []byte) bool { return len(b) >= 2 && b[0] == '{' && b[len(b)-1] 
 // and the rest one by one; it returns how many rows were added or changed.
 func (im *importer) respondents(sv *review.Survey) (int64, error) {
 	var changed int64
-	rs := sv.Respondents
+	rs := &sv.Respondents
 	args := make([]any, 0, (3+len(respondentTable.cols))*respBatch)
-	var order [2][]string
 	j := 0
-	for ; j+respBatch <= len(rs); j += respBatch {
+	for ; j+respBatch <= rs.Len(); j += respBatch {
 		args = args[:0]
 		for k := j; k < j+respBatch; k++ {
-			args = appendRespVals(append(args, rs[k].ID, sv.ID, k), &rs[k], &order)
+			args = append(args, rs.IDs[k], sv.ID, k, columnsJSON(rs.AttrCols, k), columnsJSON(rs.AnswerCols, k))
 		}
 		n, err := im.exec(importRespBatch, args...)
 		if err != nil {
@@ -188,8 +207,8 @@ func (im *importer) respondents(sv *review.Survey) (int64, error) {
 		}
 		changed += n
 	}
-	for ; j < len(rs); j++ {
-		n, err := im.item(importResp, rs[j].ID, sv.ID, j, respVals(&rs[j]))
+	for ; j < rs.Len(); j++ {
+		n, err := im.item(importResp, rs.IDs[j], sv.ID, j, []any{columnsJSON(rs.AttrCols, j), columnsJSON(rs.AnswerCols, j)})
 		if err != nil {
 			return changed, err
 		}
@@ -205,7 +224,37 @@ type bRespondent struct {
 	Answers map[string]string `json:"answers,omitempty"`
 }
 
-func respondentTo(rs review.Respondent) bRespondent { return bRespondent{rs.ID, rs.Attrs, rs.Answers} }
+func respondentsTo(rs *review.Respondents) []bRespondent {
+	if rs.Len() == 0 {
+		return nil
+	}
+	out := make([]bRespondent, rs.Len())
+	for i := range out {
+		r := rs.Row(i)
+		out[i] = bRespondent{r.ID, r.Attrs, r.Answers}
+	}
+	return out
+}
+
+// columnsJSON is respondent i's values as the stored JSON object, the bytes
+// appendFlat writes for the same map: columns are sorted by key and a
+// blank value is left out.
+func columnsJSON(cols []review.Column, i int) string {
+	b := []byte{'{'}
+	for k := range cols {
+		v := cols[k].Value(i)
+		if v == "" {
+			continue
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, cols[k].Key)
+		b = append(b, ':')
+		b = appendJSONString(b, v)
+	}
+	return string(append(b, '}'))
+}
 
 func respondentFrom(c *checker, b bRespondent) review.Respondent {
 	c.id("respondent", b.ID)

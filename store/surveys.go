@@ -62,11 +62,10 @@ func loadSurveys(ctx context.Context, tx *wtx, r *review.Review, raw map[string]
 	if err := loadList(ctx, tx, qSurveys, r.ID, scanSurvey, &r.Surveys); err != nil {
 		return err
 	}
-	in := interner{}
 	for i := range r.Surveys {
 		sv := &r.Surveys[i]
 		if raw == nil {
-			if err := loadRespondents(ctx, tx, sv, in); err != nil {
+			if err := loadRespondents(ctx, tx, sv); err != nil {
 				return err
 			}
 			continue
@@ -129,7 +128,7 @@ type bSurvey struct {
 
 func surveyTo(sv review.Survey) bSurvey {
 	return bSurvey{sv.ID, sv.Name, sv.Date.String(), string(sv.Channel), sv.Sent, sv.Evidence,
-		sv.High, sv.Low, questionsTo(sv.Questions), convert(sv.Respondents, respondentTo)}
+		sv.High, sv.Low, questionsTo(sv.Questions), respondentsTo(&sv.Respondents)}
 }
 
 func surveyFrom(c *checker, b bSurvey) review.Survey {
@@ -143,11 +142,10 @@ func surveyFrom(c *checker, b bSurvey) review.Survey {
 	for _, q := range b.Questions {
 		c.id("question", q.ID)
 	}
-	if len(b.Respondents) > 0 {
-		out.Respondents = make([]review.Respondent, len(b.Respondents))
+	rb := review.NewRespondentsBuilder(len(b.Respondents))
+	for _, rs := range b.Respondents {
+		rb.Add(respondentFrom(c, rs))
 	}
-	for i, rs := range b.Respondents {
-		out.Respondents[i] = respondentFrom(c, rs)
-	}
+	out.Respondents = rb.Done()
 	return out
 }

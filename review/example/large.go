@@ -251,6 +251,7 @@ func largeSurvey(ri int, rng *rand.Rand, evidenceID string) review.Survey {
 		sv.Questions = append(sv.Questions, qu)
 	}
 	methods := []string{"phone", "phone", "phone", "email", "portal", "in person"}
+	rs := make([]review.Respondent, 0, LargeRespondentsPer)
 	for p := range LargeRespondentsPer {
 		resp := review.Respondent{ID: largeID(ri, lkRespondent, p),
 			Attrs:   map[string]string{"contact method": methods[rng.IntN(len(methods))]},
@@ -274,8 +275,9 @@ func largeSurvey(ri int, rng *rand.Rand, evidenceID string) review.Survey {
 			}
 			resp.Answers[qu.ID] = a
 		}
-		sv.Respondents = append(sv.Respondents, resp)
+		rs = append(rs, resp)
 	}
+	sv.Respondents = review.RespondentsFrom(rs)
 	return sv
 }
 

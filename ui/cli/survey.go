@@ -145,7 +145,7 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 	}
 	sv.Respondents = p.Respondents()
 	fmt.Fprintf(a.stdout, "Imported %q: %s, %s.\n", text.OneLine(sv.Name),
-		text.Count(len(sv.Respondents), "response", "responses"), text.Count(len(sv.Questions), "question", "questions"))
+		text.Count(sv.Respondents.Len(), "response", "responses"), text.Count(len(sv.Questions), "question", "questions"))
 	return printSurvey(a.stdout, &sv, *by)
 }
 
