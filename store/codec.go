@@ -196,6 +196,47 @@ func walkFlat(b []byte, set func(key, value []byte)) error {
 	return nil
 }
 
+// keyCache reads objects that mostly have the keys of the one before, as
+// a survey's respondents do: a key found where the previous object had it
+// is matched by comparing bytes, without searching for its closing quote.
+type keyCache struct{ keys [][]byte } // `"key":"` as stored
+
+func (kc *keyCache) walk(b []byte, set func(key, value []byte)) error {
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' || bytes.IndexByte(b, '\\') >= 0 {
+		return walkFlat(b, set)
+	}
+	i, n := 1, 0
+	for i < len(b)-1 {
+		var k []byte
+		if n < len(kc.keys) && bytes.HasPrefix(b[i:], kc.keys[n]) {
+			k = kc.keys[n][1 : len(kc.keys[n])-3]
+			i += len(kc.keys[n]) - 1
+		} else {
+			_, j, ok := quoted(b, i)
+			if !ok || j+1 >= len(b) || b[j] != ':' || b[j+1] != '"' {
+				return walkFlat(b, set)
+			}
+			kc.keys = append(kc.keys[:n], append([]byte(nil), b[i:j+2]...))
+			k = kc.keys[n][1 : len(kc.keys[n])-3]
+			i = j + 1
+		}
+		n++
+		v, j, ok := quoted(b, i)
+		if !ok {
+			return walkFlat(b, set)
+		}
+		set(k, v)
+		i = j
+		if i < len(b)-1 {
+			if b[i] != ',' {
+				return walkFlat(b, set)
+			}
+			i++
+		}
+	}
+	return nil
+}
+
 // walkFast reads an object without escapes; false means it was not one.
 // A value set before that is set again by the slow path, and a later
 // value for the same key wins.

@@ -116,8 +116,10 @@ func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
 	b := review.NewRespondentsBuilder(0)
 	var idBuf []byte
 	var spans []int
+	// Scanned into the same buffers row after row.
+	var id, attrs, answers sql.RawBytes
+	var attrKeys, ansKeys keyCache
 	err := each(ctx, tx, qRespondents, sv.ID, func(rows *sql.Rows) error {
-		var id, attrs, answers sql.RawBytes
 		if err := rows.Scan(&id, &attrs, &answers); err != nil {
 			return err
 		}
@@ -125,10 +127,10 @@ func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
 		spans = append(spans, len(idBuf))
 		idBuf = append(idBuf, id...)
 		b.Next("")
-		if err := walkFlat(attrs, b.Attr); err != nil {
+		if err := attrKeys.walk(attrs, b.Attr); err != nil {
 			return badColumn(err)
 		}
-		if err := walkFlat(answers, b.Answer); err != nil {
+		if err := ansKeys.walk(answers, b.Answer); err != nil {
 			return badColumn(err)
 		}
 		return nil

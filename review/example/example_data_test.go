@@ -218,7 +218,7 @@ func TestExampleIsTheSameEveryTime(t *testing.T) {
 }
 
 func TestLargeReviewSizes(t *testing.T) {
-	r := largeReview(7, largeMembers())
+	r := largeReview(7, largeMembers(), LargeRespondentsPer)
 	answers := 0
 	for _, sv := range r.Surveys {
 		for _, p := range sv.Respondents.List() {
@@ -233,7 +233,7 @@ func TestLargeReviewSizes(t *testing.T) {
 			t.Errorf("bad date %v", d)
 		}
 	}
-	if fmt.Sprintf("%#v", r) != fmt.Sprintf("%#v", largeReview(7, largeMembers())) {
+	if fmt.Sprintf("%#v", r) != fmt.Sprintf("%#v", largeReview(7, largeMembers(), LargeRespondentsPer)) {
 		t.Error("largeReview is not deterministic")
 	}
 }

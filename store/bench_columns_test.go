@@ -1,0 +1,136 @@
+package store_test
+
+// Benchmarks on one review whose survey holds 1,000,000 answers (50,000
+// people × 20 questions): what the panel waits for when a big survey is
+// open. The file is built once (example.LargeWith, one review) and kept
+// under os.TempDir() as scrutiny-bench-1m-answers-v1.scrutiny. Run:
+//
+//	go test ./store/ -run '^$' -bench 'Million' -benchtime 10x
+//
+// These use only LoadReview, QuestionStats, QuestionStatsBy and
+// review.Render, so the same file runs against older commits for a
+// before-and-after pair.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"scrutiny/review"
+	"scrutiny/review/example"
+	"scrutiny/store"
+)
+
+const millionRespondents = 50_000
+
+var (
+	millionOnce sync.Once
+	millionPath string
+	millionErr  error
+)
+
+func millionDB(b *testing.B) string {
+	b.Helper()
+	millionOnce.Do(func() {
+		millionPath = filepath.Join(os.TempDir(), "scrutiny-bench-1m-answers-v1.scrutiny")
+		if _, err := os.Stat(millionPath); err == nil {
+			return
+		}
+		tmp := millionPath + ".building"
+		for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
+			os.Remove(p)
+		}
+		s, err := store.Open(tmp, store.Options{})
+		if err != nil {
+			millionErr = err
+			return
+		}
+		size := example.LargeSize{Reviews: 1, RespondentsPer: millionRespondents}
+		if err := example.LargeWith(context.Background(), s, size, nil); err != nil {
+			s.Close()
+			millionErr = err
+			return
+		}
+		if millionErr = s.Close(); millionErr == nil {
+			millionErr = os.Rename(tmp, millionPath)
+		}
+	})
+	if millionErr != nil {
+		b.Fatal(millionErr)
+	}
+	return millionPath
+}
+
+func loadMillion(b *testing.B) (*store.Store, string, *review.Review) {
+	s, err := store.Open(millionDB(b), store.Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	id := biggestReview(b, s)
+	r, err := s.LoadReview(context.Background(), id)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(r.Surveys) != 1 || r.Surveys[0].Responses() != millionRespondents {
+		b.Fatalf("the file does not hold one survey of %d people", millionRespondents)
+	}
+	return s, id, r
+}
+
+// BenchmarkMillionLoadReview: load the whole review, its 1,000,000 answers
+// included. Target: under 50 ms and 30 MB allocated.
+func BenchmarkMillionLoadReview(b *testing.B) {
+	s, id, _ := loadMillion(b)
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for range b.N {
+		if _, err := s.LoadReview(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkMillionFigures: the figures for every question of that survey,
+// over everyone and split by contact method, as the Surveys tab and the
+// report show them. Target: under 20 ms.
+func BenchmarkMillionFigures(b *testing.B) {
+	_, _, r := loadMillion(b)
+	sv := &r.Surveys[0]
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			for i := range sv.Questions {
+				sv.QuestionStats(&sv.Questions[i])
+			}
+		}
+	})
+	b.Run("by-attribute", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			for i := range sv.Questions {
+				sv.QuestionStatsBy(&sv.Questions[i], "contact method")
+			}
+		}
+	})
+}
+
+// BenchmarkMillionRender: the markdown report of that review, once loaded.
+// Target: under 50 ms.
+func BenchmarkMillionRender(b *testing.B) {
+	_, _, r := loadMillion(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	var size int
+	for range b.N {
+		size = len(review.Render(r))
+	}
+	reportCPU(b, start)
+	b.ReportMetric(float64(size), "bytes")
+}
