@@ -68,6 +68,7 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 	defer close(done)
 	go stopOnSignal(ctx, p, done)
 	_, err := p.Run()
+	_ = m.e.pub.Flush() // the wall ends where the editor was
 	if errors.Is(err, tea.ErrProgramKilled) {
 		return nil
 	}
