@@ -122,13 +122,29 @@ var qListReviews = hot(`SELECT r.id, r.topic, r.stage, r.start_on, r.end_on, r.b
 			(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id AND c.deleted_at IS NULL)
 			FROM reviews r WHERE r.deleted_at IS NULL ORDER BY r.updated_at DESC, r.id DESC`)
 
+// qListTopics is qListReviews without the counts, which are most of its
+// time on a large file (24 of 28 ms with 1,000 reviews).
+var qListTopics = hot(`SELECT r.id, r.topic, r.stage, r.start_on, r.end_on, r.board_on, r.archived, r.updated_at, 0, 0, 0
+			FROM reviews r WHERE r.deleted_at IS NULL ORDER BY r.updated_at DESC, r.id DESC`)
+
 // ListReviews returns every review not in the bin, most recently edited
 // first. The counts come from covering indexes, so this stays fast on
 // large files.
 func (s *Store) ListReviews(ctx context.Context) ([]Summary, error) {
+	return s.listReviews(ctx, qListReviews)
+}
+
+// ListReviewTopics is ListReviews without the counts of evidence, findings
+// and recommendations (they are zero), for the places that show only
+// which reviews there are.
+func (s *Store) ListReviewTopics(ctx context.Context) ([]Summary, error) {
+	return s.listReviews(ctx, qListTopics)
+}
+
+func (s *Store) listReviews(ctx context.Context, q string) ([]Summary, error) {
 	var out []Summary
 	err := s.read(ctx, "list the reviews", func(tx *wtx) error {
-		rows, err := tx.QueryContext(ctx, qListReviews)
+		rows, err := tx.QueryContext(ctx, q)
 		if err != nil {
 			return err
 		}

@@ -58,7 +58,7 @@ func runDemo(ctx context.Context, a *app, args []string) (err error) {
 		// Made-up reviews mixed in with a panel's real ones would be a
 		// nuisance to remove, so the large data only goes into a file that
 		// holds nothing else.
-		sums, err := st.ListReviews(ctx)
+		sums, err := st.ListReviewTopics(ctx)
 		if err != nil {
 			return err
 		}
