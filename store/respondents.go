@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
 	"slices"
+	"unsafe"
 
 	"scrutiny/review"
 )
@@ -152,41 +154,54 @@ func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
 	return nil
 }
 
-// rawRespondents copies a survey's respondents into bundle JSON (the
-// elements of the array, without brackets), the bytes encoding/json gives
-// for bRespondent: the stored attrs and answers are already JSON objects
-// with sorted keys.
-func rawRespondents(ctx context.Context, tx *wtx, surveyID string) ([]byte, error) {
+// copyRespondents writes a survey's respondents into the bundle as they
+// are read, each the bytes encoding/json gives for bRespondent (the stored
+// attrs and answers are already JSON objects with sorted keys): with
+// `,"respondents":[` before the first and `]` after the last, nothing when
+// there are none. Nothing is gathered per survey, so a large bundle goes
+// to the writer at the speed rows come out of the file.
+func copyRespondents(ctx context.Context, tx *wtx, surveyID string, w *bufio.Writer) error {
 	rows, err := tx.QueryContext(ctx, qRespondents, surveyID)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var b []byte
+	var id, attrs, answers sql.RawBytes
+	var scratch []byte
+	n := 0
 	for rows.Next() {
-		var id, attrs, answers sql.RawBytes
 		if err := rows.Scan(&id, &attrs, &answers); err != nil {
-			return nil, err
+			return err
 		}
 		if !isObject(attrs) || !isObject(answers) {
-			return nil, badColumn(fmt.Errorf("the answers of respondent %s are damaged", id))
+			return badColumn(fmt.Errorf("the answers of respondent %s are damaged", id))
 		}
-		if len(b) > 0 {
-			b = append(b, ',')
+		if n == 0 {
+			w.WriteString(`,"respondents":[`)
+		} else {
+			w.WriteByte(',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendJSONString(b, string(id))
+		n++
+		w.WriteString(`{"id":`)
+		scratch = appendJSONString(scratch[:0], unsafe.String(unsafe.SliceData(id), len(id)))
+		w.Write(scratch)
 		if len(attrs) > 2 {
-			b = append(b, `,"attrs":`...)
-			b = append(b, attrs...)
+			w.WriteString(`,"attrs":`)
+			w.Write(attrs)
 		}
 		if len(answers) > 2 {
-			b = append(b, `,"answers":`...)
-			b = append(b, answers...)
+			w.WriteString(`,"answers":`)
+			w.Write(answers)
 		}
-		b = append(b, '}')
+		w.WriteByte('}')
 	}
-	return b, rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n > 0 {
+		w.WriteByte(']')
+	}
+	return nil
 }
 
 func isObject(b []byte) bool { return len(b) >= 2 && b[0] == '{' && b[len(b)-1] == '}' }
@@ -219,7 +234,7 @@ func (im *importer) respondents(sv *review.Survey) (int64, error) {
 	return changed, nil
 }
 
-// The field names of bRespondent are also written by rawRespondents.
+// The field names of bRespondent are also written by copyRespondents.
 type bRespondent struct {
 	ID      string            `json:"id"`
 	Attrs   map[string]string `json:"attrs,omitempty"`

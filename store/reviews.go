@@ -197,13 +197,12 @@ func (s *Store) LoadReview(ctx context.Context, id string) (*review.Review, erro
 }
 
 func loadReview(ctx context.Context, tx *wtx, id string) (*review.Review, error) {
-	return loadReviewRaw(ctx, tx, id, nil)
+	return loadReviewRaw(ctx, tx, id, true)
 }
 
-// loadReviewRaw is loadReview; when raw is not nil the respondents are not
-// decoded but copied into raw[surveyID] as the bundle's JSON array body,
-// which is what the exporter writes.
-func loadReviewRaw(ctx context.Context, tx *wtx, id string, raw map[string][]byte) (*review.Review, error) {
+// loadReviewRaw is loadReview, leaving out the surveys' respondents when
+// respondents is false: the exporter copies them from the file itself.
+func loadReviewRaw(ctx context.Context, tx *wtx, id string, respondents bool) (*review.Review, error) {
 	r := &review.Review{ID: id}
 	err := scanReviewHeader(tx.QueryRowContext(ctx, qReviewHeader, id), r)
 	if err == sql.ErrNoRows {
@@ -212,7 +211,9 @@ func loadReviewRaw(ctx context.Context, tx *wtx, id string, raw map[string][]byt
 	if err != nil {
 		return nil, err
 	}
-	surveys := func(ctx context.Context, tx *wtx, r *review.Review) error { return loadSurveys(ctx, tx, r, raw) }
+	surveys := func(ctx context.Context, tx *wtx, r *review.Review) error {
+		return loadSurveys(ctx, tx, r, respondents)
+	}
 	steps := []func(context.Context, *wtx, *review.Review) error{
 		loadMembers, loadMeetings, loadEvidence, loadFindings, loadStandards, surveys, loadRecs, loadCriteria,
 	}

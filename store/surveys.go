@@ -55,26 +55,20 @@ func (s *Store) SaveSurvey(ctx context.Context, reviewID string, sv *review.Surv
 	return s.saveItem(ctx, surveyTable, upsertSurvey, reviewID, &sv.ID, surveyVals(sv))
 }
 
-// loadSurveys reads a review's surveys and their respondents; when raw is
-// not nil the respondents are left as bundle JSON in raw[surveyID] (see
-// loadReviewRaw).
-func loadSurveys(ctx context.Context, tx *wtx, r *review.Review, raw map[string][]byte) error {
+// loadSurveys reads a review's surveys, and their respondents unless
+// respondents is false (the bundle copies those straight from the file:
+// see copyRespondents).
+func loadSurveys(ctx context.Context, tx *wtx, r *review.Review, respondents bool) error {
 	if err := loadList(ctx, tx, qSurveys, r.ID, scanSurvey, &r.Surveys); err != nil {
 		return err
 	}
+	if !respondents {
+		return nil
+	}
 	for i := range r.Surveys {
-		sv := &r.Surveys[i]
-		if raw == nil {
-			if err := loadRespondents(ctx, tx, sv); err != nil {
-				return err
-			}
-			continue
-		}
-		b, err := rawRespondents(ctx, tx, sv.ID)
-		if err != nil {
+		if err := loadRespondents(ctx, tx, &r.Surveys[i]); err != nil {
 			return err
 		}
-		raw[sv.ID] = b
 	}
 	return nil
 }
