@@ -5,6 +5,7 @@ package ui
 // other end. Linux only (the terminal is opened with Linux ioctls). Run:
 //
 //	go test ./ui/ -run '^$' -bench 'PTY' -benchtime 1x
+//	SCRUTINY_PTY_BIN=/path/to/other/scrutiny go test ...   (the same on another build)
 //
 // Results and the machine are in BENCHMARKS.md.
 
@@ -130,9 +131,14 @@ func (a *ptyApp) settle(d time.Duration) {
 
 func tail(s string) string { return s[max(0, len(s)-300):] }
 
+// ptyBinary is the binary built from this tree, or SCRUTINY_PTY_BIN when
+// set (another build, for a before-and-after pair on the same file).
 func ptyBinary(b *testing.B) (string, string) {
 	db, _ := largeDB(b)
 	bin := filepath.Join(filepath.Dir(db), "scrutiny")
+	if other := os.Getenv("SCRUTINY_PTY_BIN"); other != "" {
+		bin = other
+	}
 	return bin, db
 }
 
