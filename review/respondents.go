@@ -128,6 +128,7 @@ type RespondentsBuilder struct {
 // the order of the previous row's keys, which every row of a file or of
 // the store usually repeats, so most keys are found without hashing.
 type colSet struct {
+	hint  int // respondents expected
 	cols  []*colBuilder
 	byKey map[string]*colBuilder
 	seq   []*colBuilder
@@ -137,13 +138,29 @@ type colSet struct {
 type colBuilder struct {
 	key    string
 	values []string
+	// packed holds each value of up to 7 bytes as one number (its bytes
+	// and its length), 0 for longer ones, so the scan for a scale point
+	// compares numbers in one small array instead of following strings.
+	packed []uint64
 	index  map[string]uint32 // built once values outgrow a short scan
 	codes  []uint32
 }
 
+// pack is v as a number when it is 1 to 7 bytes long, else 0.
+func pack(v []byte) uint64 {
+	if len(v) == 0 || len(v) > 7 {
+		return 0
+	}
+	p := uint64(len(v)) << 56
+	for i, c := range v {
+		p |= uint64(c) << (8 * i)
+	}
+	return p
+}
+
 // NewRespondentsBuilder starts an empty set for about n respondents.
 func NewRespondentsBuilder(n int) *RespondentsBuilder {
-	return &RespondentsBuilder{ids: make([]string, 0, n)}
+	return &RespondentsBuilder{ids: make([]string, 0, n), attrs: colSet{hint: n}, answs: colSet{hint: n}}
 }
 
 // Next starts the next respondent.
@@ -220,7 +237,7 @@ func (s *colSet) column(key string) *colBuilder {
 	if s.byKey == nil {
 		s.byKey = map[string]*colBuilder{}
 	}
-	c := &colBuilder{key: key, values: []string{""}}
+	c := &colBuilder{key: key, values: []string{""}, packed: []uint64{0}, codes: make([]uint32, 0, s.hint)}
 	s.byKey[key] = c
 	s.cols = append(s.cols, c)
 	return c
@@ -229,6 +246,10 @@ func (s *colSet) column(key string) *colBuilder {
 func (s *colSet) adopt(c Column) {
 	cb := s.column(c.Key)
 	cb.values = slices.Clone(c.Values)
+	cb.packed = make([]uint64, len(c.Values))
+	for i, v := range c.Values {
+		cb.packed[i] = pack([]byte(v))
+	}
 	cb.codes = slices.Clone(c.Codes)
 }
 
@@ -286,6 +307,16 @@ func (c *colBuilder) pad(row int) {
 const shortScan = 12
 
 func (c *colBuilder) code(v []byte) uint32 {
+	if p := pack(v); p != 0 && c.index == nil {
+		for i := 1; i < len(c.packed); i++ {
+			if c.packed[i] == p {
+				return uint32(i)
+			}
+		}
+		if len(c.values) <= shortScan {
+			return c.add(v, p)
+		}
+	}
 	if c.index == nil {
 		for i := 1; i < len(c.values); i++ {
 			if c.values[i] == string(v) {
@@ -301,8 +332,14 @@ func (c *colBuilder) code(v []byte) uint32 {
 	} else if i, ok := c.index[string(v)]; ok {
 		return i
 	}
+	return c.add(v, pack(v))
+}
+
+// add makes v the column's next value.
+func (c *colBuilder) add(v []byte, p uint64) uint32 {
 	s := string(v)
 	c.values = append(c.values, s)
+	c.packed = append(c.packed, p)
 	code := uint32(len(c.values) - 1)
 	if c.index != nil {
 		c.index[s] = code

@@ -42,6 +42,10 @@ func largeID(ri int, kind byte, n int) string {
 type LargeSize struct {
 	Reviews        int // LargeReviews at scale 1
 	RespondentsPer int // people answering each review's survey; LargeRespondentsPer at scale 1
+	// ShortQuestionIDs names the questions q1, q2... as a CSV import does,
+	// instead of UUIDs as questions typed in get: every stored answer is
+	// keyed by its question, so this decides most of a big survey's size.
+	ShortQuestionIDs bool
 }
 
 // Scaled is scale times the default data: scale × 100 reviews of the
@@ -81,6 +85,9 @@ func LargeWith(ctx context.Context, s Importer, size LargeSize, progress func(st
 			return err
 		}
 		r := largeReview(ri, members, size.RespondentsPer)
+		if size.ShortQuestionIDs {
+			shortQuestionIDs(&r.Surveys[0])
+		}
 		if _, err := s.ImportReviews(ctx, r); err != nil {
 			return fmt.Errorf("loading synthetic review %d of %d: %w", ri+1, size.Reviews, err)
 		}
@@ -305,3 +312,19 @@ func largeSurvey(ri int, rng *rand.Rand, evidenceID string, n int) review.Survey
 // (0 to LargeReviews-1) without a database: every one has the same counts,
 // so any of them is "the largest review" for benchmarks of the report.
 func LargeReview(i int) *review.Review { return largeReview(i, largeMembers(), LargeRespondentsPer) }
+
+// shortQuestionIDs renames sv's questions q1, q2... in its answers too.
+func shortQuestionIDs(sv *review.Survey) {
+	list := sv.Respondents.List()
+	for i := range sv.Questions {
+		old, id := sv.Questions[i].ID, "q"+strconv.Itoa(i+1)
+		sv.Questions[i].ID = id
+		for j := range list {
+			if a, ok := list[j].Answers[old]; ok {
+				delete(list[j].Answers, old)
+				list[j].Answers[id] = a
+			}
+		}
+	}
+	sv.Respondents = review.RespondentsFrom(list)
+}
