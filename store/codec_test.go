@@ -49,3 +49,35 @@ func TestStrList(t *testing.T) {
 		t.Fatal("broken list accepted")
 	}
 }
+
+// The key cache reads objects whose keys change from one to the next, and
+// ones it cannot read in place, the same as walkFlat.
+func TestKeyCacheWalk(t *testing.T) {
+	objects := []string{
+		`{"q1":"7","q2":"yes"}`,
+		`{"q1":"8","q2":"no"}`,
+		`{"q1":"9"}`,
+		`{"q2":"yes","q3":"x"}`,
+		`{"q10":"1","q2":"no"}`,
+		`{"q1":"a \"quoted\" answer","q2":"yes"}`,
+		`{"q1" : "spaced", "q2":"no"}`,
+		`{}`,
+		`{"q1":"7","q2":"yes"}`,
+	}
+	var kc keyCache
+	for _, o := range objects {
+		want, got := map[string]string{}, map[string]string{}
+		if err := walkFlat([]byte(o), func(k, v []byte) { want[string(k)] = string(v) }); err != nil {
+			t.Fatal(err)
+		}
+		if err := kc.walk([]byte(o), func(k, v []byte) { got[string(k)] = string(v) }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %q, want %q", o, got, want)
+		}
+	}
+	if err := kc.walk([]byte(`{"q1":`), func(k, v []byte) {}); err == nil {
+		t.Error("a damaged object was read without an error")
+	}
+}
