@@ -2,7 +2,6 @@ package review
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -93,8 +92,8 @@ func ParseDate(s string) (Date, error) {
 }
 
 var (
-	numericDate = regexp.MustCompile(`^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$`)
-	wordDate    = regexp.MustCompile(`^(?:[A-Za-z]+ )?(\d{1,2}) ([A-Za-z]+) (\d{4})$`)
+	numericDate = lazyRegexp(`^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$`)
+	wordDate    = lazyRegexp(`^(?:[A-Za-z]+ )?(\d{1,2}) ([A-Za-z]+) (\d{4})$`)
 )
 
 // impossibleDate explains why a date that has the right shape does not
@@ -102,7 +101,7 @@ var (
 // instead of being told the format is wrong.
 func impossibleDate(s string) string {
 	var y, m, d int
-	if g := numericDate.FindStringSubmatch(s); g != nil {
+	if g := numericDate().FindStringSubmatch(s); g != nil {
 		a, _ := strconv.Atoi(g[1])
 		b, _ := strconv.Atoi(g[2])
 		c, _ := strconv.Atoi(g[3])
@@ -113,7 +112,7 @@ func impossibleDate(s string) string {
 		} else {
 			return ""
 		}
-	} else if g := wordDate.FindStringSubmatch(s); g != nil {
+	} else if g := wordDate().FindStringSubmatch(s); g != nil {
 		d, _ = strconv.Atoi(g[1])
 		y, _ = strconv.Atoi(g[3])
 		for i := time.January; i <= time.December; i++ {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -46,8 +47,8 @@ func Paragraphs(s string) string {
 }
 
 var (
-	bulletLine   = regexp.MustCompile(`^\s*[-*+•‣◦–]\s+(.*)$`)
-	numberedLine = regexp.MustCompile(`^\s*([0-9]{1,9})[.)]\s+(.*)$`)
+	bulletLine   = lazyRegexp(`^\s*[-*+•‣◦–]\s+(.*)$`)
+	numberedLine = lazyRegexp(`^\s*([0-9]{1,9})[.)]\s+(.*)$`)
 )
 
 // paragraphBlocks splits one paragraph into runs of text lines, bullet
@@ -70,9 +71,9 @@ func paragraphBlocks(para string) []string {
 	}
 	for _, line := range strings.Split(para, "\n") {
 		var k, out string
-		if m := bulletLine.FindStringSubmatch(line); m != nil && strings.TrimSpace(m[1]) != "" {
+		if m := bulletLine().FindStringSubmatch(line); m != nil && strings.TrimSpace(m[1]) != "" {
 			k, out = "bullet", "- "+EscapeInline(m[1])
-		} else if m := numberedLine.FindStringSubmatch(line); m != nil && strings.TrimSpace(m[2]) != "" {
+		} else if m := numberedLine().FindStringSubmatch(line); m != nil && strings.TrimSpace(m[2]) != "" {
 			k, out = "number", m[1]+". "+EscapeInline(m[2])
 		} else {
 			k, out = "text", EscapeInline(line)
@@ -171,7 +172,7 @@ func entityAt(s string) bool {
 
 // listMarker matches the start of a line that some markdown reader takes
 // for a list item: "1.", "2)", and pandoc's "a.", "iv)", "(b)", "@.".
-var listMarker = regexp.MustCompile(`^(\(?)([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|@|#)([.)])(\s|$)`)
+var listMarker = lazyRegexp(`^(\(?)([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+|@|#)([.)])(\s|$)`)
 
 // escapeLineStart escapes what only matters at the start of a line: list
 // markers, headings, setext underlines, pandoc definition lists and divs.
@@ -179,7 +180,7 @@ func escapeLineStart(s string) string {
 	if s == "" {
 		return s
 	}
-	if m := listMarker.FindStringSubmatchIndex(s); m != nil {
+	if m := listMarker().FindStringSubmatchIndex(s); m != nil {
 		if m[3] > m[2] { // "(1)": escaping the bracket is enough
 			return `\` + s
 		}
@@ -266,4 +267,11 @@ func KeyValueTable(rows [][2]string) string {
 		}
 	}
 	return b.String()
+}
+
+// lazyRegexp compiles a pattern the first time it is used rather than when
+// the program starts: every command, `--version` included, would pay for
+// all of them otherwise.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

@@ -595,9 +595,9 @@ func bodyBlocks(s string) []Block {
 		}
 		for _, line := range strings.Split(para, "\n") {
 			k, marker, text := "text", "", collapse(line)
-			if m := bulletLine.FindStringSubmatch(line); m != nil && strings.TrimSpace(m[1]) != "" {
+			if m := bulletLine().FindStringSubmatch(line); m != nil && strings.TrimSpace(m[1]) != "" {
 				k, text = "bullet", collapse(m[1])
-			} else if m := numberedLine.FindStringSubmatch(line); m != nil && strings.TrimSpace(m[2]) != "" {
+			} else if m := numberedLine().FindStringSubmatch(line); m != nil && strings.TrimSpace(m[2]) != "" {
 				k, marker, text = "number", m[1], collapse(m[2])
 			}
 			if text == "" {

@@ -53,10 +53,10 @@ func reportSample() *Review {
 				{ID: "q2", Text: "Would you use web chat?", Kind: QuestionYesNo},
 				{ID: "q3", Text: "Anything else?", Kind: QuestionFreeText},
 			},
-			Respondents: []Respondent{
+			Respondents: RespondentsFrom([]Respondent{
 				{ID: "p1", Attrs: map[string]string{"contact method": "phone"}, Answers: map[string]string{"q2": "yes", "q3": "Be quicker | please"}},
 				{ID: "p2", Attrs: map[string]string{"contact method": "email"}, Answers: map[string]string{"q2": "no"}},
-			},
+			}),
 		}},
 		Recommendations: []Recommendation{
 			{ID: "r1", Text: "Customer Hub: resolve more queries at first contact, considering:", FindingIDs: []string{"f1", "f2"},

@@ -445,10 +445,20 @@ const maxComments = 50
 func (w *builder) freeText(sv *Survey, q *Question) {
 	var items []Item
 	total := 0
-	for i := range sv.Respondents {
-		raw := sv.Respondents[i].Answers[q.ID]
-		a := collapse(raw)
-		if a == "" || IsExcluded(raw) {
+	col := sv.Respondents.AnswerColumn(q.ID)
+	if col == nil {
+		col = &Column{Values: []string{""}}
+	}
+	// Each distinct answer is tidied and checked once, however many gave it.
+	shown := make([]string, len(col.Values))
+	for code, raw := range col.Values {
+		if a := collapse(raw); a != "" && !IsExcluded(raw) {
+			shown[code] = a
+		}
+	}
+	for _, code := range col.Codes {
+		a := shown[code]
+		if a == "" {
 			continue
 		}
 		total++

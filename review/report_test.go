@@ -321,12 +321,17 @@ func nastyReview(s string) *Review {
 		sv.Questions[i].Text = s
 	}
 	sv.Questions = append(sv.Questions, Question{ID: "q4", Text: s, Kind: QuestionChoice, Labels: []string{s, "other"}})
-	for i := range sv.Respondents {
-		p := &sv.Respondents[i]
+	list := sv.Respondents.List()
+	for i := range list {
+		p := &list[i]
 		p.Attrs = map[string]string{s: s + fmt.Sprint(i)}
+		if p.Answers == nil {
+			p.Answers = map[string]string{}
+		}
 		p.Answers["q3"] = s
 		p.Answers["q4"] = s
 	}
+	sv.Respondents = RespondentsFrom(list)
 	for i := range r.Recommendations {
 		rec := &r.Recommendations[i]
 		rec.Text, rec.BoardResponse = s, s
@@ -537,16 +542,17 @@ func largeReview() *Review {
 	for q := range 10 {
 		sv.Questions = append(sv.Questions, Question{ID: fmt.Sprint("q", q), Text: fmt.Sprint("Question ", q), Kind: QuestionScale, Min: 1, Max: 10})
 	}
-	sv.Respondents = nil
+	var list []Respondent
 	methods := []string{"phone", "email", "portal", "in person"}
 	for p := range 1000 {
 		ans := map[string]string{}
 		for q := range 10 {
 			ans[fmt.Sprint("q", q)] = fmt.Sprint(1 + (p*7+q*3)%10)
 		}
-		sv.Respondents = append(sv.Respondents, Respondent{ID: fmt.Sprint("p", p),
+		list = append(list, Respondent{ID: fmt.Sprint("p", p),
 			Attrs: map[string]string{"contact method": methods[p%4]}, Answers: ans})
 	}
+	sv.Respondents = RespondentsFrom(list)
 	return r
 }
 

@@ -2,7 +2,6 @@ package review
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -236,12 +235,12 @@ const (
 var (
 	// A figure: a number with an optional unit, or a word number that
 	// needs a time unit ("an hour", "one working day").
-	qtyRe       = regexp.MustCompile(`^(?:` + numPat + ` ?` + unitPat + `?|` + wordPat + ` ` + unitPat + `)`)
-	opRe        = regexp.MustCompile(`(?:^|[^a-z])((?:at least|no less than|not less than|no fewer than|not fewer than|minimum of|minimum|min|at most|no more than|not more than|no longer than|not longer than|not exceeding|maximum of|maximum|max|more than|higher than|greater than|over|above|exceeding|within|up to|under|below|less than|lower than|fewer than)\b|>=|<=|>|<) ?`)
-	leadPctRe   = regexp.MustCompile(`^` + numPat + ` ?(%|percent\b)`)
-	moreSuffix  = regexp.MustCompile(`^(?:\+|or more|or higher|or above|or over|and above|and over|or greater)$`)
-	lessSuffix  = regexp.MustCompile(`^(?:or less|or fewer|or lower|or below|or under|and below|and under)$`)
-	andRe       = regexp.MustCompile(`^(?:and |, ?)?`)
+	qtyRe       = lazyRegexp(`^(?:` + numPat + ` ?` + unitPat + `?|` + wordPat + ` ` + unitPat + `)`)
+	opRe        = lazyRegexp(`(?:^|[^a-z])((?:at least|no less than|not less than|no fewer than|not fewer than|minimum of|minimum|min|at most|no more than|not more than|no longer than|not longer than|not exceeding|maximum of|maximum|max|more than|higher than|greater than|over|above|exceeding|within|up to|under|below|less than|lower than|fewer than)\b|>=|<=|>|<) ?`)
+	leadPctRe   = lazyRegexp(`^` + numPat + ` ?(%|percent\b)`)
+	moreSuffix  = lazyRegexp(`^(?:\+|or more|or higher|or above|or over|and above|and over|or greater)$`)
+	lessSuffix  = lazyRegexp(`^(?:or less|or fewer|or lower|or below|or under|and below|and under)$`)
+	andRe       = lazyRegexp(`^(?:and |, ?)?`)
 	wordNumbers = map[string]float64{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 		"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty-four": 24,
 		"twenty four": 24, "forty-eight": 48, "forty eight": 48}
@@ -261,7 +260,7 @@ var opByWord = map[string]Op{
 
 // readQty reads one figure at the start of s and returns it with the rest.
 func readQty(s string) (Amount, string, bool) {
-	m := qtyRe.FindStringSubmatch(s)
+	m := qtyRe().FindStringSubmatch(s)
 	if m == nil {
 		return Amount{}, s, false
 	}
@@ -313,7 +312,7 @@ func readAmount(s string) (Amount, string, bool) {
 		return a, rest, ok
 	}
 	for {
-		r := rest[len(andRe.FindString(rest)):]
+		r := rest[len(andRe().FindString(rest)):]
 		b, r2, ok := readQty(r)
 		if !ok || b.Unit != UnitTime {
 			return a, rest, true
@@ -355,13 +354,13 @@ func ParseGoal(s string) (Goal, bool) {
 		return Goal{}, false
 	}
 	// A leading percentage, possibly after a direction: "80% of calls...".
-	if op, rest, ok := leadingOp(t); ok && leadPctRe.MatchString(rest) {
+	if op, rest, ok := leadingOp(t); ok && leadPctRe().MatchString(rest) {
 		a, _, _ := readQty(rest)
 		return Goal{Op: op, Amount: a}, true
 	}
-	if leadPctRe.MatchString(t) {
+	if leadPctRe().MatchString(t) {
 		a, rest, _ := readQty(t)
-		if lessSuffix.MatchString(rest) {
+		if lessSuffix().MatchString(rest) {
 			return Goal{Op: AtMost, Amount: a}, true
 		}
 		return Goal{Op: AtLeast, Amount: a}, true
@@ -374,14 +373,14 @@ func ParseGoal(s string) (Goal, bool) {
 				return Goal{Op: AtMost, Amount: a}, true
 			}
 			return Goal{Op: AtLeast, Amount: a}, true
-		case moreSuffix.MatchString(rest):
+		case moreSuffix().MatchString(rest):
 			return Goal{Op: AtLeast, Amount: a}, true
-		case lessSuffix.MatchString(rest):
+		case lessSuffix().MatchString(rest):
 			return Goal{Op: AtMost, Amount: a}, true
 		}
 	}
 	// The first direction word followed by a figure, anywhere in the text.
-	for _, loc := range opRe.FindAllStringSubmatchIndex(t, -1) {
+	for _, loc := range opRe().FindAllStringSubmatchIndex(t, -1) {
 		word := t[loc[2]:loc[3]]
 		if a, _, ok := readAmount(t[loc[1]:]); ok {
 			return Goal{Op: opByWord[word], Amount: a}, true
@@ -391,7 +390,7 @@ func ParseGoal(s string) (Goal, bool) {
 }
 
 func leadingOp(t string) (Op, string, bool) {
-	loc := opRe.FindStringSubmatchIndex(t)
+	loc := opRe().FindStringSubmatchIndex(t)
 	if loc == nil || loc[0] != 0 {
 		return 0, t, false
 	}

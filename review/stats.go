@@ -70,36 +70,94 @@ const NotGiven = "not given"
 // respondents plus the question's hand-entered tally.
 func (sv *Survey) QuestionStats(q *Question) Stats {
 	acc := newAccumulator(q)
-	for i := range sv.Respondents {
-		acc.add(sv.Respondents[i].Answers[q.ID])
+	rs := &sv.Respondents
+	if col := rs.AnswerColumn(q.ID); col != nil {
+		acc.addCounts(col.Values, countCodes(make([]int, len(col.Values)), col.Codes))
+	} else {
+		acc.addN("", rs.Len())
 	}
 	acc.addTally(q.Tally, q.TallyExcluded)
 	return acc.stats(sv, q)
+}
+
+func countCodes(counts []int, codes []uint32) []int {
+	for _, c := range codes {
+		counts[c]++
+	}
+	return counts
+}
+
+// addCounts adds counts[code] answers of each value: every distinct
+// answer is read once, however many gave it.
+func (a *accumulator) addCounts(values []string, counts []int) {
+	for code, n := range counts {
+		a.addN(values[code], n)
+	}
 }
 
 // QuestionStatsBy splits the statistics by the value of a respondent
 // attribute, in a stable order (largest group first, then by value).
 // Hand-entered tallies carry no attributes, so they are left out here.
 func (sv *Survey) QuestionStatsBy(q *Question, attr string) []GroupStats {
-	accs := map[string]*accumulator{}
-	sizes := map[string]int{}
-	for i := range sv.Respondents {
-		r := &sv.Respondents[i]
-		v := strings.TrimSpace(r.Attrs[attr])
+	rs := &sv.Respondents
+	n := rs.Len()
+	// Attribute values that read the same once trimmed are one group.
+	var groupOf []int
+	var names []string
+	byName := map[string]int{}
+	group := func(v string) int {
+		v = strings.TrimSpace(v)
 		if v == "" {
 			v = NotGiven
 		}
-		a := accs[v]
-		if a == nil {
-			a = newAccumulator(q)
-			accs[v] = a
+		g, ok := byName[v]
+		if !ok {
+			g = len(names)
+			byName[v] = g
+			names = append(names, v)
 		}
-		a.add(r.Answers[q.ID])
-		sizes[v]++
+		return g
 	}
-	out := make([]GroupStats, 0, len(accs))
-	for v, a := range accs {
-		out = append(out, GroupStats{Value: v, Size: sizes[v], Stats: a.stats(sv, q)})
+	acol := rs.AttrColumn(attr)
+	if acol != nil {
+		groupOf = make([]int, len(acol.Values))
+		for code, v := range acol.Values {
+			groupOf[code] = group(v)
+		}
+	} else if n > 0 {
+		group("")
+	}
+	qcol := rs.AnswerColumn(q.ID)
+	nvals := 1
+	if qcol != nil {
+		nvals = len(qcol.Values)
+	}
+	counts := make([]int, len(names)*nvals) // group g, answer code c at g*nvals+c
+	sizes := make([]int, len(names))
+	for i := range n {
+		g := 0
+		if acol != nil {
+			g = groupOf[acol.Codes[i]]
+		}
+		sizes[g]++
+		c := 0
+		if qcol != nil {
+			c = int(qcol.Codes[i])
+		}
+		counts[g*nvals+c]++
+	}
+	values := []string{""}
+	if qcol != nil {
+		values = qcol.Values
+	}
+	out := make([]GroupStats, 0, len(names))
+	for g, v := range names {
+		if sizes[g] == 0 {
+			continue
+		}
+		a := newAccumulator(q)
+		a.addCounts(values, counts[g*nvals:(g+1)*nvals])
+		out = append(out, GroupStats{Value: v, Size: sizes[g], Stats: a.stats(sv, q)})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Size != out[j].Size {
@@ -113,17 +171,10 @@ func (sv *Survey) QuestionStatsBy(q *Question, attr string) []GroupStats {
 // AttributeNames lists the respondent attributes present in the survey,
 // sorted, so screens and the command line can offer them for splitting.
 func (sv *Survey) AttributeNames() []string {
-	seen := map[string]bool{}
-	for i := range sv.Respondents {
-		for k := range sv.Respondents[i].Attrs {
-			seen[k] = true
-		}
+	names := make([]string, 0, len(sv.Respondents.AttrCols))
+	for _, c := range sv.Respondents.AttrCols {
+		names = append(names, c.Key)
 	}
-	names := make([]string, 0, len(seen))
-	for k := range seen {
-		names = append(names, k)
-	}
-	sort.Strings(names)
 	return names
 }
 
@@ -141,7 +192,7 @@ func (sv *Survey) Responses() int {
 			most = n
 		}
 	}
-	return len(sv.Respondents) + most
+	return sv.Respondents.Len() + most
 }
 
 // ResponseRate returns "57 of 670, 8.5%" as numbers; ok is false when Sent

@@ -10,15 +10,16 @@ import (
 func BenchmarkQuestionStats100k(b *testing.B) {
 	methods := []string{"phone", "email", "portal", "in person", "web chat"}
 	sv := Survey{Sent: 200000, Questions: []Question{{ID: "q1", Kind: QuestionScale, Min: 1, Max: 10}}}
-	sv.Respondents = make([]Respondent, 100000)
-	for i := range sv.Respondents {
+	list := make([]Respondent, 100000)
+	for i := range list {
 		a := strconv.Itoa(1 + (i*7)%10)
 		if i%37 == 0 {
 			a = Excluded
 		}
-		sv.Respondents[i] = Respondent{Attrs: map[string]string{"contact method": methods[i%5]},
+		list[i] = Respondent{Attrs: map[string]string{"contact method": methods[i%5]},
 			Answers: map[string]string{"q1": a}}
 	}
+	sv.Respondents = RespondentsFrom(list)
 	q := &sv.Questions[0]
 	b.Run("all", func(b *testing.B) {
 		for b.Loop() {

@@ -70,7 +70,7 @@ func TestRatioMatchesExactRounding(t *testing.T) {
 	}
 }
 
-func respondents(answers ...string) []Respondent {
+func respondents(answers ...string) Respondents {
 	rs := make([]Respondent, len(answers))
 	for i, a := range answers {
 		rs[i] = Respondent{ID: strconv.Itoa(i), Answers: map[string]string{}}
@@ -78,7 +78,7 @@ func respondents(answers ...string) []Respondent {
 			rs[i].Answers["q"] = a
 		}
 	}
-	return rs
+	return RespondentsFrom(rs)
 }
 
 func TestScaleStatsByHand(t *testing.T) {
@@ -190,7 +190,7 @@ func TestThresholdsOnOtherScales(t *testing.T) {
 }
 
 func TestResponseRate(t *testing.T) {
-	sv := Survey{Sent: 670, Respondents: make([]Respondent, 57)}
+	sv := Survey{Sent: 670, Respondents: RespondentsFrom(make([]Respondent, 57))}
 	if got := sv.ResponseRateText(); got != "57 of 670, 8.5%" {
 		t.Errorf("got %q", got)
 	}
@@ -220,7 +220,7 @@ func TestStatsByContactMethod(t *testing.T) {
 			if a := answer(i); a != "" {
 				r.Answers["q"] = a
 			}
-			sv.Respondents = append(sv.Respondents, r)
+			sv.Respondents.Append(r)
 		}
 	}
 	add("phone", 49, func(i int) string {
@@ -248,7 +248,7 @@ func TestStatsByContactMethod(t *testing.T) {
 	if want := "phone:49 email:12 self-service portal:7 in person:5 not given:4"; strings.Join(order, " ") != want {
 		t.Fatalf("groups %v, want %s", order, want)
 	}
-	if got := Pct1(groups[0].Size, len(sv.Respondents)); got != "63.6%" {
+	if got := Pct1(groups[0].Size, sv.Respondents.Len()); got != "63.6%" {
 		t.Errorf("phone share %s, want 63.6%%", got)
 	}
 	phone := groups[0].Stats
@@ -314,7 +314,7 @@ func TestStatsProperties(t *testing.T) {
 			default:
 				a = strconv.Itoa(sc[0] + rng.Intn(sc[1]-sc[0]+1))
 			}
-			sv.Respondents = append(sv.Respondents, Respondent{Answers: map[string]string{"q": a}})
+			sv.Respondents.Append(Respondent{Answers: map[string]string{"q": a}})
 		}
 		s := sv.QuestionStats(&sv.Questions[0])
 		if got := s.Base + s.Excluded + s.Missing + s.Invalid; got != n+tallied+q.TallyExcluded {

@@ -60,7 +60,7 @@ type Survey struct {
 	// defaults (6 and 3 on a 1-10 scale, scaled for other scales).
 	High, Low   int
 	Questions   []Question
-	Respondents []Respondent
+	Respondents Respondents
 }
 
 // Question is one question of a survey.
@@ -81,7 +81,9 @@ type Question struct {
 // but left out of the statistics.
 const Excluded = "n/a"
 
-// Respondent is one person's answers.
+// Respondent is one person's answers, as one value: how a person is typed
+// in, and how formats that write a person at a time see them. A survey keeps
+// its respondents in columns (Respondents).
 type Respondent struct {
 	ID string
 	// Attrs carries respondent attributes such as "contact method": "phone".

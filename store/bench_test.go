@@ -37,6 +37,16 @@ var (
 	largeErr  error
 )
 
+// benchScale is how many times the default large data the benchmarks use:
+// SCRUTINY_BENCH_SCALE=10 runs them on 1,000 reviews (a file of about
+// 1 GB, built in about half a minute and kept like the 1× one).
+func benchScale() int {
+	if n, err := strconv.Atoi(os.Getenv("SCRUTINY_BENCH_SCALE")); err == nil && n > 1 {
+		return n
+	}
+	return 1
+}
+
 // largeDB returns the path of the cached large database, building it on
 // first use (about a minute). A file left half-built by an interrupted run
 // is never used: it is built under a temporary name and renamed.
@@ -44,6 +54,9 @@ func largeDB(b *testing.B) string {
 	b.Helper()
 	largeOnce.Do(func() {
 		largePath = filepath.Join(os.TempDir(), "scrutiny-bench-large-v1.scrutiny")
+		if n := benchScale(); n > 1 {
+			largePath = filepath.Join(os.TempDir(), fmt.Sprintf("scrutiny-bench-large-x%d-v1.scrutiny", n))
+		}
 		if _, err := os.Stat(largePath); err == nil {
 			// Bring a file cached by an older build up to date before
 			// the read-only benchmarks open it.
@@ -65,7 +78,7 @@ func largeDB(b *testing.B) string {
 			largeErr = err
 			return
 		}
-		if err := example.Large(context.Background(), s, nil); err != nil {
+		if err := example.LargeWith(context.Background(), s, example.Scaled(benchScale()), nil); err != nil {
 			s.Close()
 			largeErr = err
 			return
@@ -102,7 +115,7 @@ func BenchmarkOpenAndList(b *testing.B) {
 			b.Fatal(err)
 		}
 		list, err := s.ListReviews(ctx)
-		if err != nil || len(list) != example.LargeReviews {
+		if err != nil || len(list) != example.LargeReviews*benchScale() {
 			b.Fatalf("%d reviews, %v", len(list), err)
 		}
 		b.StopTimer()
@@ -112,6 +125,27 @@ func BenchmarkOpenAndList(b *testing.B) {
 		b.StartTimer()
 	}
 	reportCPU(b, start+closing)
+}
+
+// BenchmarkOpenAndListTopics is BenchmarkOpenAndList without the counts,
+// as `scrutiny list` and the other places that only name the reviews do.
+func BenchmarkOpenAndListTopics(b *testing.B) {
+	path := largeDB(b)
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := store.Open(path, store.Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		list, err := s.ListReviewTopics(ctx)
+		if err != nil || len(list) != example.LargeReviews*benchScale() {
+			b.Fatalf("%d reviews, %v", len(list), err)
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
 }
 
 // biggestReview picks the review with the most rows.
@@ -143,7 +177,7 @@ func BenchmarkLoadReview(b *testing.B) {
 	}
 	answers := 0
 	for _, sv := range r.Surveys {
-		for _, rs := range sv.Respondents {
+		for _, rs := range sv.Respondents.List() {
 			answers += len(rs.Answers)
 		}
 	}

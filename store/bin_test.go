@@ -139,7 +139,7 @@ func TestBinEveryKind(t *testing.T) {
 	saveRich(t, s, r)
 	ids := map[Kind]string{
 		KindMember: r.Members[0].ID, KindMeeting: r.Meetings[0].ID, KindFinding: r.Findings[0].ID,
-		KindStandard: r.Standards[0].ID, KindSurvey: r.Surveys[0].ID, KindRespondent: r.Surveys[0].Respondents[0].ID,
+		KindStandard: r.Standards[0].ID, KindSurvey: r.Surveys[0].ID, KindRespondent: r.Surveys[0].Respondents.Row(0).ID,
 		KindRecommendation: r.Recommendations[0].ID, KindCriterion: r.Criteria[0].ID, KindEvidence: r.Evidence[0].ID,
 	}
 	for k, id := range ids {

@@ -41,8 +41,7 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 				continue
 			}
 			done[id] = true
-			raw := map[string][]byte{}
-			r, err := loadReviewRaw(ctx, tx, id, raw)
+			r, err := loadReviewRaw(ctx, tx, id, false)
 			if err != nil {
 				return err
 			}
@@ -54,7 +53,8 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 			}
 			first = false
 			bw.WriteByte('\n')
-			if err := writeReview(bw, &buf, enc, reviewTo(r), raw); err != nil {
+			respondents := func(surveyID string) error { return copyRespondents(ctx, tx, surveyID, bw) }
+			if err := writeReview(bw, &buf, enc, reviewTo(r), respondents); err != nil {
 				return err
 			}
 			if err := ctx.Err(); err != nil {
@@ -87,7 +87,7 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 // give for the whole bReview, but with each survey's respondents copied
 // from the file instead of decoded and encoded again: they are most of a
 // large bundle.
-func writeReview(w *bufio.Writer, buf *bytes.Buffer, enc *json.Encoder, b *bReview, raw map[string][]byte) error {
+func writeReview(w *bufio.Writer, buf *bytes.Buffer, enc *json.Encoder, b *bReview, respondents func(surveyID string) error) error {
 	surveys := b.Surveys
 	b.Surveys = nil
 	buf.Reset()
@@ -111,14 +111,11 @@ func writeReview(w *bufio.Writer, buf *bytes.Buffer, enc *json.Encoder, b *bRevi
 			return err
 		}
 		head := bytes.TrimRight(buf.Bytes(), "\n")
-		if rs := raw[sv.ID]; len(rs) > 0 {
-			w.Write(head[:len(head)-1])
-			w.WriteString(`,"respondents":[`)
-			w.Write(rs)
-			w.WriteString("]}")
-		} else {
-			w.Write(head)
+		w.Write(head[:len(head)-1])
+		if err := respondents(sv.ID); err != nil {
+			return err
 		}
+		w.WriteByte('}')
 	}
 	w.WriteString("]}")
 	return nil
@@ -235,8 +232,8 @@ func fillIDs(r *review.Review) {
 		for j := range sv.Questions {
 			fillID(&sv.Questions[j].ID)
 		}
-		for j := range sv.Respondents {
-			fillID(&sv.Respondents[j].ID)
+		for j := range sv.Respondents.IDs {
+			fillID(&sv.Respondents.IDs[j])
 		}
 	}
 	for i := range r.Recommendations {

@@ -99,7 +99,7 @@ func TestImportReviewsFillsIDs(t *testing.T) {
 	if err != nil || res.Added != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
-	if r.ID == "" || r.Evidence[0].ID == "" || r.Surveys[0].Respondents[1].ID == "" || r.Members[0].ID == "" {
+	if r.ID == "" || r.Evidence[0].ID == "" || r.Surveys[0].Respondents.Row(1).ID == "" || r.Members[0].ID == "" {
 		t.Fatal("IDs were not filled")
 	}
 	r.MemberIDs = []string{r.Members[0].ID}
@@ -188,17 +188,20 @@ func TestImportManyRespondents(t *testing.T) {
 	ctx := context.Background()
 	r := richReview("M")
 	sv := &r.Surveys[0]
-	sv.Respondents = nil
+	var list []review.Respondent
 	for i := 0; i < 2*respBatch+5; i++ {
-		sv.Respondents = append(sv.Respondents, review.Respondent{Answers: map[string]string{"q1": itoa(i % 10), "q2": "yes"}})
+		list = append(list, review.Respondent{Answers: map[string]string{"q1": itoa(i % 10), "q2": "yes"}})
 	}
+	sv.Respondents = review.RespondentsFrom(list)
 	if res, err := s.ImportReviews(ctx, r); err != nil || res.Added != 1 {
 		t.Fatalf("%+v %v", res, err)
 	}
 	if res, err := s.ImportReviews(ctx, r); err != nil || res.Unchanged != 1 {
 		t.Fatalf("re-import: %+v %v", res, err)
 	}
-	sv.Respondents[respBatch+3].Answers["q2"] = "no"
+	list = sv.Respondents.List()
+	list[respBatch+3].Answers["q2"] = "no"
+	sv.Respondents = review.RespondentsFrom(list)
 	if res, err := s.ImportReviews(ctx, r); err != nil || res.Updated != 1 {
 		t.Fatalf("one answer changed: %+v %v", res, err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -174,68 +175,95 @@ func plainJSON(s string) bool {
 	return ascii || utf8.ValidString(s)
 }
 
-// interner shares the many repeated strings (question IDs, "7", "yes") of
-// a survey's answers instead of allocating each again.
-type interner map[string]string
-
-func (in interner) get(b []byte) string {
-	if s, ok := in[string(b)]; ok {
-		return s
-	}
-	s := string(b)
-	if len(in) < 4096 {
-		in[s] = s
-	}
-	return s
-}
-
-// unflatMap decodes what flatMap wrote. Objects without escapes take a
-// fast path; anything else goes through encoding/json.
-func unflatMap(b []byte, in interner) (map[string]string, error) {
+// walkFlat calls set for each key and value of a flat JSON object of
+// strings, as flatMap writes them. Objects without escapes are read in
+// place; anything else goes through encoding/json.
+func walkFlat(b []byte, set func(key, value []byte)) error {
 	if len(b) == 0 || string(b) == "{}" {
-		return nil, nil
+		return nil
 	}
-	if bytes.IndexByte(b, '\\') < 0 {
-		if m, ok := fastFlat(b, in); ok {
-			return m, nil
-		}
+	if bytes.IndexByte(b, '\\') < 0 && walkFast(b, set) {
+		return nil
 	}
 	var m map[string]string
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
+		return err
 	}
-	if len(m) == 0 {
-		return nil, nil
+	keys := slices.Sorted(maps.Keys(m))
+	for _, k := range keys {
+		set([]byte(k), []byte(m[k]))
 	}
-	return m, nil
+	return nil
 }
 
-func fastFlat(b []byte, in interner) (map[string]string, bool) {
-	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
-		return nil, false
+// keyCache reads objects that mostly have the keys of the one before, as
+// a survey's respondents do: a key found where the previous object had it
+// is matched by comparing bytes, without searching for its closing quote.
+type keyCache struct{ keys [][]byte } // `"key":"` as stored
+
+func (kc *keyCache) walk(b []byte, set func(key, value []byte)) error {
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' || bytes.IndexByte(b, '\\') >= 0 {
+		return walkFlat(b, set)
 	}
-	n := bytes.Count(b, []byte(`":"`))
-	m := make(map[string]string, n)
-	i := 1
+	i, n := 1, 0
 	for i < len(b)-1 {
-		k, j, ok := quoted(b, i)
-		if !ok || j >= len(b) || b[j] != ':' {
-			return nil, false
+		var k []byte
+		if n < len(kc.keys) && bytes.HasPrefix(b[i:], kc.keys[n]) {
+			k = kc.keys[n][1 : len(kc.keys[n])-3]
+			i += len(kc.keys[n]) - 1
+		} else {
+			_, j, ok := quoted(b, i)
+			if !ok || j+1 >= len(b) || b[j] != ':' || b[j+1] != '"' {
+				return walkFlat(b, set)
+			}
+			kc.keys = append(kc.keys[:n], append([]byte(nil), b[i:j+2]...))
+			k = kc.keys[n][1 : len(kc.keys[n])-3]
+			i = j + 1
 		}
-		v, j2, ok := quoted(b, j+1)
+		n++
+		v, j, ok := quoted(b, i)
 		if !ok {
-			return nil, false
+			return walkFlat(b, set)
 		}
-		m[in.get(k)] = in.get(v)
-		i = j2
+		set(k, v)
+		i = j
 		if i < len(b)-1 {
 			if b[i] != ',' {
-				return nil, false
+				return walkFlat(b, set)
 			}
 			i++
 		}
 	}
-	return m, true
+	return nil
+}
+
+// walkFast reads an object without escapes; false means it was not one.
+// A value set before that is set again by the slow path, and a later
+// value for the same key wins.
+func walkFast(b []byte, set func(key, value []byte)) bool {
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
+		return false
+	}
+	i := 1
+	for i < len(b)-1 {
+		k, j, ok := quoted(b, i)
+		if !ok || j >= len(b) || b[j] != ':' {
+			return false
+		}
+		v, j2, ok := quoted(b, j+1)
+		if !ok {
+			return false
+		}
+		set(k, v)
+		i = j2
+		if i < len(b)-1 {
+			if b[i] != ',' {
+				return false
+			}
+			i++
+		}
+	}
+	return true
 }
 
 // quoted reads a "..." string without escapes starting at b[i]; it returns

@@ -18,7 +18,13 @@ func TestFlatMapRoundTrip(t *testing.T) {
 		if !json.Valid([]byte(s)) {
 			t.Fatalf("flatMap(%q) = %s is not JSON", m, s)
 		}
-		got, err := unflatMap([]byte(s), interner{})
+		var got map[string]string
+		err := walkFlat([]byte(s), func(k, v []byte) {
+			if got == nil {
+				got = map[string]string{}
+			}
+			got[string(k)] = string(v)
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,5 +47,37 @@ func TestStrList(t *testing.T) {
 	}
 	if _, err := strList(`["a",`); err == nil {
 		t.Fatal("broken list accepted")
+	}
+}
+
+// The key cache reads objects whose keys change from one to the next, and
+// ones it cannot read in place, the same as walkFlat.
+func TestKeyCacheWalk(t *testing.T) {
+	objects := []string{
+		`{"q1":"7","q2":"yes"}`,
+		`{"q1":"8","q2":"no"}`,
+		`{"q1":"9"}`,
+		`{"q2":"yes","q3":"x"}`,
+		`{"q10":"1","q2":"no"}`,
+		`{"q1":"a \"quoted\" answer","q2":"yes"}`,
+		`{"q1" : "spaced", "q2":"no"}`,
+		`{}`,
+		`{"q1":"7","q2":"yes"}`,
+	}
+	var kc keyCache
+	for _, o := range objects {
+		want, got := map[string]string{}, map[string]string{}
+		if err := walkFlat([]byte(o), func(k, v []byte) { want[string(k)] = string(v) }); err != nil {
+			t.Fatal(err)
+		}
+		if err := kc.walk([]byte(o), func(k, v []byte) { got[string(k)] = string(v) }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %q, want %q", o, got, want)
+		}
+	}
+	if err := kc.walk([]byte(`{"q1":`), func(k, v []byte) {}); err == nil {
+		t.Error("a damaged object was read without an error")
 	}
 }

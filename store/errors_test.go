@@ -82,7 +82,7 @@ func TestAddManyRespondentsKeepsOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got.Surveys[0].Respondents, rs) {
+	if !reflect.DeepEqual(got.Surveys[0].Respondents.List(), rs) {
 		t.Fatalf("respondents differ after a batched add")
 	}
 }

@@ -50,6 +50,8 @@ func values[T any](vs ...T) []reflect.Value {
 var (
 	dateType = reflect.TypeFor[review.Date]()
 	timeType = reflect.TypeFor[time.Time]()
+
+	respondentsType = reflect.TypeFor[review.Respondents]()
 )
 
 // filler gives every field a distinct non-zero value: a swapped pair of
@@ -84,6 +86,13 @@ func (f *filler) fillFields(path string, v reflect.Value) {
 		return
 	case timeType:
 		v.Set(reflect.ValueOf(time.UnixMilli(int64(f.next()) * 1000).UTC()))
+		return
+	case respondentsType:
+		// Columns are filled through the people they hold: random codes
+		// would point at no value.
+		var list []review.Respondent
+		f.fillFields(path+"[]", reflect.ValueOf(&list).Elem())
+		v.Set(reflect.ValueOf(review.RespondentsFrom(list)))
 		return
 	}
 	if v.Kind() != reflect.Struct && v.Type().PkgPath() != "" {
@@ -309,12 +318,7 @@ func saveSurveys(t *testing.T, s *Store, r *review.Review) {
 		if err := s.SaveSurvey(ctx, r.ID, sv); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SaveRespondent(ctx, sv.ID, &sv.Respondents[0]); err != nil {
-			t.Fatal(err)
-		}
-		if err := s.AddRespondents(ctx, sv.ID, sv.Respondents[1:]); err != nil {
-			t.Fatal(err)
-		}
+		saveOneThenRest(t, s, sv)
 	}
 	for i := 1; i < len(r.Surveys); i++ {
 		if err := s.ImportSurvey(ctx, r.ID, &r.Surveys[i], nil); err != nil {

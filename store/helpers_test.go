@@ -65,10 +65,10 @@ func richReview(tag string) *review.Review {
 					Labels: []string{"Very dissatisfied", "Very satisfied"}, Tally: map[string]int{"7": 3, "9": 1}, TallyExcluded: 2},
 				{ID: "q2", Text: "Did we call back?", Kind: review.QuestionYesNo},
 			},
-			Respondents: []review.Respondent{
+			Respondents: review.RespondentsFrom([]review.Respondent{
 				{Attrs: map[string]string{"contact method": "phone"}, Answers: map[string]string{"q1": "7", "q2": "yes"}},
 				{Answers: map[string]string{"q1": review.Excluded, "q2": "no \"really\"\n\\"}},
-			},
+			}),
 		}},
 		Recommendations: []review.Recommendation{{
 			Text:          "Answer calls faster",
@@ -124,9 +124,7 @@ func saveRich(t testing.TB, s *Store, r *review.Review) {
 	for i := range r.Surveys {
 		sv := &r.Surveys[i]
 		must(s.SaveSurvey(ctx, r.ID, sv))
-		must(s.SaveRespondent(ctx, sv.ID, &sv.Respondents[0]))
-		rest := sv.Respondents[1:]
-		must(s.AddRespondents(ctx, sv.ID, rest))
+		saveOneThenRest(t, s, sv)
 	}
 	for i := range r.Recommendations {
 		r.Recommendations[i].FindingIDs = []string{r.Findings[1].ID, r.Findings[0].ID}
@@ -150,4 +148,21 @@ func sameReview(t testing.TB, want, got *review.Review) {
 		}
 	}
 	t.FailNow()
+}
+
+// saveOneThenRest saves sv's first respondent with SaveRespondent and the
+// rest with AddRespondents, and keeps the IDs they were given.
+func saveOneThenRest(t testing.TB, s *Store, sv *review.Survey) {
+	t.Helper()
+	ctx := context.Background()
+	list := sv.Respondents.List()
+	if err := s.SaveRespondent(ctx, sv.ID, &list[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddRespondents(ctx, sv.ID, list[1:]); err != nil {
+		t.Fatal(err)
+	}
+	for i := range list {
+		sv.Respondents.IDs[i] = list[i].ID
+	}
 }

@@ -36,7 +36,7 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 	}
 	fromMaps := rows == nil
 	if fromMaps {
-		rows = mapRows(sv.Respondents)
+		rows = columnRows(&sv.Respondents)
 	}
 	if rows.IDs != nil && len(rows.IDs) != rows.N {
 		return errors.New("store: RespondentRows.IDs must be nil or have one entry per respondent")
@@ -87,9 +87,8 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 	copy(sv.Questions, qs)
 	copy(rows.IDs, ids)
 	if fromMaps {
-		for i := range sv.Respondents {
-			sv.Respondents[i].ID = ids[i]
-		}
+		// A new slice, so a copy of the survey made before keeps its own.
+		sv.Respondents.IDs = ids
 	}
 	return nil
 }
@@ -328,6 +327,28 @@ func mapRows(rs []review.Respondent) *RespondentRows {
 			}
 			for j, k := range ansKeys {
 				answers[j] = rs[i].Answers[k]
+			}
+		},
+	}
+}
+
+// columnRows reads respondents kept in columns.
+func columnRows(rs *review.Respondents) *RespondentRows {
+	keys := func(cols []review.Column) []string {
+		out := make([]string, len(cols))
+		for i := range cols {
+			out[i] = cols[i].Key
+		}
+		return out
+	}
+	return &RespondentRows{
+		N: rs.Len(), AttrKeys: keys(rs.AttrCols), AnswerKeys: keys(rs.AnswerCols), IDs: rs.IDs,
+		Row: func(i int, attrs, answers []string) {
+			for j := range rs.AttrCols {
+				attrs[j] = rs.AttrCols[j].Value(i)
+			}
+			for j := range rs.AnswerCols {
+				answers[j] = rs.AnswerCols[j].Value(i)
 			}
 		},
 	}

@@ -99,12 +99,12 @@ func TestImportSurveyRoundTrip(t *testing.T) {
 	if g.ID != sv.ID || g.Name != "Contact" || g.Sent != 900 || !reflect.DeepEqual(g.Questions, sv.Questions) {
 		t.Fatalf("survey header: got %+v", g)
 	}
-	if len(g.Respondents) != n {
-		t.Fatalf("%d respondents, want %d", len(g.Respondents), n)
+	if g.Respondents.Len() != n {
+		t.Fatalf("%d respondents, want %d", g.Respondents.Len(), n)
 	}
 	for i := range want {
-		if !reflect.DeepEqual(g.Respondents[i], want[i]) {
-			t.Fatalf("respondent %d:\nwant %#v\ngot  %#v", i, want[i], g.Respondents[i])
+		if !reflect.DeepEqual(g.Respondents.Row(i), want[i]) {
+			t.Fatalf("respondent %d:\nwant %#v\ngot  %#v", i, want[i], g.Respondents.Row(i))
 		}
 	}
 	// The stored text is exactly what the other writers store, so the
@@ -118,9 +118,9 @@ func TestImportSurveyRoundTrip(t *testing.T) {
 	}
 
 	// The same survey from maps (rows nil) stores the same answers.
-	sv2 := review.Survey{Name: "Again", Questions: sv.Questions, Respondents: want[:20]}
-	for i := range sv2.Respondents {
-		sv2.Respondents[i].ID = ""
+	sv2 := review.Survey{Name: "Again", Questions: sv.Questions, Respondents: review.RespondentsFrom(want[:20])}
+	for i := range sv2.Respondents.IDs {
+		sv2.Respondents.IDs[i] = ""
 	}
 	if err := s.ImportSurvey(ctx, r.ID, &sv2, nil); err != nil {
 		t.Fatal(err)
@@ -129,8 +129,8 @@ func TestImportSurveyRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got.Surveys[1].Respondents, sv2.Respondents) || sv2.Respondents[0].ID == "" {
-		t.Fatalf("from maps:\nwant %#v\ngot  %#v", sv2.Respondents[:2], got.Surveys[1].Respondents[:2])
+	if !reflect.DeepEqual(got.Surveys[1].Respondents, sv2.Respondents) || sv2.Respondents.Row(0).ID == "" {
+		t.Fatalf("from maps:\nwant %#v\ngot  %#v", sv2.Respondents.List()[:2], got.Surveys[1].Respondents.List()[:2])
 	}
 }
 
@@ -185,7 +185,7 @@ func TestImportSurveyAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	r := richReview("A")
 	saveRich(t, s, r)
-	taken := r.Surveys[0].Respondents[0].ID // already in the file
+	taken := r.Surveys[0].Respondents.Row(0).ID // already in the file
 	s.Close()
 	before, err := os.ReadFile(path)
 	if err != nil {

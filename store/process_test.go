@@ -204,7 +204,7 @@ func TestCrashKeepsEverySavedEdit(t *testing.T) {
 				t.Fatalf("round %d: edit %s was reported saved but is gone", round, id)
 			}
 		}
-		if got := len(r.Surveys[0].Respondents); got < respondents {
+		if got := r.Surveys[0].Respondents.Len(); got < respondents {
 			t.Fatalf("round %d: %d respondents, %d reported saved", round, got, respondents)
 		}
 		s.Close()

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
 	"slices"
+	"unsafe"
 
 	"scrutiny/review"
 )
@@ -30,23 +32,6 @@ func appendRespVals(args []any, r *review.Respondent, order *[2][]string) []any 
 	return append(args, string(appendFlat(nil, r.Attrs, attrOrder)), string(appendFlat(nil, r.Answers, ansOrder)))
 }
 
-// scanRespondent reads a row, sharing repeated strings through in.
-func scanRespondent(in interner) func(*sql.Rows) (review.Respondent, error) {
-	return func(rows *sql.Rows) (review.Respondent, error) {
-		var rs review.Respondent
-		var attrs, answers sql.RawBytes
-		if err := rows.Scan(&rs.ID, &attrs, &answers); err != nil {
-			return rs, err
-		}
-		var err error
-		if rs.Attrs, err = unflatMap(attrs, in); err != nil {
-			return rs, err
-		}
-		rs.Answers, err = unflatMap(answers, in)
-		return rs, err
-	}
-}
-
 // respBatch is how many respondents a bundle import merges per statement.
 const respBatch = 64
 
@@ -55,9 +40,10 @@ var (
 	importResp = respondentTable.importSQL(1)
 	// Respondents are merged respBatch rows per statement: there can be
 	// a hundred thousand of them.
-	importRespBatch = respondentTable.importSQL(respBatch)
-	qRespondents    = hot(respondentTable.selectSQL("position, rowid"))
-	touchSurveySQL  = hot(`UPDATE reviews SET updated_at = ? WHERE deleted_at IS NULL AND id =
+	importRespBatch   = respondentTable.importSQL(respBatch)
+	qRespondents      = hot(respondentTable.selectSQL("position, rowid"))
+	qCountRespondents = hot("SELECT count(*) FROM respondents WHERE survey_id = ? AND deleted_at IS NULL")
+	touchSurveySQL    = hot(`UPDATE reviews SET updated_at = ? WHERE deleted_at IS NULL AND id =
 		(SELECT review_id FROM surveys WHERE id = ? AND deleted_at IS NULL)`)
 )
 
@@ -126,45 +112,94 @@ func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review
 	return err
 }
 
-func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey, in interner) error {
-	return loadList(ctx, tx, qRespondents, sv.ID, scanRespondent(in), &sv.Respondents)
+// loadRespondents reads a survey's respondents straight into columns:
+// each stored object is walked in place and only values new to their
+// column are copied, so no map is made per respondent.
+func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
+	// Knowing how many there are sizes every column once, instead of
+	// growing twenty slices by doubling; the count reads only the index.
+	var n int
+	if err := tx.QueryRowContext(ctx, qCountRespondents, sv.ID).Scan(&n); err != nil {
+		return err
+	}
+	b := review.NewRespondentsBuilder(n)
+	// The IDs share one buffer, only ever appended to, so each ID can be
+	// a string over its bytes: an old buffer left by growing stays as it
+	// was for the strings that point into it.
+	idBuf := make([]byte, 0, 36*n)
+	// Scanned into the same buffers row after row.
+	var id, attrs, answers sql.RawBytes
+	var attrKeys, ansKeys keyCache
+	err := each(ctx, tx, qRespondents, sv.ID, func(rows *sql.Rows) error {
+		if err := rows.Scan(&id, &attrs, &answers); err != nil {
+			return err
+		}
+		lo := len(idBuf)
+		idBuf = append(idBuf, id...)
+		b.Next(unsafe.String(unsafe.SliceData(idBuf[lo:]), len(id)))
+		if err := attrKeys.walk(attrs, b.Attr); err != nil {
+			return badColumn(err)
+		}
+		if err := ansKeys.walk(answers, b.Answer); err != nil {
+			return badColumn(err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sv.Respondents = b.Done()
+	return nil
 }
 
-// rawRespondents copies a survey's respondents into bundle JSON (the
-// elements of the array, without brackets), the bytes encoding/json gives
-// for bRespondent: the stored attrs and answers are already JSON objects
-// with sorted keys.
-func rawRespondents(ctx context.Context, tx *wtx, surveyID string) ([]byte, error) {
+// copyRespondents writes a survey's respondents into the bundle as they
+// are read, each the bytes encoding/json gives for bRespondent (the stored
+// attrs and answers are already JSON objects with sorted keys): with
+// `,"respondents":[` before the first and `]` after the last, nothing when
+// there are none. Nothing is gathered per survey, so a large bundle goes
+// to the writer at the speed rows come out of the file.
+func copyRespondents(ctx context.Context, tx *wtx, surveyID string, w *bufio.Writer) error {
 	rows, err := tx.QueryContext(ctx, qRespondents, surveyID)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var b []byte
+	var id, attrs, answers sql.RawBytes
+	var scratch []byte
+	n := 0
 	for rows.Next() {
-		var id, attrs, answers sql.RawBytes
 		if err := rows.Scan(&id, &attrs, &answers); err != nil {
-			return nil, err
+			return err
 		}
 		if !isObject(attrs) || !isObject(answers) {
-			return nil, badColumn(fmt.Errorf("the answers of respondent %s are damaged", id))
+			return badColumn(fmt.Errorf("the answers of respondent %s are damaged", id))
 		}
-		if len(b) > 0 {
-			b = append(b, ',')
+		if n == 0 {
+			w.WriteString(`,"respondents":[`)
+		} else {
+			w.WriteByte(',')
 		}
-		b = append(b, `{"id":`...)
-		b = appendJSONString(b, string(id))
+		n++
+		w.WriteString(`{"id":`)
+		scratch = appendJSONString(scratch[:0], unsafe.String(unsafe.SliceData(id), len(id)))
+		w.Write(scratch)
 		if len(attrs) > 2 {
-			b = append(b, `,"attrs":`...)
-			b = append(b, attrs...)
+			w.WriteString(`,"attrs":`)
+			w.Write(attrs)
 		}
 		if len(answers) > 2 {
-			b = append(b, `,"answers":`...)
-			b = append(b, answers...)
+			w.WriteString(`,"answers":`)
+			w.Write(answers)
 		}
-		b = append(b, '}')
+		w.WriteByte('}')
 	}
-	return b, rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n > 0 {
+		w.WriteByte(']')
+	}
+	return nil
 }
 
 func isObject(b []byte) bool { return len(b) >= 2 && b[0] == '{' && b[len(b)-1] == '}' }
@@ -173,14 +208,13 @@ func isObject(b []byte) bool { return len(b) >= 2 && b[0] == '{' && b[len(b)-1] 
 // and the rest one by one; it returns how many rows were added or changed.
 func (im *importer) respondents(sv *review.Survey) (int64, error) {
 	var changed int64
-	rs := sv.Respondents
+	rs := &sv.Respondents
 	args := make([]any, 0, (3+len(respondentTable.cols))*respBatch)
-	var order [2][]string
 	j := 0
-	for ; j+respBatch <= len(rs); j += respBatch {
+	for ; j+respBatch <= rs.Len(); j += respBatch {
 		args = args[:0]
 		for k := j; k < j+respBatch; k++ {
-			args = appendRespVals(append(args, rs[k].ID, sv.ID, k), &rs[k], &order)
+			args = append(args, rs.IDs[k], sv.ID, k, columnsJSON(rs.AttrCols, k), columnsJSON(rs.AnswerCols, k))
 		}
 		n, err := im.exec(importRespBatch, args...)
 		if err != nil {
@@ -188,8 +222,8 @@ func (im *importer) respondents(sv *review.Survey) (int64, error) {
 		}
 		changed += n
 	}
-	for ; j < len(rs); j++ {
-		n, err := im.item(importResp, rs[j].ID, sv.ID, j, respVals(&rs[j]))
+	for ; j < rs.Len(); j++ {
+		n, err := im.item(importResp, rs.IDs[j], sv.ID, j, []any{columnsJSON(rs.AttrCols, j), columnsJSON(rs.AnswerCols, j)})
 		if err != nil {
 			return changed, err
 		}
@@ -198,14 +232,44 @@ func (im *importer) respondents(sv *review.Survey) (int64, error) {
 	return changed, nil
 }
 
-// The field names of bRespondent are also written by rawRespondents.
+// The field names of bRespondent are also written by copyRespondents.
 type bRespondent struct {
 	ID      string            `json:"id"`
 	Attrs   map[string]string `json:"attrs,omitempty"`
 	Answers map[string]string `json:"answers,omitempty"`
 }
 
-func respondentTo(rs review.Respondent) bRespondent { return bRespondent{rs.ID, rs.Attrs, rs.Answers} }
+func respondentsTo(rs *review.Respondents) []bRespondent {
+	if rs.Len() == 0 {
+		return nil
+	}
+	out := make([]bRespondent, rs.Len())
+	for i := range out {
+		r := rs.Row(i)
+		out[i] = bRespondent{r.ID, r.Attrs, r.Answers}
+	}
+	return out
+}
+
+// columnsJSON is respondent i's values as the stored JSON object, the bytes
+// appendFlat writes for the same map: columns are sorted by key and a
+// blank value is left out.
+func columnsJSON(cols []review.Column, i int) string {
+	b := []byte{'{'}
+	for k := range cols {
+		v := cols[k].Value(i)
+		if v == "" {
+			continue
+		}
+		if len(b) > 1 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, cols[k].Key)
+		b = append(b, ':')
+		b = appendJSONString(b, v)
+	}
+	return string(append(b, '}'))
+}
 
 func respondentFrom(c *checker, b bRespondent) review.Respondent {
 	c.id("respondent", b.ID)

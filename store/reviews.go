@@ -122,13 +122,29 @@ var qListReviews = hot(`SELECT r.id, r.topic, r.stage, r.start_on, r.end_on, r.b
 			(SELECT count(*) FROM recommendations c WHERE c.review_id = r.id AND c.deleted_at IS NULL)
 			FROM reviews r WHERE r.deleted_at IS NULL ORDER BY r.updated_at DESC, r.id DESC`)
 
+// qListTopics is qListReviews without the counts, which are most of its
+// time on a large file (24 of 28 ms with 1,000 reviews).
+var qListTopics = hot(`SELECT r.id, r.topic, r.stage, r.start_on, r.end_on, r.board_on, r.archived, r.updated_at, 0, 0, 0
+			FROM reviews r WHERE r.deleted_at IS NULL ORDER BY r.updated_at DESC, r.id DESC`)
+
 // ListReviews returns every review not in the bin, most recently edited
 // first. The counts come from covering indexes, so this stays fast on
 // large files.
 func (s *Store) ListReviews(ctx context.Context) ([]Summary, error) {
+	return s.listReviews(ctx, qListReviews)
+}
+
+// ListReviewTopics is ListReviews without the counts of evidence, findings
+// and recommendations (they are zero), for the places that show only
+// which reviews there are.
+func (s *Store) ListReviewTopics(ctx context.Context) ([]Summary, error) {
+	return s.listReviews(ctx, qListTopics)
+}
+
+func (s *Store) listReviews(ctx context.Context, q string) ([]Summary, error) {
 	var out []Summary
 	err := s.read(ctx, "list the reviews", func(tx *wtx) error {
-		rows, err := tx.QueryContext(ctx, qListReviews)
+		rows, err := tx.QueryContext(ctx, q)
 		if err != nil {
 			return err
 		}
@@ -181,13 +197,12 @@ func (s *Store) LoadReview(ctx context.Context, id string) (*review.Review, erro
 }
 
 func loadReview(ctx context.Context, tx *wtx, id string) (*review.Review, error) {
-	return loadReviewRaw(ctx, tx, id, nil)
+	return loadReviewRaw(ctx, tx, id, true)
 }
 
-// loadReviewRaw is loadReview; when raw is not nil the respondents are not
-// decoded but copied into raw[surveyID] as the bundle's JSON array body,
-// which is what the exporter writes.
-func loadReviewRaw(ctx context.Context, tx *wtx, id string, raw map[string][]byte) (*review.Review, error) {
+// loadReviewRaw is loadReview, leaving out the surveys' respondents when
+// respondents is false: the exporter copies them from the file itself.
+func loadReviewRaw(ctx context.Context, tx *wtx, id string, respondents bool) (*review.Review, error) {
 	r := &review.Review{ID: id}
 	err := scanReviewHeader(tx.QueryRowContext(ctx, qReviewHeader, id), r)
 	if err == sql.ErrNoRows {
@@ -196,7 +211,9 @@ func loadReviewRaw(ctx context.Context, tx *wtx, id string, raw map[string][]byt
 	if err != nil {
 		return nil, err
 	}
-	surveys := func(ctx context.Context, tx *wtx, r *review.Review) error { return loadSurveys(ctx, tx, r, raw) }
+	surveys := func(ctx context.Context, tx *wtx, r *review.Review) error {
+		return loadSurveys(ctx, tx, r, respondents)
+	}
 	steps := []func(context.Context, *wtx, *review.Review) error{
 		loadMembers, loadMeetings, loadEvidence, loadFindings, loadStandards, surveys, loadRecs, loadCriteria,
 	}

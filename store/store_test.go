@@ -266,3 +266,22 @@ func TestWritableFileInReadOnlyFolder(t *testing.T) {
 		t.Fatalf("list = %v %v", list, err)
 	}
 }
+
+func TestListReviewTopicsIsListReviewsWithoutCounts(t *testing.T) {
+	s := openTemp(t, Options{})
+	ctx := context.Background()
+	saveRich(t, s, richReview("T"))
+	full, err := s.ListReviews(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	topics, err := s.ListReviewTopics(ctx)
+	if err != nil || len(full) != 1 || len(topics) != 1 || full[0].Evidence == 0 {
+		t.Fatalf("%+v %+v %v", full, topics, err)
+	}
+	want := full[0]
+	want.Evidence, want.Findings, want.Recommendations = 0, 0, 0
+	if topics[0] != want {
+		t.Errorf("topics %+v, want %+v", topics[0], want)
+	}
+}

@@ -55,27 +55,20 @@ func (s *Store) SaveSurvey(ctx context.Context, reviewID string, sv *review.Surv
 	return s.saveItem(ctx, surveyTable, upsertSurvey, reviewID, &sv.ID, surveyVals(sv))
 }
 
-// loadSurveys reads a review's surveys and their respondents; when raw is
-// not nil the respondents are left as bundle JSON in raw[surveyID] (see
-// loadReviewRaw).
-func loadSurveys(ctx context.Context, tx *wtx, r *review.Review, raw map[string][]byte) error {
+// loadSurveys reads a review's surveys, and their respondents unless
+// respondents is false (the bundle copies those straight from the file:
+// see copyRespondents).
+func loadSurveys(ctx context.Context, tx *wtx, r *review.Review, respondents bool) error {
 	if err := loadList(ctx, tx, qSurveys, r.ID, scanSurvey, &r.Surveys); err != nil {
 		return err
 	}
-	in := interner{}
+	if !respondents {
+		return nil
+	}
 	for i := range r.Surveys {
-		sv := &r.Surveys[i]
-		if raw == nil {
-			if err := loadRespondents(ctx, tx, sv, in); err != nil {
-				return err
-			}
-			continue
-		}
-		b, err := rawRespondents(ctx, tx, sv.ID)
-		if err != nil {
+		if err := loadRespondents(ctx, tx, &r.Surveys[i]); err != nil {
 			return err
 		}
-		raw[sv.ID] = b
 	}
 	return nil
 }
@@ -129,7 +122,7 @@ type bSurvey struct {
 
 func surveyTo(sv review.Survey) bSurvey {
 	return bSurvey{sv.ID, sv.Name, sv.Date.String(), string(sv.Channel), sv.Sent, sv.Evidence,
-		sv.High, sv.Low, questionsTo(sv.Questions), convert(sv.Respondents, respondentTo)}
+		sv.High, sv.Low, questionsTo(sv.Questions), respondentsTo(&sv.Respondents)}
 }
 
 func surveyFrom(c *checker, b bSurvey) review.Survey {
@@ -143,11 +136,10 @@ func surveyFrom(c *checker, b bSurvey) review.Survey {
 	for _, q := range b.Questions {
 		c.id("question", q.ID)
 	}
-	if len(b.Respondents) > 0 {
-		out.Respondents = make([]review.Respondent, len(b.Respondents))
+	rb := review.NewRespondentsBuilder(len(b.Respondents))
+	for _, rs := range b.Respondents {
+		rb.Add(respondentFrom(c, rs))
 	}
-	for i, rs := range b.Respondents {
-		out.Respondents[i] = respondentFrom(c, rs)
-	}
+	out.Respondents = rb.Done()
 	return out
 }

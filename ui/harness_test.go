@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"scrutiny/store"
+	"scrutiny/ui/present"
 )
 
 // fixedNow keeps the status line's time the same in every run.
@@ -206,4 +207,13 @@ func checkFrame(t testing.TB, s string, w, h int) {
 			t.Fatalf("line %d is %d cells wide, window is %d:\n%s", i, n, w, l)
 		}
 	}
+}
+
+// position is what the wall reads once the editor's posted moves are
+// written.
+func (tt *tester) position() (present.Position, error) {
+	if err := tt.m.e.pub.Flush(); err != nil {
+		return present.Position{}, err
+	}
+	return present.ReadPosition(ctx(), tt.m.e.st)
 }

@@ -98,8 +98,8 @@ func (s *scoringTab) criterionID() string {
 	return ""
 }
 
-// roomAfterUpdate publishes the editor's position after every message; it
-// writes only when the position changed.
+// roomAfterUpdate posts the editor's position after every message; it is
+// written, off the key's path, only when the position changed.
 func (m *Model) roomAfterUpdate() {
 	if m.e.readOnly || m.e.st == nil {
 		return
@@ -109,7 +109,7 @@ func (m *Model) roomAfterUpdate() {
 		p = m.roomPosition()
 	}
 	// A failure here must not disturb the editor; the wall just lags.
-	_ = m.e.pub.Publish(m.e.ctx, p)
+	_ = m.e.pub.Post(m.e.ctx, p)
 }
 
 type roomTickMsg struct{}

@@ -40,7 +40,7 @@ func TestPresentationModeTakesVotes(t *testing.T) {
 	if v := got.Criteria[0].Votes; v != [5]int{0, 0, 1, 2, 0} {
 		t.Errorf("saved votes = %v, want fair 1, good 2", v)
 	}
-	pos, err := present.ReadPosition(ctx(), st)
+	pos, err := tt.position()
 	if err != nil || pos.ReviewID != r.ID || pos.Tab != "criteria" || pos.ItemKind != present.ItemCriterion || pos.ItemID != got.Criteria[0].ID {
 		t.Errorf("published position = %+v, %v", pos, err)
 	}
@@ -60,7 +60,7 @@ func TestPresentationModeTakesVotes(t *testing.T) {
 	tt.contains("Timeliness and ease of contact")
 	// Leaving presentation, digits switch tabs again.
 	tt.press("alt+7")
-	pos, _ = present.ReadPosition(ctx(), st)
+	pos, _ = tt.position()
 	if pos.Tab != "judgement" || pos.ItemKind != present.ItemJudgement {
 		t.Errorf("after moving to Judgement the wall was told %+v", pos)
 	}
@@ -131,7 +131,7 @@ func TestWallFollowsSurveysAndStandards(t *testing.T) {
 	// Down goes to the next question with a chart, skipping free text.
 	tt.press("down")
 	tt.contains("Would you recommend us to a friend?", "40 (80%)")
-	pos, _ := present.ReadPosition(ctx(), st)
+	pos, _ := tt.position()
 	if pos.ItemKind != present.ItemQuestion || !strings.HasSuffix(pos.ItemID, "/q3") {
 		t.Errorf("the present window was told %+v", pos)
 	}
@@ -195,7 +195,7 @@ func TestWallShowsTheRecommendationBeingDrafted(t *testing.T) {
 	tt := newTester(t, st, 100, 30, Options{ReviewID: r.ID})
 	tt.press("alt+5", "ctrl+n")
 	tt.typeText("Publish call waiting")
-	pos, err := present.ReadPosition(ctx(), st)
+	pos, err := tt.position()
 	if err != nil || pos.ItemKind != present.ItemRecommendation || pos.DraftOf != "text" || pos.Draft != "Publish call waiting" {
 		t.Fatalf("position while typing = %+v, %v", pos, err)
 	}

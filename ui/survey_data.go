@@ -55,7 +55,7 @@ func (ws *workspace) saveSurvey(id string, apply func(sv *review.Survey) error) 
 
 func (ws *workspace) addSurvey(sv review.Survey) (string, func() error, error) {
 	rs := sv.Respondents
-	sv.Respondents = nil
+	sv.Respondents = review.Respondents{}
 	if err := ws.e.st.SaveSurvey(ws.e.ctx, ws.rev.ID, &sv); err != nil {
 		return "", nil, err
 	}
@@ -76,7 +76,7 @@ func (ws *workspace) addRespondent(surveyID string, r review.Respondent) (func()
 	if err := ws.e.st.AddRespondents(ws.e.ctx, surveyID, rs); err != nil {
 		return nil, err
 	}
-	ws.rev.Surveys[i].Respondents = append(ws.rev.Surveys[i].Respondents, rs[0])
+	ws.rev.Surveys[i].Respondents.Append(rs[0])
 	ws.touch()
 	return ws.deleter(store.KindRespondent, rs[0].ID), nil
 }

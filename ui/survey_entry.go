@@ -183,7 +183,7 @@ func (v *gridView) saveRow() {
 		return
 	}
 	v.added++
-	ws.e.status = fmt.Sprintf("%s: person %d saved", ws.e.status, len(svByID(ws, v.id).Respondents))
+	ws.e.status = fmt.Sprintf("%s: person %d saved", ws.e.status, svByID(ws, v.id).Respondents.Len())
 	v.cur = make([]string, len(v.qs))
 	v.col = 0
 }
@@ -269,7 +269,7 @@ func showAnswer(a string) string {
 func (v *gridView) view(w, h int) string {
 	st := v.s.ws.e.styles
 	sv := svByID(v.s.ws, v.id)
-	out := []string{st.Title.Render(text.Truncate(fmt.Sprintf("Type answers: %s · %d people so far", text.OneLine(sv.Name), len(sv.Respondents)), w))}
+	out := []string{st.Title.Render(text.Truncate(fmt.Sprintf("Type answers: %s · %d people so far", text.OneLine(sv.Name), sv.Respondents.Len()), w))}
 	// Columns: "#" then one per question, as many as fit around the cursor.
 	const cw = 5
 	fit := max(1, (w-6)/cw)
@@ -280,15 +280,15 @@ func (v *gridView) view(w, h int) string {
 		head += fmt.Sprintf("%*s", cw, fmt.Sprintf("Q%d", v.qs[c]+1))
 	}
 	out = append(out, st.Heading.Render(text.Truncate(head, w)))
-	shown := max(0, min(len(sv.Respondents), h-9))
-	for i := len(sv.Respondents) - shown; i < len(sv.Respondents); i++ {
+	shown := max(0, min(sv.Respondents.Len(), h-9))
+	for i := sv.Respondents.Len() - shown; i < sv.Respondents.Len(); i++ {
 		line := text.Pad(fmt.Sprintf("%5d", i+1), 6)
 		for c := first; c < last; c++ {
-			line += fmt.Sprintf("%*s", cw, text.Truncate(showAnswer(sv.Respondents[i].Answers[v.question(c).ID]), cw-1))
+			line += fmt.Sprintf("%*s", cw, text.Truncate(showAnswer(sv.Respondents.Answer(i, v.question(c).ID)), cw-1))
 		}
 		out = append(out, st.Muted.Render(text.Truncate(line, w)))
 	}
-	line := st.Text.Render(text.Pad(fmt.Sprintf("%5d", len(sv.Respondents)+1), 6))
+	line := st.Text.Render(text.Pad(fmt.Sprintf("%5d", sv.Respondents.Len()+1), 6))
 	for c := first; c < last; c++ {
 		cell := showAnswer(v.cur[c])
 		if c == v.col {
@@ -542,7 +542,7 @@ func (v *tallyView) view(w, h int) string {
 		out = append(out, st.Text.Render(line+fmt.Sprintf(" %7s ", text.OrEmpty(cell, "·"))))
 	}
 	out = append(out, "", st.Label.Render(fmt.Sprintf("  %s  %9d entered by hand", text.Pad("Total", lw), total)))
-	if n := len(sv.Respondents); n > 0 {
+	if n := sv.Respondents.Len(); n > 0 {
 		out = append(out, st.Muted.Render(text.Truncate(fmt.Sprintf("  (plus %d people whose own answers were typed or imported)", n), w)))
 	}
 	for _, l := range text.Wrap("Type a number and press enter; ←/→ for another question; esc saves and goes back.", w) {

@@ -281,7 +281,7 @@ func (v *importView) imported(msg csvImportedMsg) bool {
 	ws.e.undo = append(ws.e.undo, undoEntry{label: "import the survey", undo: func() error { return st.Delete(ctx, store.KindSurvey, id) }})
 	ws.e.importFolder = filepath.Dir(v.path) + string(filepath.Separator)
 	ws.e.status = fmt.Sprintf("imported %d %s as the survey %q: add how many were sent in its details (%s)",
-		len(sv.Respondents), text.Plural(len(sv.Respondents), "person's answers", "people's answers"), text.OneLine(sv.Name), ws.e.status)
+		sv.Respondents.Len(), text.Plural(sv.Respondents.Len(), "person's answers", "people's answers"), text.OneLine(sv.Name), ws.e.status)
 	v.s.reload()
 	v.s.select_("survey:" + id)
 	return true

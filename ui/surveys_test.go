@@ -146,7 +146,7 @@ func TestImportCSVPreviewThenAllOrNothing(t *testing.T) {
 	tt.press("enter")
 	tt.contains("imported 3 people's answers", "3 responses · contact")
 	r := loadReview(t, st, tt.m.ws.rev.ID)
-	if len(r.Surveys) != 1 || len(r.Surveys[0].Respondents) != 3 || len(r.Surveys[0].Questions) != 2 {
+	if len(r.Surveys) != 1 || r.Surveys[0].Respondents.Len() != 3 || len(r.Surveys[0].Questions) != 2 {
 		t.Fatalf("stored %+v", r.Surveys)
 	}
 	// One undo takes the whole import back out.
@@ -183,16 +183,16 @@ func TestGridTypesAnswers(t *testing.T) {
 	tt.contains("The unfinished row was not saved")
 	r := loadReview(t, st, id)
 	sv := r.Surveys[0]
-	if len(sv.Respondents) != 58 {
-		t.Fatalf("%d respondents", len(sv.Respondents))
+	if sv.Respondents.Len() != 58 {
+		t.Fatalf("%d respondents", sv.Respondents.Len())
 	}
-	last := sv.Respondents[57]
+	last := sv.Respondents.Row(57)
 	if last.Answers[sv.Questions[0].ID] != "10" || last.Answers[sv.Questions[1].ID] != review.Excluded {
 		t.Fatalf("answers %v", last.Answers)
 	}
 	// Undo takes the person back out; in the grid too.
 	tt.press("ctrl+z")
-	if n := len(loadReview(t, st, id).Surveys[0].Respondents); n != 57 {
+	if n := loadReview(t, st, id).Surveys[0].Respondents.Len(); n != 57 {
 		t.Fatalf("after undo %d respondents", n)
 	}
 	tt.press("alt+g", "4", "enter", "5", "enter")
@@ -201,7 +201,7 @@ func TestGridTypesAnswers(t *testing.T) {
 	tt.contains("the row being typed was forgotten", "58 people so far")
 	tt.press("ctrl+z")
 	tt.contains("57 people so far")
-	if n := len(loadReview(t, st, id).Surveys[0].Respondents); n != 57 {
+	if n := loadReview(t, st, id).Surveys[0].Respondents.Len(); n != 57 {
 		t.Fatalf("after undo in the grid %d respondents", n)
 	}
 }
@@ -310,7 +310,7 @@ func TestFiguresTableLeavesCommentsUnmarked(t *testing.T) {
 		{ID: "q1", Text: "Score", Kind: review.QuestionScale},
 		{ID: "q2", Text: "Comments", Kind: review.QuestionFreeText},
 	}}
-	sv.Respondents = []review.Respondent{{Answers: map[string]string{"q1": "7", "q2": "fine"}}}
+	sv.Respondents = review.RespondentsFrom([]review.Respondent{{Answers: map[string]string{"q1": "7", "q2": "fine"}}})
 	rows := strings.Join(figuresTable(sv, 100), "\n")
 	if !strings.Contains(rows, "Q1 *") || strings.Contains(rows, "Q2 *") {
 		t.Errorf("small-base marks wrong:\n%s", rows)

@@ -109,7 +109,7 @@ func TestMeetingsTabRecordsAMeeting(t *testing.T) {
 	// The agenda timer goes to the wall.
 	tt.press("esc", "alt+s")
 	tt.contains("timing item 1: Welcome")
-	pos, _ := present.ReadPosition(ctx(), tt.m.e.st)
+	pos, _ := tt.position()
 	if pos.Tab != "meetings" || pos.ItemKind != present.ItemAgenda || pos.ItemID != present.AgendaItem(m.ID, 0) || pos.Since != fixedNow().UnixMilli() {
 		t.Errorf("position = %+v", pos)
 	}

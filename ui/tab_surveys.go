@@ -265,7 +265,7 @@ func (s *surveysTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		}
 		if sid, ok := s.selectedSurvey(); ok {
 			sv := &ws.rev.Surveys[ws.surveyIndex(sid)]
-			return true, s.confirmRemove(fmt.Sprintf("Move the survey %q and its %d answers to the bin?", text.Truncate(text.OneLine(text.OrEmpty(sv.Name, "(unnamed)")), 40), len(sv.Respondents)),
+			return true, s.confirmRemove(fmt.Sprintf("Move the survey %q and its %d answers to the bin?", text.Truncate(text.OneLine(text.OrEmpty(sv.Name, "(unnamed)")), 40), sv.Respondents.Len()),
 				"the survey", store.KindSurvey, sid)
 		}
 	}

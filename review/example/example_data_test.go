@@ -14,7 +14,7 @@ import (
 // or below lo (1 dp).
 func figures(sv review.Survey, qid string, hi, lo int) (base int, avg, top, high, low string) {
 	sum, tens, nh, nl := 0, 0, 0, 0
-	for _, r := range sv.Respondents {
+	for _, r := range sv.Respondents.List() {
 		a, ok := r.Answers[qid]
 		if !ok || a == review.Excluded {
 			continue
@@ -46,8 +46,8 @@ func figures(sv review.Survey, qid string, hi, lo int) (base int, avg, top, high
 func TestExampleSurveysMatchTheReport(t *testing.T) {
 	r := Review()
 	s1, s2 := r.Surveys[0], r.Surveys[1]
-	if len(s1.Respondents) != 57 || s1.Sent != 670 || len(s2.Respondents) != 77 || s2.Sent != 800 {
-		t.Fatalf("survey sizes: %d of %d, %d of %d", len(s1.Respondents), s1.Sent, len(s2.Respondents), s2.Sent)
+	if s1.Respondents.Len() != 57 || s1.Sent != 670 || s2.Respondents.Len() != 77 || s2.Sent != 800 {
+		t.Fatalf("survey sizes: %d of %d, %d of %d", s1.Respondents.Len(), s1.Sent, s2.Respondents.Len(), s2.Sent)
 	}
 	for i, want := range []string{"7.42", "7.22"} {
 		if _, avg, _, _, _ := figures(s1, s1.Questions[i].ID, 7, 3); avg != want {
@@ -83,14 +83,14 @@ func TestExampleSurveysMatchTheReport(t *testing.T) {
 		if got := fmt.Sprintf("%d %s %s %s %s", b, avg, top, hi, lo); got != w {
 			t.Errorf("phone question %d: got %s, want %s", i+1, got, w)
 		}
-		for _, r := range s2.Respondents {
+		for _, r := range s2.Respondents.List() {
 			if _, ok := r.Answers[q.ID]; ok && r.Attrs["contact method"] != "phone" {
 				t.Errorf("phone question %d answered by someone who used %s", i+1, r.Attrs["contact method"])
 			}
 		}
 	}
 	ones := func(q review.Question) (n int) {
-		for _, r := range s2.Respondents {
+		for _, r := range s2.Respondents.List() {
 			if r.Answers[q.ID] == "1" {
 				n++
 			}
@@ -110,7 +110,7 @@ func TestExampleSurveysMatchTheReport(t *testing.T) {
 		t.Errorf("the last question should be the choice about digital contact, not %q", q.Text)
 	}
 	methods := map[string]int{}
-	for _, r := range s2.Respondents {
+	for _, r := range s2.Respondents.List() {
 		methods[r.Attrs["contact method"]]++
 	}
 	if fmt.Sprint(methods) != "map[email:12 in person:5 other:4 phone:49 self-service portal:7]" {
@@ -166,7 +166,7 @@ func TestExampleIsWholeAndLinked(t *testing.T) {
 		for _, q := range sv.Questions {
 			add("question", q.ID)
 		}
-		for _, p := range sv.Respondents {
+		for _, p := range sv.Respondents.List() {
 			add("respondent", p.ID)
 		}
 	}
@@ -218,10 +218,10 @@ func TestExampleIsTheSameEveryTime(t *testing.T) {
 }
 
 func TestLargeReviewSizes(t *testing.T) {
-	r := largeReview(7, largeMembers())
+	r := largeReview(7, largeMembers(), LargeRespondentsPer)
 	answers := 0
 	for _, sv := range r.Surveys {
-		for _, p := range sv.Respondents {
+		for _, p := range sv.Respondents.List() {
 			answers += len(p.Answers)
 		}
 	}
@@ -233,7 +233,7 @@ func TestLargeReviewSizes(t *testing.T) {
 			t.Errorf("bad date %v", d)
 		}
 	}
-	if fmt.Sprintf("%#v", r) != fmt.Sprintf("%#v", largeReview(7, largeMembers())) {
+	if fmt.Sprintf("%#v", r) != fmt.Sprintf("%#v", largeReview(7, largeMembers(), LargeRespondentsPer)) {
 		t.Error("largeReview is not deterministic")
 	}
 }

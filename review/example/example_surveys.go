@@ -166,11 +166,12 @@ func firstSurvey() review.Survey {
 		},
 	}
 	// 31 of 57 is 54.4%, 12 is 21.1%, 9 is 15.8%: the report's shares.
-	sv.Respondents = newRespondents(10001, contactMix{
+	rs := newRespondents(10001, contactMix{
 		{"phone", 31}, {"email", 12}, {"self-service portal", 9}, {"web chat", 3}, {"in person", 2},
 	})
-	answer(sv.Respondents, exID(611), itoa(scores(scoreSpec{base: 57, top: 20, high: 42, low: 9, sum: 423}, 7, 3)), 611)
-	answer(sv.Respondents, exID(612), itoa(scores(scoreSpec{base: 55, top: 18, high: 39, low: 10, sum: 397}, 7, 3)), 612)
+	answer(rs, exID(611), itoa(scores(scoreSpec{base: 57, top: 20, high: 42, low: 9, sum: 423}, 7, 3)), 611)
+	answer(rs, exID(612), itoa(scores(scoreSpec{base: 55, top: 18, high: 39, low: 10, sum: 397}, 7, 3)), 612)
+	sv.Respondents = review.RespondentsFrom(rs)
 	return sv
 }
 
@@ -184,11 +185,11 @@ type scoredQuestion struct {
 // addScored adds the questions with IDs from exID(firstID) upwards, each
 // scored on that survey's thresholds (6 and 3). With a method, only
 // respondents who made contact that way answer.
-func addScored(sv *review.Survey, firstID int, qs []scoredQuestion, method ...string) {
+func addScored(sv *review.Survey, rs []review.Respondent, firstID int, qs []scoredQuestion, method ...string) {
 	for i, q := range qs {
 		id := firstID + i
 		sv.Questions = append(sv.Questions, scale(id, q.text))
-		answer(sv.Respondents, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id), method...)
+		answer(rs, exID(id), itoa(scores(q.spec, 6, 3)), uint64(id), method...)
 	}
 }
 
@@ -225,10 +226,10 @@ func secondSurvey() review.Survey {
 		Date: review.D(2019, 2, 25), Channel: review.ChannelEmail, Sent: 800, Evidence: eSurvey2,
 	}
 	// 49 of 77 contacted by phone (63.6%), 12 by email, 7 on the portal, 5 in person, 4 another way.
-	sv.Respondents = newRespondents(20001, contactMix{
+	rs := newRespondents(20001, contactMix{
 		{"phone", 49}, {"email", 12}, {"self-service portal", 7}, {"in person", 5}, {"other", 4},
 	})
-	addScored(&sv, 621, secondSurveySpecs)
+	addScored(&sv, rs, 621, secondSurveySpecs)
 	// Questions about the call itself, for those who phoned (bases 43 and 44
 	// of 49 in the report). Published → ours, average, % tens, % ≥ 6, % ≤ 3:
 	//
@@ -238,10 +239,10 @@ func secondSurvey() review.Survey {
 	//	competence           6.5 30 61.4 27.27  → 6.50 29.5 61.36 27.27 (base 44)
 	//	clearly understood   6.4 32 61.4 34.09  → 6.41 31.8 61.36 34.09 (base 44)
 	//	quality of response  6.2 32 61.4 34.09  → 6.20 31.8 61.36 34.09 (base 44; 11 gave 1, as reported)
-	addScored(&sv, 631, phoneSpecs, "phone")
+	addScored(&sv, rs, 631, phoneSpecs, "phone")
 	// How customers feel about Great Places overall. The report gives only
 	// the average and the % of tens; both match (bases 76 or 77).
-	addScored(&sv, 641, overallSpecs)
+	addScored(&sv, rs, 641, overallSpecs)
 	// About two thirds said yes or maybe (52 of 77, 67.5%).
 	digital := review.Question{ID: exID(626), Text: "Would you use a digital way (web chat, the portal, email) to contact us next time?",
 		Kind: review.QuestionChoice, Labels: []string{"yes", "maybe", "no"}}
@@ -255,6 +256,7 @@ func secondSurvey() review.Survey {
 			vals = append(vals, c.v)
 		}
 	}
-	answer(sv.Respondents, digital.ID, vals, 626)
+	answer(rs, digital.ID, vals, 626)
+	sv.Respondents = review.RespondentsFrom(rs)
 	return sv
 }

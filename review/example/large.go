@@ -30,9 +30,28 @@ const largePrefix = "01900000-5ca1-"
 func IsLarge(id string) bool { return strings.HasPrefix(id, largePrefix) }
 
 // largeID is UUID-shaped and fixed for (review, kind, n), so loading the
-// large data twice merges instead of duplicating.
+// large data twice merges instead of duplicating. Reviews past 255 (at
+// scale 3 and up) carry their high bits in the top of n, which stays
+// under 2^24.
 func largeID(ri int, kind byte, n int) string {
-	return fmt.Sprintf(largePrefix+"7000-8000-%02x%02x%08x", ri, kind, n)
+	return fmt.Sprintf(largePrefix+"7000-8000-%02x%02x%08x", ri&0xff, kind, n|(ri>>8)<<24)
+}
+
+// LargeSize is how much synthetic data LargeWith makes. Every review is
+// the same size except for its survey.
+type LargeSize struct {
+	Reviews        int // LargeReviews at scale 1
+	RespondentsPer int // people answering each review's survey; LargeRespondentsPer at scale 1
+	// ShortQuestionIDs names the questions q1, q2... as a CSV import does,
+	// instead of UUIDs as questions typed in get: every stored answer is
+	// keyed by its question, so this decides most of a big survey's size.
+	ShortQuestionIDs bool
+}
+
+// Scaled is scale times the default data: scale × 100 reviews of the
+// usual size.
+func Scaled(scale int) LargeSize {
+	return LargeSize{Reviews: LargeReviews * max(scale, 1), RespondentsPer: LargeRespondentsPer}
 }
 
 const (
@@ -55,18 +74,26 @@ const (
 // per transaction so memory stays flat however big the total. progress, if
 // not nil, is told how far it has got after every ten reviews.
 func Large(ctx context.Context, s Importer, progress func(string)) error {
+	return LargeWith(ctx, s, Scaled(1), progress)
+}
+
+// LargeWith is Large at another size.
+func LargeWith(ctx context.Context, s Importer, size LargeSize, progress func(string)) error {
 	members := largeMembers()
-	for ri := range LargeReviews {
+	for ri := range size.Reviews {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		r := largeReview(ri, members)
-		if _, err := s.ImportReviews(ctx, r); err != nil {
-			return fmt.Errorf("loading synthetic review %d of %d: %w", ri+1, LargeReviews, err)
+		r := largeReview(ri, members, size.RespondentsPer)
+		if size.ShortQuestionIDs {
+			shortQuestionIDs(&r.Surveys[0])
 		}
-		if progress != nil && (ri+1)%10 == 0 {
+		if _, err := s.ImportReviews(ctx, r); err != nil {
+			return fmt.Errorf("loading synthetic review %d of %d: %w", ri+1, size.Reviews, err)
+		}
+		if progress != nil && ((ri+1)%max(10, size.Reviews/10) == 0 || ri+1 == size.Reviews) {
 			progress(fmt.Sprintf("Loaded %d of %d reviews (%s survey answers so far).",
-				ri+1, LargeReviews, thousands((ri+1)*LargeRespondentsPer*LargeQuestionsPer)))
+				ri+1, size.Reviews, thousands((ri+1)*size.RespondentsPer*LargeQuestionsPer)))
 		}
 	}
 	return nil
@@ -140,7 +167,7 @@ func sentence(rng *rand.Rand, n int) string {
 
 // largeReview builds synthetic review number ri (0-based), the same every
 // time. Benchmarks can use it to load one review without the whole set.
-func largeReview(ri int, members []review.Member) *review.Review {
+func largeReview(ri int, members []review.Member, respondents int) *review.Review {
 	rng := rand.New(rand.NewPCG(uint64(ri)+1, 0x5c12))
 	area := largeAreas[ri%len(largeAreas)]
 	year := 2015 + ri%10
@@ -208,7 +235,7 @@ func largeReview(ri int, members []review.Member) *review.Review {
 			Verdict: review.MetState(1 + rng.IntN(2)), Evidence: r.Evidence[0].ID,
 		})
 	}
-	r.Surveys = []review.Survey{largeSurvey(ri, rng, r.Evidence[3].ID)}
+	r.Surveys = []review.Survey{largeSurvey(ri, rng, r.Evidence[3].ID, respondents)}
 	for i := range LargeRecommendationsPer {
 		rec := review.Recommendation{ID: largeID(ri, lkRecommendation, i), Text: sentence(rng, 20),
 			FindingIDs: []string{r.Findings[(i*6+1)%LargeFindingsPer].ID, r.Findings[(i*6+3)%LargeFindingsPer].ID}}
@@ -230,12 +257,12 @@ func largeReview(ri int, members []review.Member) *review.Review {
 	return r
 }
 
-// largeSurvey has LargeRespondentsPer respondents each answering all
+// largeSurvey has n respondents each answering all
 // LargeQuestionsPer questions: 16 scales from 1 to 10 (a few "don't know"),
 // two yes/no, one choice and one free text.
-func largeSurvey(ri int, rng *rand.Rand, evidenceID string) review.Survey {
+func largeSurvey(ri int, rng *rand.Rand, evidenceID string, n int) review.Survey {
 	sv := review.Survey{ID: largeID(ri, lkSurvey, 0), Name: "Customer survey", Date: review.D(2015+ri%10, 6, 1),
-		Channel: review.Channels[ri%len(review.Channels)], Sent: LargeRespondentsPer * 8, Evidence: evidenceID}
+		Channel: review.Channels[ri%len(review.Channels)], Sent: n * 8, Evidence: evidenceID}
 	for q := range LargeQuestionsPer {
 		qu := review.Question{ID: largeID(ri, lkQuestion, q), Text: fmt.Sprintf("Question %d: %s", q+1, sentence(rng, 8))}
 		switch {
@@ -251,7 +278,8 @@ func largeSurvey(ri int, rng *rand.Rand, evidenceID string) review.Survey {
 		sv.Questions = append(sv.Questions, qu)
 	}
 	methods := []string{"phone", "phone", "phone", "email", "portal", "in person"}
-	for p := range LargeRespondentsPer {
+	rs := make([]review.Respondent, 0, n)
+	for p := range n {
 		resp := review.Respondent{ID: largeID(ri, lkRespondent, p),
 			Attrs:   map[string]string{"contact method": methods[rng.IntN(len(methods))]},
 			Answers: make(map[string]string, LargeQuestionsPer)}
@@ -274,12 +302,29 @@ func largeSurvey(ri int, rng *rand.Rand, evidenceID string) review.Survey {
 			}
 			resp.Answers[qu.ID] = a
 		}
-		sv.Respondents = append(sv.Respondents, resp)
+		rs = append(rs, resp)
 	}
+	sv.Respondents = review.RespondentsFrom(rs)
 	return sv
 }
 
 // LargeReview returns synthetic review number i of the large database
 // (0 to LargeReviews-1) without a database: every one has the same counts,
 // so any of them is "the largest review" for benchmarks of the report.
-func LargeReview(i int) *review.Review { return largeReview(i, largeMembers()) }
+func LargeReview(i int) *review.Review { return largeReview(i, largeMembers(), LargeRespondentsPer) }
+
+// shortQuestionIDs renames sv's questions q1, q2... in its answers too.
+func shortQuestionIDs(sv *review.Survey) {
+	list := sv.Respondents.List()
+	for i := range sv.Questions {
+		old, id := sv.Questions[i].ID, "q"+strconv.Itoa(i+1)
+		sv.Questions[i].ID = id
+		for j := range list {
+			if a, ok := list[j].Answers[old]; ok {
+				delete(list[j].Answers, old)
+				list[j].Answers[id] = a
+			}
+		}
+	}
+	sv.Respondents = review.RespondentsFrom(list)
+}

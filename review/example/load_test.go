@@ -45,7 +45,7 @@ func TestLoadExampleTwice(t *testing.T) {
 	}
 	answers := 0
 	for _, sv := range got.Surveys {
-		for _, p := range sv.Respondents {
+		for _, p := range sv.Respondents.List() {
 			answers += len(p.Answers)
 		}
 	}

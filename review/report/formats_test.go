@@ -370,9 +370,11 @@ func hostileReview(s string) *review.Review {
 		r.Standards[i].Promise = s
 	}
 	r.Surveys[0].Name, r.Surveys[0].Questions[0].Text = s, s
-	for i := range r.Surveys[1].Respondents {
-		r.Surveys[1].Respondents[i].Attrs["contact method"] = s + fmt.Sprint(i%3)
+	list := r.Surveys[1].Respondents.List()
+	for i := range list {
+		list[i].Attrs["contact method"] = s + fmt.Sprint(i%3)
 	}
+	r.Surveys[1].Respondents = review.RespondentsFrom(list)
 	return r
 }
 

@@ -220,3 +220,16 @@ func childCPUTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestWriteBenchCSV writes the benchmark file to $SCRUTINY_BENCH_CSV, for
+// the whole-command comparison in bench/survey-import.sh; without it the
+// test does nothing.
+func TestWriteBenchCSV(t *testing.T) {
+	path := os.Getenv("SCRUTINY_BENCH_CSV")
+	if path == "" {
+		t.Skip("SCRUTINY_BENCH_CSV is not set")
+	}
+	if err := writeBenchCSV(path); err != nil {
+		t.Fatal(err)
+	}
+}

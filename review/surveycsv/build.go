@@ -246,8 +246,6 @@ func (c *cells) rows() int {
 	return len(c.codes) / c.ncols
 }
 
-const maxInterned = 1000
-
 // fit accepts a row with the header's number of values, or with extra
 // values that are all blank (some tools pad rows with separators).
 func fit(rec []string, n int) ([]string, bool) {

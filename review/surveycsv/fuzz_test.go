@@ -26,10 +26,10 @@ func FuzzReadCSV(f *testing.F) {
 		if p.OK() != (len(p.Errors) == 0) {
 			t.Fatal("OK disagrees with Errors")
 		}
-		if p.OK() && len(p.Respondents()) != p.Rows {
-			t.Fatalf("%d respondents for %d rows", len(p.Respondents()), p.Rows)
+		if p.OK() && p.Respondents().Len() != p.Rows {
+			t.Fatalf("%d respondents for %d rows", p.Respondents().Len(), p.Rows)
 		}
-		if !p.OK() && p.Respondents() != nil {
+		if !p.OK() && p.Respondents().Len() != 0 {
 			t.Fatal("respondents kept despite errors")
 		}
 		for _, e := range p.Errors {

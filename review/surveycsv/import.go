@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"scrutiny/review"
@@ -76,8 +77,8 @@ func Import(ctx context.Context, st SurveyImporter, reviewID string, p *Preview,
 	if err := st.ImportSurvey(ctx, reviewID, sv, rows); err != nil {
 		return fmt.Errorf("the survey was not imported: %w", err)
 	}
-	for i := range sv.Respondents {
-		sv.Respondents[i].ID = rows.IDs[i]
+	if rows.IDs != nil {
+		sv.Respondents.IDs = rows.IDs
 	}
 	return nil
 }
@@ -87,8 +88,8 @@ func Import(ctx context.Context, st SurveyImporter, reviewID string, p *Preview,
 func (p *Preview) respondentRows(sv *review.Survey) (*review.RespondentRows, error) {
 	c := &p.cells
 	n := c.rows()
-	if len(sv.Respondents) != 0 && len(sv.Respondents) != n {
-		return nil, fmt.Errorf("the survey has %d respondents but the file has %d rows; read the file again", len(sv.Respondents), n)
+	if got := sv.Respondents.Len(); got != 0 && got != n {
+		return nil, fmt.Errorf("the survey has %d respondents but the file has %d rows; read the file again", got, n)
 	}
 	rows := &review.RespondentRows{N: n}
 	var qcols []int
@@ -123,11 +124,8 @@ func (p *Preview) respondentRows(sv *review.Survey) (*review.RespondentRows, err
 		}
 		acols[k] = append(acols[k], i)
 	}
-	if len(sv.Respondents) == n {
-		rows.IDs = make([]string, n)
-		for i := range sv.Respondents {
-			rows.IDs[i] = sv.Respondents[i].ID
-		}
+	if sv.Respondents.Len() == n {
+		rows.IDs = slices.Clone(sv.Respondents.IDs)
 	}
 	rows.Row = func(r int, attrs, answers []string) {
 		row := c.codes[r*c.ncols : (r+1)*c.ncols]

@@ -42,8 +42,8 @@ func TestImportIntoStore(t *testing.T) {
 		t.Fatalf("surveys %d", len(rv.Surveys))
 	}
 	got := &rv.Surveys[0]
-	if got.Name != "Contact survey" || got.Sent != 670 || len(got.Questions) != 4 || len(got.Respondents) != 5 {
-		t.Fatalf("loaded %q sent %d questions %d respondents %d", got.Name, got.Sent, len(got.Questions), len(got.Respondents))
+	if got.Name != "Contact survey" || got.Sent != 670 || len(got.Questions) != 4 || got.Respondents.Len() != 5 {
+		t.Fatalf("loaded %q sent %d questions %d respondents %d", got.Name, got.Sent, len(got.Questions), got.Respondents.Len())
 	}
 	s := got.QuestionStats(&got.Questions[1]) // How satisfied were you?
 	if got.Questions[1].Text != "How satisfied were you?" || s.Base != 5 || s.SatisfiedN != 2 || s.Counts[4].Label != "Very satisfied" {
@@ -106,7 +106,7 @@ func TestImportFailureLeavesNoSurvey(t *testing.T) {
 	}
 	before, _ := st.DataVersion(ctx)
 	sv := p.Survey("second", 0)
-	sv.Respondents[3].ID = first.Respondents[1].ID
+	sv.Respondents.IDs[3] = first.Respondents.Row(1).ID
 	if err := Import(ctx, st, rid, p, &sv); err == nil {
 		t.Fatal("a respondent ID used twice was imported")
 	}
@@ -118,7 +118,7 @@ func TestImportFailureLeavesNoSurvey(t *testing.T) {
 		t.Fatalf("%d surveys after a failed import (data version %d -> %d)", len(rv.Surveys), before, after)
 	}
 	lean := p.SurveyHeader("third", 0)
-	if err := Import(ctx, st, rid, p, &lean); err != nil || lean.Respondents != nil {
+	if err := Import(ctx, st, rid, p, &lean); err != nil || lean.Respondents.Len() != 0 {
 		t.Fatal(err)
 	}
 	rv, err = st.LoadReview(ctx, rid)
@@ -126,12 +126,10 @@ func TestImportFailureLeavesNoSurvey(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, b := rv.Surveys[0].Respondents, rv.Surveys[1].Respondents
-	if len(a) != len(b) || len(a) != p.Rows {
-		t.Fatalf("%d and %d respondents for %d rows", len(a), len(b), p.Rows)
+	if a.Len() != b.Len() || a.Len() != p.Rows {
+		t.Fatalf("%d and %d respondents for %d rows", a.Len(), b.Len(), p.Rows)
 	}
-	for i := range a {
-		a[i].ID, b[i].ID = "", ""
-	}
+	a.IDs, b.IDs = nil, nil
 	if !reflect.DeepEqual(a, b) {
 		t.Errorf("with maps %v\nwithout %v", a, b)
 	}

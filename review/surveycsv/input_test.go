@@ -61,7 +61,7 @@ func TestRowsAfterSizeGuess(t *testing.T) {
 		if err != nil || !p.OK() || p.Rows != n {
 			t.Fatalf("rows %d of %d, %v %v", p.Rows, n, err, p.Errors)
 		}
-		rs := p.Respondents()
+		rs := p.Respondents().List()
 		for i, r := range rs {
 			if got := r.Answers["q1"]; got != strconv.Itoa(i%10+1) {
 				t.Fatalf("row %d: answer %q", i, got)

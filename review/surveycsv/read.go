@@ -1,13 +1,11 @@
 package surveycsv
 
 import (
-	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 
@@ -136,66 +134,71 @@ type Preview struct {
 // OK reports whether the file can be imported.
 func (p *Preview) OK() bool { return len(p.Errors) == 0 }
 
-// Respondents makes one review.Respondent per row; nil when there are
-// errors. Respondents with the same attributes share one Attrs map (100,000
-// rows would otherwise hold 100,000 maps saying "phone"): replace a
-// respondent's Attrs rather than changing it in place.
-func (p *Preview) Respondents() []review.Respondent {
+// Respondents hands the rows over in columns, one per question and one
+// per attribute header (columns sharing a header share it, the last
+// non-blank value winning); empty when there are errors. The respondents'
+// IDs are blank until the survey is imported.
+func (p *Preview) Respondents() review.Respondents {
 	if !p.OK() {
-		return nil
+		return review.Respondents{}
 	}
 	c := &p.cells
 	n := c.rows()
-	if n >= leanGCAbove {
-		// Clear what reading the file left behind before 100 MB of maps
-		// are built on top of it; see memory.go.
-		runtime.GC()
+	column := func(i int) []uint32 {
+		codes := make([]uint32, n)
+		for r := range codes {
+			codes[r] = c.codes[r*c.ncols+i]
+		}
+		return codes
 	}
-	var qcols, acols []int
+	var answers, attrs []review.Column
+	attrAt := map[string]int{}
 	for i, col := range p.Columns {
 		switch {
 		case col.IsQuestion():
-			qcols = append(qcols, i)
+			answers = append(answers, review.NewColumn(col.QuestionID, c.values[i], column(i)))
 		case col.Kind == Attribute:
-			acols = append(acols, i)
+			codes := column(i)
+			k, seen := attrAt[col.Header]
+			if !seen {
+				attrAt[col.Header] = len(attrs)
+				attrs = append(attrs, review.Column{Key: col.Header, Values: c.values[i], Codes: codes})
+				continue
+			}
+			attrs[k] = mergeColumns(attrs[k], c.values[i], codes)
 		}
 	}
-	rs := make([]review.Respondent, n)
-	shared := map[string]map[string]string{}
-	var key []byte
-	for r := range n {
-		row := c.codes[r*c.ncols : (r+1)*c.ncols]
-		answers := make(map[string]string, len(qcols))
-		for _, i := range qcols {
-			if code := row[i]; code != 0 {
-				answers[p.Columns[i].QuestionID] = c.values[i][code]
-			}
-		}
-		rs[r].Answers = answers
-		key = key[:0]
-		blank := true
-		for _, i := range acols {
-			key = binary.AppendUvarint(key, uint64(row[i]))
-			blank = blank && row[i] == 0
-		}
-		if blank {
-			continue
-		}
-		attrs, ok := shared[string(key)]
+	for k := range attrs {
+		attrs[k] = review.NewColumn(attrs[k].Key, attrs[k].Values, attrs[k].Codes)
+	}
+	return review.NewRespondents(make([]string, n), attrs, answers)
+}
+
+// mergeColumns lays a later column of the same header over an earlier one:
+// where the later has a value, it wins.
+func mergeColumns(early review.Column, values []string, codes []uint32) review.Column {
+	vals := append([]string(nil), early.Values...)
+	at := make(map[string]uint32, len(vals))
+	for i, v := range vals {
+		at[v] = uint32(i)
+	}
+	remap := make([]uint32, len(values))
+	for i, v := range values[1:] {
+		k, ok := at[v]
 		if !ok {
-			attrs = map[string]string{}
-			for _, i := range acols {
-				if code := row[i]; code != 0 {
-					attrs[p.Columns[i].Header] = c.values[i][code]
-				}
-			}
-			if len(shared) < maxInterned {
-				shared[string(key)] = attrs
-			}
+			k = uint32(len(vals))
+			at[v] = k
+			vals = append(vals, v)
 		}
-		rs[r].Attrs = attrs
+		remap[i+1] = k
 	}
-	return rs
+	out := append([]uint32(nil), early.Codes...)
+	for r, code := range codes {
+		if code != 0 {
+			out[r] = remap[code]
+		}
+	}
+	return review.Column{Key: early.Key, Values: vals, Codes: out}
 }
 
 // ReadFile reads and checks a CSV file; see Read.

@@ -43,8 +43,8 @@ func TestReadGoodFile(t *testing.T) {
 	if !p.OK() {
 		t.Fatalf("errors: %v", p.Errors)
 	}
-	if !p.BOM || p.Delimiter != ',' || p.Rows != 5 || p.BlankRows != 1 || len(p.Respondents()) != 5 {
-		t.Fatalf("bom %v delim %q rows %d blank %d respondents %d", p.BOM, p.Delimiter, p.Rows, p.BlankRows, len(p.Respondents()))
+	if !p.BOM || p.Delimiter != ',' || p.Rows != 5 || p.BlankRows != 1 || p.Respondents().Len() != 5 {
+		t.Fatalf("bom %v delim %q rows %d blank %d respondents %d", p.BOM, p.Delimiter, p.Rows, p.BlankRows, p.Respondents().Len())
 	}
 	want := map[string]string{
 		"Respondent":              "ignore",
@@ -67,7 +67,7 @@ func TestReadGoodFile(t *testing.T) {
 	if ease.Answered != 3 || ease.Excluded != 1 || ease.Blank != 1 {
 		t.Errorf("ease answered/excluded/blank %d/%d/%d", ease.Answered, ease.Excluded, ease.Blank)
 	}
-	r := p.Respondents()[2]
+	r := p.Respondents().Row(2)
 	if r.Attrs["Contact method"] != "Phone" || r.Answers[ease.QuestionID] != review.Excluded ||
 		r.Answers[sat.QuestionID] != "3" || r.Answers[column(t, p, "Would you use web chat?").QuestionID] != "yes" {
 		t.Errorf("respondent 3: %+v", r)
@@ -75,7 +75,7 @@ func TestReadGoodFile(t *testing.T) {
 	if got := r.Answers[column(t, p, "Comments").QuestionID]; got != "Said \"call back\"\nand nobody did" {
 		t.Errorf("quoted comment %q", got)
 	}
-	if got := p.Respondents()[1].Answers[sat.QuestionID]; got != "4" {
+	if got := p.Respondents().Row(1).Answers[sat.QuestionID]; got != "4" {
 		t.Errorf("case-insensitive label: %q, want 4", got)
 	}
 	// The survey's statistics from the imported answers.
@@ -114,14 +114,14 @@ func TestSemicolonsAndOptions(t *testing.T) {
 	// A number with its label, as some tools export.
 	p = read(t, "Likely to recommend\n10 - Extremely likely\n0 - Not at all likely\n7\n", Options{})
 	c := column(t, p, "Likely to recommend")
-	if c.KindText() != "scale 0-10" || p.Respondents()[0].Answers[c.QuestionID] != "10" || !p.OK() {
+	if c.KindText() != "scale 0-10" || p.Respondents().Row(0).Answers[c.QuestionID] != "10" || !p.OK() {
 		t.Errorf("%s %v %v", c.KindText(), p.Respondents(), p.Errors)
 	}
 	// The caller's own words.
 	own := LabelSet{Min: 1, Max: 3, Names: []string{"Worse", "Same", "Better"}}
 	p = read(t, "Since last year\nbetter\nSame\nworse\n", Options{LabelSets: []LabelSet{own}})
 	c = column(t, p, "Since last year")
-	if c.KindText() != "scale 1-3" || p.Respondents()[0].Answers[c.QuestionID] != "3" {
+	if c.KindText() != "scale 1-3" || p.Respondents().Row(0).Answers[c.QuestionID] != "3" {
 		t.Errorf("own labels: %s %v", c.KindText(), p.Respondents())
 	}
 }
@@ -140,7 +140,7 @@ func TestEveryBadRowListed(t *testing.T) {
 	rows[35] = "Phone,7,Yes,extra"    // row 36: ragged the other way
 	rows[38] = "Phone,\"7\" days,Yes" // row 39: bad quotes
 	p := read(t, strings.Join(rows, "\n")+"\n", Options{})
-	if p.OK() || p.Respondents() != nil {
+	if p.OK() || p.Respondents().Len() != 0 {
 		t.Fatal("a file with bad rows must not be importable")
 	}
 	wantRows := []int{6, 10, 13, 21, 31, 34, 36, 39}

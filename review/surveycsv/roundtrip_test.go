@@ -71,7 +71,7 @@ func TestRoundTripRandomSurveys(t *testing.T) {
 				t.Fatalf("iteration %d: column %d is %s, want %s", iter, i, got, k)
 			}
 		}
-		rs := p.Respondents()
+		rs := p.Respondents().List()
 		q := func(i int) string { return p.Columns[i].QuestionID }
 		for r, x := range wants {
 			a := rs[r].Answers

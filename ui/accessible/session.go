@@ -64,7 +64,7 @@ type session struct {
 // home lets the person choose a review or start one.
 func (s *session) home() error {
 	for {
-		sums, err := s.st.ListReviews(s.ctx)
+		sums, err := s.st.ListReviewTopics(s.ctx)
 		if err != nil {
 			return err
 		}

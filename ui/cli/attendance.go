@@ -80,7 +80,7 @@ func loadForAttendance(ctx context.Context, st *store.Store, id string) ([]revie
 	if id != "" {
 		ids = []string{id}
 	} else {
-		sums, err := st.ListReviews(ctx)
+		sums, err := st.ListReviewTopics(ctx)
 		if err != nil {
 			return nil, nil, err
 		}

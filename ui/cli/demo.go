@@ -12,7 +12,7 @@ func init() {
 	register(&command{
 		name:    "demo",
 		summary: "load the example review (or --size large: synthetic data for testing speed)",
-		usage: `Usage: scrutiny demo [--size example|large] [--db FILE]
+		usage: `Usage: scrutiny demo [--size example|large] [--scale N] [--db FILE]
 
 Loads the example review "Customers contacting Great Places" into the
 database, so you can look around and see a finished report. Loading it again
@@ -23,10 +23,12 @@ changes nothing.
                  5,000 recommendations and 1,000,000 survey answers.
                  It goes only into a file with no other reviews, for
                  example --db large.db.
+  --scale N      with --size large: N times as much (N × 100 reviews).
 
 Examples:
   scrutiny demo
   scrutiny demo --size large --db large.db
+  scrutiny demo --size large --scale 10 --db large10.db
 `,
 		run: runDemo,
 	})
@@ -36,8 +38,12 @@ func runDemo(ctx context.Context, a *app, args []string) (err error) {
 	c := commands["demo"]
 	fs := a.newFlags(c)
 	size := fs.String("size", "example", "example or large")
+	scale := fs.Int("scale", 1, "with --size large: times the default data")
 	if err := a.parseNoArgs(c, fs, args); err != nil {
 		return err
+	}
+	if *scale < 1 || *scale > 100 || (*scale != 1 && *size != "large") {
+		return usagef(c, "--scale must be a whole number from 1 to 100, with --size large")
 	}
 	if *size != "example" && *size != "large" {
 		return usagef(c, "--size must be example or large, not %q", *size)
@@ -52,7 +58,7 @@ func runDemo(ctx context.Context, a *app, args []string) (err error) {
 		// Made-up reviews mixed in with a panel's real ones would be a
 		// nuisance to remove, so the large data only goes into a file that
 		// holds nothing else.
-		sums, err := st.ListReviews(ctx)
+		sums, err := st.ListReviewTopics(ctx)
 		if err != nil {
 			return err
 		}
@@ -63,7 +69,7 @@ func runDemo(ctx context.Context, a *app, args []string) (err error) {
 			}
 		}
 		start := time.Now()
-		if err := example.Large(ctx, st, func(msg string) { fmt.Fprintln(a.stderr, msg) }); err != nil {
+		if err := example.LargeWith(ctx, st, example.Scaled(*scale), func(msg string) { fmt.Fprintln(a.stderr, msg) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, "Filled %s with the large synthetic data in %s.\n", st.Path(),

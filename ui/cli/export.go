@@ -111,7 +111,7 @@ func pickReview(ctx context.Context, st *store.Store, id, purpose, next string) 
 	if id != "" {
 		return id, nil
 	}
-	sums, err := st.ListReviews(ctx)
+	sums, err := st.ListReviewTopics(ctx)
 	if err != nil {
 		return "", err
 	}

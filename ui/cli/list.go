@@ -39,7 +39,7 @@ func runList(ctx context.Context, a *app, args []string) (err error) {
 		return err
 	}
 	defer closeStore(st, &err)
-	sums, err := st.ListReviews(ctx)
+	sums, err := st.ListReviewTopics(ctx)
 	if err != nil {
 		return err
 	}

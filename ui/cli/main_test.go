@@ -422,7 +422,7 @@ func TestDemoLarge(t *testing.T) {
 	}
 	answers := 0
 	for _, sv := range one.Surveys {
-		for _, p := range sv.Respondents {
+		for _, p := range sv.Respondents.List() {
 			answers += len(p.Answers)
 		}
 	}

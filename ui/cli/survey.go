@@ -115,7 +115,8 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		return fmt.Errorf("nothing was imported; correct %s and try again", path)
 	}
 	// The answers go into the database straight from the preview; the
-	// respondents are only made as maps for printing the figures.
+	// figures are counted from its columns, made only after the import so
+	// the two never take memory at the same time.
 	sv := p.SurveyHeader(*name, *sent)
 	sv.Channel = ch
 	if *check {
@@ -137,15 +138,15 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	if _, err := st.LoadReview(ctx, rid); err != nil {
-		return notFound(err, rid)
-	}
+	// The import itself checks that the review is there (and not in the
+	// bin), in its own transaction: loading the review first would read
+	// every answer of every survey it already has.
 	if err := surveycsv.Import(ctx, st, rid, p, &sv); err != nil {
-		return err
+		return notFound(err, rid)
 	}
 	sv.Respondents = p.Respondents()
 	fmt.Fprintf(a.stdout, "Imported %q: %s, %s.\n", text.OneLine(sv.Name),
-		text.Count(len(sv.Respondents), "response", "responses"), text.Count(len(sv.Questions), "question", "questions"))
+		text.Count(sv.Respondents.Len(), "response", "responses"), text.Count(len(sv.Questions), "question", "questions"))
 	return printSurvey(a.stdout, &sv, *by)
 }
 

@@ -35,7 +35,7 @@ func surveysIn(t *testing.T, db string) (surveys, respondents int, id string) {
 		t.Fatal(err)
 	}
 	for _, sv := range rv.Surveys {
-		respondents += len(sv.Respondents)
+		respondents += sv.Respondents.Len()
 	}
 	return len(rv.Surveys), respondents, rv.ID
 }

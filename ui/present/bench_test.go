@@ -93,3 +93,31 @@ func BenchmarkPublishPosition(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPostPosition is what the editor pays per move now: Post hands
+// the position to the writer goroutine, which writes at most one every
+// PostGap. Reported: the time per move in the key's path, and how many
+// commits the moves became.
+func BenchmarkPostPosition(b *testing.B) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(b.TempDir(), "p.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	pub := NewPublisher(st)
+	v0, _ := st.DataVersion(ctx)
+	i := 0
+	for b.Loop() {
+		i++
+		if err := pub.Post(ctx, Position{ReviewID: "r", ItemKind: ItemCriterion, ItemID: string(rune('a' + i%2))}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if err := pub.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	v1, _ := st.DataVersion(ctx)
+	b.ReportMetric(float64(v1-v0), "commits")
+}

@@ -75,7 +75,7 @@ func (f *Follower) load(ctx context.Context) (Snapshot, error) {
 		}
 		pos = Position{}
 	}
-	sums, err := f.st.ListReviews(ctx)
+	sums, err := f.st.ListReviewTopics(ctx)
 	if err != nil {
 		return Snapshot{}, err
 	}

@@ -13,6 +13,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"time"
 
 	"scrutiny/store"
 )
@@ -66,32 +68,126 @@ func AgendaItem(meetingID string, index int) string { return fmt.Sprintf("%s/%d"
 // Publisher records where one editor is, for the wall to follow. It
 // remembers what it last wrote, so the UI may publish after every key press
 // and only a real move reaches the database.
+//
+// Every write is a durable commit, one disk sync: twenty presses of ↓
+// would be twenty syncs, each a few milliseconds on a laptop's disk, in
+// the key's path. Post takes them off it: the newest position is written
+// by a goroutine of its own, at most once per PostGap, so the wall follows
+// within about PostGap plus one sync and the editor never waits.
 type Publisher struct {
-	st   *store.Store
-	last string
+	st *store.Store
+
+	mu      sync.Mutex
+	idle    *sync.Cond // signalled when the writer stops
+	last    string     // what the database holds, as far as we know
+	want    string     // the newest position posted
+	busy    bool       // the writer goroutine is running
+	wrote   time.Time  // when the writer last wrote
+	lastErr error      // the writer's last failure, reported once
 }
+
+// PostGap is the least time between two positions written by Post.
+const PostGap = 200 * time.Millisecond
 
 // NewPublisher publishes positions into st; a nil or read-only store
 // publishes nothing.
-func NewPublisher(st *store.Store) *Publisher { return &Publisher{st: st} }
+func NewPublisher(st *store.Store) *Publisher {
+	p := &Publisher{st: st}
+	p.idle = sync.NewCond(&p.mu)
+	return p
+}
 
-// Publish records pos when it differs from the last one published.
+func (p *Publisher) inactive() bool { return p == nil || p.st == nil || p.st.ReadOnly() }
+
+// Publish writes pos now, when it differs from the last one written.
 func (p *Publisher) Publish(ctx context.Context, pos Position) error {
-	if p == nil || p.st == nil || p.st.ReadOnly() {
+	if p.inactive() {
 		return nil
 	}
 	b, err := json.Marshal(pos)
 	if err != nil {
 		return err
 	}
-	if p.last == string(b) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for p.busy {
+		p.idle.Wait()
+	}
+	p.want = string(b)
+	if p.last == p.want {
 		return nil
 	}
-	if err := p.st.SetSetting(ctx, SettingKey, string(b)); err != nil {
+	if err := p.st.SetSetting(ctx, SettingKey, p.want); err != nil {
 		return err
 	}
-	p.last = string(b)
+	p.last = p.want
 	return nil
+}
+
+// Post is Publish without waiting: pos is written soon by the writer
+// goroutine, or replaced by a newer position first. The error is an
+// earlier write's failure, if any; the wall just lags meanwhile.
+func (p *Publisher) Post(ctx context.Context, pos Position) error {
+	if p.inactive() {
+		return nil
+	}
+	b, err := json.Marshal(pos)
+	if err != nil {
+		return err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.want = string(b)
+	err, p.lastErr = p.lastErr, nil
+	if p.want != p.last && !p.busy {
+		p.busy = true
+		go p.write(context.WithoutCancel(ctx))
+	}
+	return err
+}
+
+// write writes the newest posted position until the database holds it,
+// waiting PostGap between writes. It stops at a failure; the next Post
+// tries again.
+func (p *Publisher) write(ctx context.Context) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	defer p.idle.Broadcast()
+	for p.want != p.last {
+		if wait := PostGap - time.Since(p.wrote); wait > 0 {
+			p.mu.Unlock()
+			time.Sleep(wait)
+			p.mu.Lock()
+			continue
+		}
+		v := p.want
+		p.mu.Unlock()
+		err := p.st.SetSetting(ctx, SettingKey, v)
+		p.mu.Lock()
+		p.wrote = time.Now()
+		if err != nil {
+			p.lastErr = err
+			break
+		}
+		p.last = v
+	}
+	p.busy = false
+}
+
+// Flush waits until every posted position is written (or has failed), so
+// the last place the editor was is on the wall before it closes.
+func (p *Publisher) Flush() error {
+	if p.inactive() {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for p.busy {
+		p.idle.Wait()
+	}
+	err := p.lastErr
+	p.lastErr = nil
+	return err
 }
 
 // ReadPosition returns the editor's last published position; a zero

@@ -2,6 +2,7 @@ package present
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -176,4 +177,40 @@ func openStore(t *testing.T, path string, readOnly bool) *store.Store {
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+// Twenty quick moves are a handful of writes, not twenty syncs, and the
+// last one always lands.
+func TestPostCoalescesMoves(t *testing.T) {
+	ctx := context.Background()
+	ed := openStore(t, filepath.Join(t.TempDir(), "p.db"), false)
+	pub := NewPublisher(ed)
+	v0, _ := ed.DataVersion(ctx)
+	start := time.Now()
+	var last Position
+	for i := range 20 {
+		last = Position{ReviewID: "r", Tab: "findings", ItemKind: ItemFinding, ItemID: fmt.Sprint("f", i)}
+		if err := pub.Post(ctx, last); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if err := pub.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := ed.DataVersion(ctx)
+	// One write per PostGap over the time taken, plus the first and last.
+	if most := int64(time.Since(start)/PostGap) + 2; v1-v0 > most {
+		t.Errorf("%d writes for 20 moves in %v; at most %d expected", v1-v0, time.Since(start).Round(time.Millisecond), most)
+	}
+	if got, err := ReadPosition(ctx, ed); err != nil || got != last {
+		t.Errorf("after flush the wall reads %+v (%v), want %+v", got, err, last)
+	}
+	// Posting where it already is writes nothing.
+	if err := pub.Post(ctx, last); err != nil || pub.Flush() != nil {
+		t.Fatal(err)
+	}
+	if v2, _ := ed.DataVersion(ctx); v2 != v1 {
+		t.Error("posting the same position wrote again")
+	}
 }
