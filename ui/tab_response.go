@@ -246,10 +246,10 @@ func responseFields(ws *workspace, id string) []field {
 			set: func(v string) error {
 				return set(func(r *review.Recommendation) { r.Response.Decision = decisionFromLabel(v) })
 			}},
-		dateOfField("resp-date", "Date of the answer", func() review.Date { return resp().Date }, func(d review.Date) error {
+		dateOfField("resp-date", "Answered on", func() review.Date { return resp().Date }, func(d review.Date) error {
 			return set(func(r *review.Recommendation) { r.Response.Date = d })
 		}),
-		{id: "resp-words", label: "The Board's words", kind: fMulti, placeholder: "(what the Board or officer said)",
+		{id: "resp-words", label: "Board's words", kind: fMulti, placeholder: "(what the Board or officer said)",
 			get: func() string { return resp().Words },
 			set: func(v string) error { return set(func(r *review.Recommendation) { r.Response.Words = v }) }},
 	}
@@ -263,6 +263,28 @@ func responseFields(ws *workspace, id string) []field {
 	fs = append(fs, field{id: "resp-reason", label: reasonLabel, kind: fMulti, placeholder: "(why, when partly or not accepted)",
 		get: func() string { return resp().Reason },
 		set: func(v string) error { return set(func(r *review.Recommendation) { r.Response.Reason = v }) }})
+	today := ws.today()
+	fs = append(fs, field{id: "h-actions", label: "Actions: " + rec.Progress(today).Text(), kind: fHeading})
+	for j, a := range rec.Actions {
+		fs = append(fs, actionFields(ws, id, fmt.Sprintf("%d.%d", n, j+1), a, today)...)
+	}
+	fs = append(fs, field{id: "add-action", label: "+ add an action", kind: fAction, placeholder: "what the landlord will do",
+		add: func(v string) (func() error, error) {
+			old := cloneActions(recByID(ws, id).Actions)
+			aid, err := uuid.NewV7()
+			if err != nil {
+				return nil, err
+			}
+			err = saveActions(ws, id, func(as *[]review.Action) {
+				*as = append(*as, review.Action{ID: aid.String(), Text: v, Status: review.NotStarted})
+			})
+			return func() error {
+				return saveActions(ws, id, func(as *[]review.Action) { *as = cloneActions(old) })
+			}, err
+		}})
+	if len(rec.SubPoints) > 0 {
+		fs = append(fs, field{id: "h-subs", label: "Sub-points, when the Board answered them one by one", kind: fHeading})
+	}
 	for i, sp := range rec.SubPoints {
 		pid := sp.ID
 		fs = append(fs, field{id: "subresp:" + pid, label: fmt.Sprintf("%d%s decision", n, review.Letter(i)), kind: fChoice,
@@ -285,25 +307,6 @@ func responseFields(ws *workspace, id string) []field {
 				})
 			}})
 	}
-	today := ws.today()
-	fs = append(fs, field{id: "h-actions", label: "Actions: " + rec.Progress(today).Text(), kind: fHeading})
-	for j, a := range rec.Actions {
-		fs = append(fs, actionFields(ws, id, fmt.Sprintf("%d.%d", n, j+1), a, today)...)
-	}
-	fs = append(fs, field{id: "add-action", label: "+ add an action", kind: fAction, placeholder: "what the landlord will do",
-		add: func(v string) (func() error, error) {
-			old := cloneActions(recByID(ws, id).Actions)
-			aid, err := uuid.NewV7()
-			if err != nil {
-				return nil, err
-			}
-			err = saveActions(ws, id, func(as *[]review.Action) {
-				*as = append(*as, review.Action{ID: aid.String(), Text: v, Status: review.NotStarted})
-			})
-			return func() error {
-				return saveActions(ws, id, func(as *[]review.Action) { *as = cloneActions(old) })
-			}, err
-		}})
 	return fs
 }
 

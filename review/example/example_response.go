@@ -25,7 +25,9 @@ func addAfterReport(r *review.Review) {
 		n++
 		return review.Action{ID: exID(n), Text: text, Owner: owner, Due: due, Status: st, Updates: updates}
 	}
-	upd := func(d review.Date, note, by string) review.ActionUpdate { return review.ActionUpdate{Date: d, Note: note, By: by} }
+	upd := func(d review.Date, note, by string) review.ActionUpdate {
+		return review.ActionUpdate{Date: d, Note: note, By: by}
+	}
 	const hub, contact, digital, comms, neigh = "Customer Hub Manager", "Head of Customer Contact", "Digital Services Lead", "Communications Manager", "Head of Neighbourhoods"
 
 	recs := r.Recommendations
