@@ -20,11 +20,16 @@ func recVals(r *review.Recommendation) []any {
 		string(r.Response.Decision), r.Response.Date.String(), r.Response.Reason, js(checksTo(r.FollowUp))}
 }
 
-func scanRec(rows *sql.Rows) (review.Recommendation, error) {
+func scanRec(rows *sql.Rows) (review.Recommendation, error) { return scanRecWith(rows) }
+
+// scanRecWith reads a row of the id and recTable's columns, after the
+// columns read into first.
+func scanRecWith(rows *sql.Rows, first ...any) (review.Recommendation, error) {
 	var rec review.Recommendation
 	var subs, fids, acts, decision, decided, checks string
-	if err := rows.Scan(&rec.ID, &rec.Text, &subs, &fids, &rec.Response.Words, &acts,
-		&decision, &decided, &rec.Response.Reason, &checks); err != nil {
+	dest := append(first, &rec.ID, &rec.Text, &subs, &fids, &rec.Response.Words, &acts,
+		&decision, &decided, &rec.Response.Reason, &checks)
+	if err := rows.Scan(dest...); err != nil {
 		return rec, err
 	}
 	var jsubs []jSubPoint
