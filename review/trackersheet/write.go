@@ -70,9 +70,8 @@ func WriteXLSX(w io.Writer, ts []review.Tracked) error {
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
+	// The lists go in before Flush: the stream writer writes the sheet's
+	// settings, validations among them, when it finishes.
 	last := len(rows) + 1
 	for _, v := range []struct {
 		col   string
@@ -88,6 +87,9 @@ func WriteXLSX(w io.Writer, ts []review.Tracked) error {
 		if err := f.AddDataValidation(sheetName, dv); err != nil {
 			return err
 		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
 	}
 	return f.Write(w)
 }
