@@ -35,6 +35,11 @@ var decisionWords = map[string]Decision{
 // ParseDecision reads a decision word, ignoring case and spacing; blank is
 // DecisionNone.
 func ParseDecision(s string) (Decision, error) {
+	// The stored words come back exactly: no need to fold them.
+	switch d := Decision(s); d {
+	case DecisionNone, Accepted, PartlyAccepted, NotAccepted, UnderConsideration:
+		return d, nil
+	}
 	w := normWord(s)
 	for _, d := range Decisions {
 		if w == string(d) {
@@ -127,6 +132,10 @@ var statusWords = map[string]ActionStatus{
 // ParseActionStatus reads a status word, ignoring case and spacing; blank
 // is not started.
 func ParseActionStatus(s string) (ActionStatus, error) {
+	switch st := ActionStatus(s); st {
+	case NotStarted, OnTrack, Behind, Done, Paused, Dropped:
+		return st, nil
+	}
 	w := normWord(s)
 	for _, st := range ActionStatuses {
 		if w == string(st) {

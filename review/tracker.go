@@ -124,6 +124,10 @@ func reviewHash(id string) string {
 
 // shortText is the first words of a recommendation, for one line.
 func shortText(s string, n int) string {
+	// Only the start is shown, so only the start is cleaned.
+	if len(s) > 8*n {
+		s = s[:8*n]
+	}
 	s = CleanLine(s)
 	if r := []rune(s); len(r) > n {
 		return strings.TrimSpace(string(r[:n-1])) + "…"
@@ -139,6 +143,7 @@ func TrackerMarkdown(ts []Tracked, f TrackerFilter, today Date) string {
 	b.WriteString("| Review | No. | Recommendation | Decision | Actions done | Overdue | Next due |\n|---|--:|---|---|--:|--:|---|\n")
 	var total Progress
 	n := 0
+	topics := map[string]string{} // each review's cell, made once
 	for i := range ts {
 		t := &ts[i]
 		if !f.Keep(t, today) {
@@ -151,7 +156,12 @@ func TrackerMarkdown(ts []Tracked, f TrackerFilter, today Date) string {
 		if p.Overdue > 0 {
 			overdue = "⚠ " + itoa(p.Overdue)
 		}
-		b.WriteString("| " + EscapeCell(shortText(t.ReviewTopic, 30)) + " | " + itoa(t.Number) + " | " + EscapeCell(shortText(t.Rec.Text, 50)) +
+		topic, ok := topics[t.ReviewID]
+		if !ok {
+			topic = EscapeCell(shortText(t.ReviewTopic, 30))
+			topics[t.ReviewID] = topic
+		}
+		b.WriteString("| " + topic + " | " + itoa(t.Number) + " | " + EscapeCell(shortText(t.Rec.Text, 50)) +
 			" | " + t.Rec.Response.Decision.Label() + " | " + doneOf(p) + " | " + overdue + " | " + orDash(p.NextDue.Short()) + " |\n")
 	}
 	b.WriteString("\n" + itoa(n) + " " + Plural(n, "recommendation", "recommendations") + "; actions: " + strings.ToLower(total.Text()) + " (as at " + today.Short() + ").\n")

@@ -43,7 +43,8 @@ var (
 func largeDB(b *testing.B) string {
 	b.Helper()
 	largeOnce.Do(func() {
-		largePath = filepath.Join(os.TempDir(), "scrutiny-bench-large-v1.scrutiny")
+		// v2: the large data gained Board responses, actions and updates.
+		largePath = filepath.Join(os.TempDir(), "scrutiny-bench-large-v2.scrutiny")
 		if _, err := os.Stat(largePath); err == nil {
 			// Bring a file cached by an older build up to date before
 			// the read-only benchmarks open it.

@@ -100,7 +100,7 @@ func MakePlan(ts []review.Tracked, rows []Row, today review.Date) (*Plan, error)
 			rec.Response.Date = today
 		}
 		rec.Response.Decision = d
-		rec.Response.Reason = c[colReason]
+		keep(&rec.Response.Reason, c[colReason])
 		if d.NeedsReason() && rec.Response.Reason == "" {
 			return nil, fail(colReason, "a response of %q needs the reason", string(d))
 		}
@@ -141,12 +141,14 @@ func MakePlan(ts []review.Tracked, rows []Row, today review.Date) (*Plan, error)
 		if c[colAction] == "" {
 			return nil, fail(colAction, "an action cannot be blank; to drop it, set its status to dropped")
 		}
-		a.Text, a.Owner, a.Due = c[colAction], c[colOwner], due
+		keep(&a.Text, c[colAction])
+		keep(&a.Owner, c[colOwner])
+		a.Due = due
 		if st != "" {
 			a.Status = st
 		}
 		if note := c[colUpdate]; note != "" {
-			if last, ok := a.LastUpdate(); !ok || last.Note != note {
+			if last, ok := a.LastUpdate(); !ok || review.CleanLine(last.Note) != note {
 				a.Updates = append(a.Updates, review.ActionUpdate{Date: today, Note: note, By: Reporter})
 			}
 		}
@@ -280,7 +282,7 @@ func describe(t *review.Tracked, before, after *review.Recommendation) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Recommendation %d of “%s”: %s", t.Number, t.ReviewTopic, strings.Join(parts, "; "))
+	return fmt.Sprintf("Recommendation %d of “%s”: %s", t.Number, review.CleanLine(t.ReviewTopic), strings.Join(parts, "; "))
 }
 
 func updatesAdded(b, a *review.Action) string {
@@ -314,4 +316,13 @@ func parseDue(s string) (review.Date, error) {
 		}
 	}
 	return review.ParseDate(s)
+}
+
+// keep sets *dst to the cell unless the cell is what the app wrote for
+// it: a cell holds one line, so text written over several lines comes
+// back folded, and that alone is no change.
+func keep(dst *string, cell string) {
+	if review.CleanLine(*dst) != cell {
+		*dst = cell
+	}
 }

@@ -35,13 +35,14 @@ const sheetName = "Tracker"
 // row frozen, every cell text (so dates and references stay as written),
 // and drop-down lists of the allowed words in the Response and Status
 // columns.
-func WriteXLSX(w io.Writer, ts []review.Tracked) error {
+func WriteXLSX(w io.Writer, ts []review.Tracked) error { return writeXLSXRows(w, Rows(ts)) }
+
+func writeXLSXRows(w io.Writer, rows [][]string) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
 		return err
 	}
-	rows := Rows(ts)
 	sw, err := f.NewStreamWriter(sheetName)
 	if err != nil {
 		return err

@@ -101,7 +101,7 @@ func runTracker(ctx context.Context, a *app, args []string) (err error) {
 			return notFound(store.ErrNotFound, *id)
 		}
 	}
-	ts, err := st.Tracker(ctx)
+	ts, err := st.TrackerBrief(ctx)
 	if err != nil {
 		return err
 	}
