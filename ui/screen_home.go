@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"scrutiny/review"
 	"scrutiny/store"
 	"scrutiny/ui/text"
 )
@@ -25,6 +26,8 @@ type homeScreen struct {
 	binLoaded bool
 	list      list
 	w, h      int
+	// progress is each review's action plan, as of today.
+	progress map[string]review.Progress
 }
 
 func newHome(e *env) *homeScreen {
@@ -50,6 +53,7 @@ func (s *homeScreen) load() {
 		}
 	}
 	s.all = append(live, arch...)
+	s.loadProgress()
 	// The bin is read only when it is looked at (or when there is no review,
 	// to choose between the welcome and home screens): on a large database
 	// it is the slowest read, and the first frame should not wait for it.
@@ -302,6 +306,11 @@ func (s *homeScreen) view(w, h int) string {
 	body := s.list.view(w, lh, func(i int, sel bool) string {
 		r := s.all[s.shown[i]]
 		topic := text.OrEmpty(text.OneLine(r.Topic), "(untitled review)")
+		if p := s.progress[r.ID].Short(); p != "" && cw.topic > 40 {
+			// The progress keeps its place at the end of the column; the
+			// topic gives way.
+			topic = text.Truncate(topic, cw.topic-text.Width(p)-3) + " · " + p
+		}
 		stage := string(r.Stage)
 		if r.Archived {
 			stage = "archived"
@@ -333,6 +342,9 @@ func (s *homeScreen) view(w, h int) string {
 			" · board " + text.OrEmpty(r.BoardDate.Short(), "—")
 		c := fmt.Sprintf("%d evidence, %d findings, %d recommendations", r.Evidence, r.Findings, r.Recommendations)
 		out = append(out, st.Text.Render(text.Truncate(d, w)), st.Muted.Render(text.Truncate(c, w)))
+		if p := s.progress[r.ID].Short(); p != "" {
+			out = append(out, st.Muted.Render(text.Truncate("Action plan: "+p, w)))
+		}
 	}
 	return strings.Join(text.Box(out, w, h), "\n")
 }

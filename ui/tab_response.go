@@ -375,3 +375,17 @@ func splitReporter(v string) (note, by string) {
 	}
 	return strings.TrimSpace(v), ""
 }
+
+// loadProgress counts every review's actions for the list of reviews.
+func (s *homeScreen) loadProgress() {
+	ts, err := s.e.st.TrackerBrief(s.e.ctx)
+	if err != nil {
+		s.e.fail("read the action plans", err)
+		return
+	}
+	today := review.FromTime(s.e.now())
+	s.progress = map[string]review.Progress{}
+	for i := range ts {
+		s.progress[ts[i].ReviewID] = s.progress[ts[i].ReviewID].Add(ts[i].Rec.Progress(today))
+	}
+}
