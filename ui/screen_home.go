@@ -341,10 +341,10 @@ func (s *homeScreen) view(w, h int) string {
 		d := "started " + text.OrEmpty(r.Start.Short(), "—") + " · ends " + text.OrEmpty(r.End.Short(), "—") +
 			" · board " + text.OrEmpty(r.BoardDate.Short(), "—")
 		c := fmt.Sprintf("%d evidence, %d findings, %d recommendations", r.Evidence, r.Findings, r.Recommendations)
-		out = append(out, st.Text.Render(text.Truncate(d, w)), st.Muted.Render(text.Truncate(c, w)))
 		if p := s.progress[r.ID].Short(); p != "" {
-			out = append(out, st.Muted.Render(text.Truncate("Action plan: "+p, w)))
+			c = "Action plan " + p + " · " + c
 		}
+		out = append(out, st.Text.Render(text.Truncate(d, w)), st.Muted.Render(text.Truncate(c, w)))
 	}
 	return strings.Join(text.Box(out, w, h), "\n")
 }
