@@ -320,20 +320,23 @@ func YouSaidWeDidLines(r *Review, today Date) []YouSaidWeDid {
 		default:
 			l.Agreed = d.Title() + "."
 			if w := CleanLine(rec.Response.Words); w != "" {
-				l.Agreed = d.Title() + ": " + w
+				l.Agreed = d.Title() + ": " + endStop(w)
+			}
+			if re := CleanLine(rec.Response.Reason); re != "" && d.NeedsReason() {
+				l.Agreed += " Why: " + endStop(re)
 			}
 		}
 		var happened []string
 		if c, _, ok := r.LatestCheck(rec); ok {
 			if ch := CleanLine(c.Changed); ch != "" {
-				happened = append(happened, ch)
+				happened = append(happened, endStop(ch))
 			}
 			if m := CleanLine(c.MeasureText()); m != "" && c.Moved() {
-				happened = append(happened, m)
+				happened = append(happened, endStop(m))
 			}
 		}
 		if p := rec.Progress(today); p.Total > 0 {
-			happened = append(happened, p.Text()+".")
+			happened = append(happened, endStop(p.Text()))
 		}
 		l.Happened = strings.Join(happened, " ")
 		if l.Happened == "" {
@@ -384,9 +387,48 @@ func orText(s, or string) string {
 }
 
 func endStop(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.TrimRight(strings.TrimSpace(s), ":;,")
 	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
 		return s
 	}
 	return s + "."
+}
+
+// inPeriod reports whether d falls within from..to; a zero bound is open.
+func inPeriod(d, from, to Date) bool {
+	if d.IsZero() {
+		return from.IsZero() && to.IsZero()
+	}
+	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !to.Before(d))
+}
+
+// ImpactOver sums the panel's involvement and impact over a period, for the
+// landlord's annual report: the meetings held in it (their volunteers'
+// time and expenses), and the recommendations of the reviews reported to
+// the Board in it (the Board date, or the review's end when it has none),
+// with how many were accepted and implemented. A review counts when either
+// part of it falls in the period. Zero dates leave the period open.
+func ImpactOver(reviews []*Review, from, to Date) Impact {
+	var total Impact
+	for _, r := range reviews {
+		cp := *r
+		cp.Meetings = nil
+		for _, m := range r.Meetings {
+			if inPeriod(m.Date, from, to) {
+				cp.Meetings = append(cp.Meetings, m)
+			}
+		}
+		reported := r.BoardDate
+		if reported.IsZero() {
+			reported = r.End
+		}
+		if reported.IsZero() || !inPeriod(reported, from, to) {
+			cp.Recommendations = nil
+		}
+		if len(cp.Meetings) == 0 && len(cp.Recommendations) == 0 {
+			continue
+		}
+		total = total.Add(ImpactOf(&cp))
+	}
+	return total
 }

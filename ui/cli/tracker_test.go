@@ -230,3 +230,28 @@ func zipEntry(t *testing.T, path, name string) string {
 	t.Fatalf("%s has no %s", path, name)
 	return ""
 }
+
+func TestImpactAndSummary(t *testing.T) {
+	dir, db := demoDB(t)
+	r := must(t, dir, "--db", db, "impact", "--from", "1/4/2019", "--to", "31/3/2020")
+	for _, want := range []string{"Period: 1 April 2019 to 31 March 2020.", "| Recommendations made | 6 | – |", "| Accepted | 4 | 67% |",
+		"| Implemented | 1 | 17% |", "| Meetings | 0 | – |", "- Recommendation 1: Calls answered within 4 minutes: 70% → 78%"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("impact lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = must(t, dir, "--db", db, "impact", "--format", "csv")
+	if !strings.Contains(r.stdout, "Volunteers' hours,61.50,\n") || !strings.Contains(r.stdout, "Partly accepted,1,17\n") {
+		t.Errorf("impact csv:\n%s", r.stdout)
+	}
+	expect(t, scrutiny(t, dir, "--db", db, "impact", "--from", "31/3/2020", "--to", "1/4/2019"), 2, "is before --from")
+	r = must(t, dir, "--db", db, "export", "--summary")
+	for _, want := range []string{"# You said, we did: Customers contacting Great Places",
+		"3. **You said:** Make the most of improvements to systems to support good customer service, for example. **We agreed:** Partly accepted: Agreed in part. Why: The new housing system",
+		"Web chats a month: 410 → 620.", "6. **You said:**", "**We agreed:** The landlord is still considering it."} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	expect(t, scrutiny(t, dir, "--db", db, "export", "--summary", "--format", "json"), 2, "--summary is written as markdown")
+}
