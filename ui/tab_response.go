@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 
 	"scrutiny/review"
+	"scrutiny/ui/present"
 	"scrutiny/ui/style"
 	"scrutiny/ui/text"
 )
@@ -388,4 +389,12 @@ func (s *homeScreen) loadProgress() {
 	for i := range ts {
 		s.progress[ts[i].ReviewID] = s.progress[ts[i].ReviewID].Add(ts[i].Rec.Progress(today))
 	}
+}
+
+// roomItem puts the selected recommendation's action plan on the wall.
+func (s *responseTab) roomItem() (kind, id string, since int64) {
+	if id := s.selectedID(); id != "" {
+		return present.ItemActionPlan, id, 0
+	}
+	return "", "", 0
 }

@@ -93,3 +93,14 @@ func TestFollowUpPointsDefaultFromTheBoard(t *testing.T) {
 		t.Errorf("new point not shown:\n%s", tt.screen())
 	}
 }
+
+// F5 on the Board response tab puts the selected recommendation's action
+// plan on the wall.
+func TestActionPlanOnTheWall(t *testing.T) {
+	tt, _, _ := exampleTester(t, 80, 24)
+	openTab(tt, tabResponse)
+	tt.press("down", "f5")
+	tt.contains("Recommendation 2: action plan", "Accepted ✓", "0 of 1 action done · 1 overdue", "Behind !")
+	tt.press("esc")
+	tt.contains("Board response (6)")
+}

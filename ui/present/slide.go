@@ -119,6 +119,8 @@ func BuildSlide(s Snapshot, now time.Time) Slide {
 		sl, ok = meetingSlide(r, s.Pos.ItemID)
 	case ItemAgenda:
 		sl, ok = agendaSlide(r, s.Pos, now)
+	case ItemActionPlan:
+		sl, ok = actionPlanSlide(r, s.Pos.ItemID, now)
 	}
 	if !ok {
 		sl = overviewSlide(r)
