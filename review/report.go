@@ -11,7 +11,9 @@ import (
 func Render(r *Review) []byte { return Markdown(NewReport(r)) }
 
 // RenderOn is Render as of a given day: the action plan says which
-// actions are overdue, and that depends on the day.
+// actions are overdue, and that depends on the day. Render itself uses the
+// day of the latest progress recorded (Review.ProgressDate), so the same
+// review always gives the same report.
 func RenderOn(r *Review, today Date) []byte { return Markdown(NewReportOn(r, today)) }
 
 // NewReport builds the report model of a review: the cover sheet, the
@@ -19,7 +21,12 @@ func RenderOn(r *Review, today Date) []byte { return Markdown(NewReportOn(r, tod
 // scrutiny reports) and the appendix. A section the panel has not filled
 // yet says so instead of disappearing, so an empty review still gives a
 // readable outline.
-func NewReport(r *Review) *Report { return NewReportOn(r, Today()) }
+func NewReport(r *Review) *Report {
+	if r == nil {
+		return NewReportOn(r, Date{})
+	}
+	return NewReportOn(r, r.ProgressDate())
+}
 
 // NewReportOn is NewReport as of a given day. After the Board it has the
 // response and action plan, and at follow-up the impact, after the

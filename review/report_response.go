@@ -31,6 +31,37 @@ func responseLine(r Response) string {
 	return s
 }
 
+// ProgressDate is the day the review's recorded progress is as of: the
+// latest date of a response, an action's update or a follow-up point held;
+// the Board date when none is recorded. The report says its action plan is
+// "as at" this day and works out what was overdue then, so a report is a
+// pure function of the review: the same review gives the same bytes
+// whenever it is printed. The workspace and the tracker use today.
+func (r *Review) ProgressDate() Date {
+	d := r.BoardDate
+	later := func(x Date) {
+		if !x.IsZero() && d.Before(x) {
+			d = x
+		}
+	}
+	for i := range r.Recommendations {
+		rec := &r.Recommendations[i]
+		later(rec.Response.Date)
+		for _, sp := range rec.SubPoints {
+			later(sp.Response.Date)
+		}
+		for _, a := range rec.Actions {
+			for _, u := range a.Updates {
+				later(u.Date)
+			}
+		}
+	}
+	for _, p := range r.FollowUpPoints {
+		later(p.Held)
+	}
+	return d
+}
+
 // HasResponse reports whether any recommendation of r has an answer or an
 // action recorded: until then the report has no response section.
 func (r *Review) HasResponse() bool {
@@ -85,8 +116,12 @@ func (b *builder) boardResponse(today Date) {
 			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(d.Title())))
 		}
 	}
-	b.text(fmt.Sprintf("Of %d %s: %s. Actions as at %s: %s.", len(r.Recommendations),
-		Plural(len(r.Recommendations), "recommendation", "recommendations"), strings.Join(parts, ", "), today.Short(), strings.ToLower(total.Text())))
+	asAt := ""
+	if !today.IsZero() {
+		asAt = " as at " + today.Short()
+	}
+	b.text(fmt.Sprintf("Of %d %s: %s. Actions%s: %s.", len(r.Recommendations),
+		Plural(len(r.Recommendations), "recommendation", "recommendations"), strings.Join(parts, ", "), asAt, strings.ToLower(total.Text())))
 	for i := range r.Recommendations {
 		rec := &r.Recommendations[i]
 		anchor := fmt.Sprintf("resp%d", i+1)

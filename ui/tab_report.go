@@ -117,7 +117,7 @@ func (s *reportTab) refresh() tea.Cmd {
 		return nil
 	}
 	if s.mdVersion != s.ws.version {
-		s.md = string(review.RenderOn(s.ws.rev, s.ws.today()))
+		s.md = string(review.Render(s.ws.rev))
 		s.mdVersion = s.ws.version
 	}
 	s.pending = &k
