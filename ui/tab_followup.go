@@ -15,10 +15,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type followUpKeys struct {
-	Add, Delete key.Binding
-}
-
 // followUpTab is the panel's check after the Board: the follow-up points
 // (6 and 12 months on unless the panel changes them), and at each one what
 // changed for every recommendation, a measure then and now, and the
@@ -31,10 +27,7 @@ type followUpTab struct {
 const impactRow = "impact"
 
 func newFollowUpTab(ws *workspace) *followUpTab {
-	s := &followUpTab{splitTab: newSplitTab(ws), keys: followUpKeys{
-		Add:    bind([]string{"a", "n"}, "a", "plan a follow-up point"),
-		Delete: bind([]string{"delete", "d"}, "d/del", "delete the follow-up point"),
-	}}
+	s := &followUpTab{splitTab: newSplitTab(ws), keys: newFollowUpKeys()}
 	s.listTitle = func() string { return fmt.Sprintf("Follow-up points (%d)", len(ws.rev.FollowUpPoints)) }
 	s.count = func() int { return len(ws.rev.FollowUpPoints) + 1 }
 	s.idAt = func(i int) string {
@@ -65,7 +58,7 @@ func newFollowUpTab(ws *workspace) *followUpTab {
 		}
 		return t, nil
 	}
-	s.emptyDetail = "Press a to plan a follow-up point."
+	s.emptyDetail = "Press ctrl+n to plan a follow-up point."
 	s.buildDetail = func(id string) []field {
 		if id == impactRow {
 			return impactFields(ws)

@@ -16,10 +16,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type responseKeys struct {
-	AddAction, AddUpdate, Delete, Stage key.Binding
-}
-
 // responseTab is the Board's response and the action plan: each
 // recommendation with its decision and progress in the list, and in the
 // details the decision, the Board's words, the reason and every action
@@ -30,12 +26,7 @@ type responseTab struct {
 }
 
 func newResponseTab(ws *workspace) *responseTab {
-	s := &responseTab{splitTab: newSplitTab(ws), keys: responseKeys{
-		AddAction: bind([]string{"a", "n"}, "a", "add an action"),
-		AddUpdate: bind([]string{"u"}, "u", "add an update to the action"),
-		Delete:    bind([]string{"delete", "d"}, "d/del", "delete the action"),
-		Stage:     bind([]string{"S"}, "S", "move the review to the suggested stage"),
-	}}
+	s := &responseTab{splitTab: newSplitTab(ws), keys: newResponseKeys()}
 	s.listTitle = func() string {
 		p := ws.rev.ReviewProgress(ws.today())
 		t := fmt.Sprintf("Board response (%d)", len(ws.rev.Recommendations))
@@ -106,7 +97,7 @@ func (s *responseTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			}
 		}
 		if aid == "" {
-			ws.e.note("add an action first (a), then its updates")
+			ws.e.note("add an action first (ctrl+n), then its updates")
 			return true, nil
 		}
 		s.focusDetail("act:" + aid + "/add-update")

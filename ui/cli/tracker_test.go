@@ -253,5 +253,10 @@ func TestImpactAndSummary(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	expect(t, scrutiny(t, dir, "--db", db, "export", "--summary", "--format", "json"), 2, "--summary is written as markdown")
+	expect(t, scrutiny(t, dir, "--db", db, "export", "--summary", "--format", "json"), 2, "--summary is a page for tenants")
+	page := filepath.Join(dir, "summary.html")
+	must(t, dir, "--db", db, "export", "--summary", "--format", "html", "-o", page)
+	if b, err := os.ReadFile(page); err != nil || !strings.Contains(string(b), "You said, we did") || !strings.Contains(string(b), "Web chats a month: 410 → 620.") {
+		t.Errorf("the summary as a web page: %v", err)
+	}
 }
