@@ -121,7 +121,10 @@ func (s *Store) TrackerBrief(ctx context.Context) ([]review.Tracked, error) {
 			if t.Rec.Response.Decision, err = review.ParseDecision(decision); err != nil {
 				return badColumn(err)
 			}
-			jacts = jacts[:0]
+			// A fresh slice each row: decoding into a reused one keeps the
+			// fields an action leaves out (a missing due date) from the row
+			// before.
+			jacts = nil
 			if err := unjs(acts, &jacts); err != nil {
 				return badColumn(err)
 			}
