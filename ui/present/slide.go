@@ -82,6 +82,8 @@ func TabTitle(tab string) string {
 		return "Overview"
 	case "criteria":
 		return "Scoring"
+	case "response":
+		return "Board response"
 	}
 	return strings.ToUpper(tab[:1]) + tab[1:]
 }
