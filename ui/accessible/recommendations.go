@@ -82,7 +82,7 @@ func (s *session) recommendation(i int) error {
 				}
 			}
 			if !rec.Response.IsZero() || len(rec.Actions) > 0 {
-				s.p.say("The Board's response: %s.", rec.StatusLine(review.FromTime(time.Now())))
+				s.p.say("The Board's response: %s.", spokenStatus(&rec, review.FromTime(time.Now())))
 			}
 			if r := clean(rec.Response.Words); r != "" {
 				s.p.say("The Board's words: %s", r)

@@ -3,6 +3,7 @@ package accessible
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"scrutiny/review"
@@ -18,7 +19,7 @@ func (s *session) responses() error {
 		opts := make([]string, len(s.r.Recommendations))
 		for i := range s.r.Recommendations {
 			rec := &s.r.Recommendations[i]
-			opts[i] = fmt.Sprintf("Recommendation %d: %s. %s", i+1, rec.StatusLine(today), clean(rec.Text))
+			opts[i] = fmt.Sprintf("Recommendation %d: %s. %s", i+1, spokenStatus(rec, today), clean(rec.Text))
 		}
 		if len(opts) == 0 {
 			s.p.say("This review has no recommendations yet.")
@@ -35,6 +36,17 @@ func (s *session) responses() error {
 			return err
 		}
 	}
+}
+
+// spokenStatus is a recommendation's decision and progress in words only,
+// as the plain mode says ratings: "Accepted, 2 of 3 actions done, 1
+// overdue".
+func spokenStatus(rec *review.Recommendation, today review.Date) string {
+	st := rec.Response.Decision.Title()
+	if p := rec.Progress(today); p.Total > 0 {
+		st += ", " + strings.ReplaceAll(p.Text(), " · ", ", ")
+	}
+	return st
 }
 
 func (s *session) recByID(id string) (review.Recommendation, int) {
@@ -55,9 +67,9 @@ func (s *session) responseMenu(id string) error {
 		}
 		today := review.FromTime(time.Now())
 		s.p.say("Recommendation %d: %s", n, clean(rec.Text))
-		s.p.say("%s.", rec.StatusLine(today))
+		s.p.say("%s.", spokenStatus(&rec, today))
 		for j, a := range rec.Actions {
-			line := fmt.Sprintf("Action %d.%d: %s. %s", n, j+1, clean(a.Text), a.Status.Label())
+			line := fmt.Sprintf("Action %d.%d: %s. %s", n, j+1, clean(a.Text), a.Status.Title())
 			if o := a.OverdueText(today); o != "" {
 				line += ", " + o
 			}
@@ -91,13 +103,13 @@ func (s *session) responseMenu(id string) error {
 func decisionOptions() []string {
 	out := make([]string, len(review.Decisions))
 	for i, d := range review.Decisions {
-		out[i] = d.Label()
+		out[i] = d.Title()
 	}
 	return out
 }
 
 func (s *session) recordDecision(rec review.Recommendation, n int) error {
-	i, err := s.p.choose(fmt.Sprintf("The Board's decision on recommendation %d? Now: %s.", n, rec.Response.Decision.Label()), decisionOptions(), "Back")
+	i, err := s.p.choose(fmt.Sprintf("The Board's decision on recommendation %d? Now: %s.", n, rec.Response.Decision.Title()), decisionOptions(), "Back")
 	if err != nil {
 		return err
 	}
@@ -146,7 +158,7 @@ func (s *session) addAction(rec review.Recommendation, n int) error {
 func statusOptions() []string {
 	out := make([]string, len(review.ActionStatuses))
 	for i, st := range review.ActionStatuses {
-		out[i] = st.Label()
+		out[i] = st.Title()
 	}
 	return out
 }
@@ -155,7 +167,7 @@ func (s *session) updateAction(rec review.Recommendation, n, j int) error {
 	rec.Actions = slices.Clone(rec.Actions)
 	a := &rec.Actions[j]
 	a.Updates = slices.Clone(a.Updates)
-	i, err := s.p.choose(fmt.Sprintf("Action %d.%d is %s. Its status now?", n, j+1, a.Status.Label()), statusOptions(), "Back")
+	i, err := s.p.choose(fmt.Sprintf("Action %d.%d is %s. Its status now?", n, j+1, a.Status.Title()), statusOptions(), "Back")
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func TestDecisionAndActionUpdateThroughStandardInput(t *testing.T) {
 	}
 	in := script(
 		"1",                                                                // the example review
-		"9",                                                                // the Board's response and the action plan
+		"11",                                                               // the Board's response and the action plan
 		"6",                                                                // recommendation 6, under consideration
 		"1", "3", "", "", "", "Digital boards cost too much this year", "", // not accepted, a reason asked for
 		"b",
@@ -37,10 +37,10 @@ func TestDecisionAndActionUpdateThroughStandardInput(t *testing.T) {
 	}
 	text := out.String()
 	for _, want := range []string{
-		"Recommendation 6: Under consideration ?.",
+		"Recommendation 6: Under consideration.",
 		"Why did the Board not accept it in full?",
 		"Saved: recommendation 6 is not accepted.",
-		"Action 2.1: Track every task and call back on the new system, with a weekly report of those missed. Behind !, overdue by",
+		"Action 2.1: Track every task and call back on the new system, with a weekly report of those missed. Behind, overdue by",
 		"Saved: action 2.1 is done.",
 	} {
 		if !strings.Contains(text, want) {

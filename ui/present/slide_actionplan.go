@@ -2,6 +2,7 @@ package present
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"scrutiny/review"
@@ -22,7 +23,19 @@ func actionPlanSlide(r *review.Review, id string, now time.Time) (Slide, bool) {
 			continue
 		}
 		sl := Slide{Title: fmt.Sprintf("Recommendation %d: action plan", i+1)}
-		sl.Lines = append(sl.Lines, big(rec.Response.Decision.Label()))
+		d := rec.Response.Decision
+		tone := ToneNone
+		switch d {
+		case review.Accepted:
+			tone = ToneGood
+		case review.NotAccepted:
+			tone = ToneIssue
+		}
+		l := bigLine("The Board:", d.Label(), "", tone)
+		// A long decision ("Under consideration ?") falls back to its
+		// first word in block letters, with the whole under the lead.
+		l.Short, l.ShortLead = strings.Fields(d.Title())[0], "The Board: "+d.Label()
+		sl.Lines = append(sl.Lines, l)
 		if t := Clean(rec.Text); t != "" {
 			sl.Lines = append(sl.Lines, textLine(t))
 		}
