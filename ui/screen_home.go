@@ -306,10 +306,10 @@ func (s *homeScreen) view(w, h int) string {
 	body := s.list.view(w, lh, func(i int, sel bool) string {
 		r := s.all[s.shown[i]]
 		topic := text.OrEmpty(text.OneLine(r.Topic), "(untitled review)")
-		if p := s.progress[r.ID].Short(); p != "" && cw.topic > 40 {
-			// The progress keeps its place at the end of the column; the
-			// topic gives way.
-			topic = text.Truncate(topic, cw.topic-text.Width(p)-3) + " · " + p
+		if p := s.progress[r.ID].Short(); p != "" && text.Width(topic)+3+text.Width(p) <= cw.topic {
+			// Only where the whole topic still fits: the selected review's
+			// progress is also under the list.
+			topic += " · " + p
 		}
 		stage := string(r.Stage)
 		if r.Archived {
