@@ -10,12 +10,28 @@ import (
 // command and the tests all show one report.
 func Render(r *Review) []byte { return Markdown(NewReport(r)) }
 
+// RenderOn is Render as of a given day: the action plan says which
+// actions are overdue, and that depends on the day. Render itself uses the
+// day of the latest progress recorded (Review.ProgressDate), so the same
+// review always gives the same report.
+func RenderOn(r *Review, today Date) []byte { return Markdown(NewReportOn(r, today)) }
+
 // NewReport builds the report model of a review: the cover sheet, the
 // executive summary, the sections panels write (modelled on published
 // scrutiny reports) and the appendix. A section the panel has not filled
 // yet says so instead of disappearing, so an empty review still gives a
 // readable outline.
 func NewReport(r *Review) *Report {
+	if r == nil {
+		return NewReportOn(r, Date{})
+	}
+	return NewReportOn(r, r.ProgressDate())
+}
+
+// NewReportOn is NewReport as of a given day. After the Board it has the
+// response and action plan, and at follow-up the impact, after the
+// judgement.
+func NewReportOn(r *Review, today Date) *Report {
 	if r == nil {
 		r = &Review{}
 	}
@@ -29,6 +45,12 @@ func NewReport(r *Review) *Report {
 	b.summary()
 	b.recommendations()
 	b.judgement()
+	if r.HasResponse() {
+		b.boardResponse(today)
+	}
+	if r.HasFollowUp() {
+		b.impact()
+	}
 	b.appendix()
 	body := b.out
 	b.out = nil

@@ -289,28 +289,8 @@ func (w *builder) recommendation(n int, rec *Recommendation) Item {
 	} else {
 		it.After = append(it.After, plain("⚠ Not linked to any finding yet."))
 	}
-	if resp := collapse(rec.BoardResponse); resp != "" {
-		it.After = append(it.After, plain("Board response: "+resp))
-	}
-	for _, a := range rec.Actions {
-		t := collapse(a.Text)
-		if t == "" {
-			continue
-		}
-		var about []string
-		if o := collapse(a.Owner); o != "" {
-			about = append(about, o)
-		}
-		if !a.Due.IsZero() {
-			about = append(about, "due "+a.Due.Short())
-		}
-		if s := collapse(a.Status); s != "" {
-			about = append(about, s)
-		}
-		if len(about) > 0 {
-			t += " (" + strings.Join(about, ", ") + ")"
-		}
-		it.After = append(it.After, plain("Action: "+t))
+	if line := responseLine(rec.Response); line != "" {
+		it.After = append(it.After, plain("Board response: "+line))
 	}
 	return it
 }

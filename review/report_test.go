@@ -26,6 +26,10 @@ var wantSections = []string{
 	"## 9. Appendix: survey detail",
 }
 
+// afterBoard are the sections a review gains once the Board has answered
+// and the panel has followed up; the nasty review has both.
+var afterBoard = []string{"## Board response and action plan", "## Impact"}
+
 // section returns the text of the report from heading up to the next
 // heading of the same or a higher level.
 func section(t *testing.T, md, heading string) string {
@@ -197,12 +201,18 @@ func TestReportRecommendations(t *testing.T) {
 	recs := make([]Recommendation, 10)
 	for i := range recs {
 		recs[i] = Recommendation{Text: fmt.Sprint("rec ", i+1), FindingIDs: []string{"f3", "gone", "f3"},
-			BoardResponse: "Agreed", Actions: []Action{{Text: "Retrain", Owner: "Hub manager", Due: D(2019, time.July, 1), Status: "open"}}}
+			Response: Response{Decision: Accepted, Words: "Agreed"}, Actions: []Action{{Text: "Retrain", Owner: "Hub manager", Due: D(2019, time.July, 1), Status: OnTrack}}}
 	}
 	r.Recommendations = recs
-	md = section(t, string(Render(r)), "## 7. Recommendations")
+	full := string(RenderOn(r, D(2019, time.August, 1)))
+	md = section(t, full, "## 7. Recommendations")
 	mustContain(t, "ten recommendations", md,
-		"10. rec 10\n\n    Based on findings: F3 (Noticeboards are out of date).\n\n    Board response: Agreed\n\n    Action: Retrain (Hub manager, due 1 July 2019, open)")
+		"10. rec 10\n\n    Based on findings: F3 (Noticeboards are out of date).\n\n    Board response: Accepted ✓ — Agreed")
+	mustContain(t, "action plan", section(t, full, "## Board response and action plan"),
+		"Of 10 recommendations: 10 accepted. Actions as at 1 August 2019: 0 of 10 actions done · 10 overdue.",
+		"### Recommendation 10: rec 10",
+		"- **Decision:** Accepted ✓",
+		"| 10.1 Retrain | Hub manager | 1 July 2019 | On track →, overdue by 31 days |")
 }
 
 func TestReportJudgement(t *testing.T) {
@@ -334,23 +344,27 @@ func nastyReview(s string) *Review {
 	sv.Respondents = RespondentsFrom(list)
 	for i := range r.Recommendations {
 		rec := &r.Recommendations[i]
-		rec.Text, rec.BoardResponse = s, s
+		rec.Text, rec.Response = s, Response{Decision: NotAccepted, Words: s, Reason: s}
 		for j := range rec.SubPoints {
 			rec.SubPoints[j].Text = s
 		}
-		rec.Actions = []Action{{Text: s, Owner: s, Status: s}}
+		rec.Actions = []Action{{Text: s, Owner: s, Status: Paused, Reason: s, Updates: []ActionUpdate{{Note: s, By: s}}}}
+		rec.FollowUp = []Check{{PointID: "p1", Changed: s, Measure: s, AtReport: s, Now: s + "!", Verdict: PartlyDone}}
 	}
 	for i := range r.Criteria {
 		r.Criteria[i].Name, r.Criteria[i].Rationale = s, s
 	}
 	r.Judgement.Word, r.Judgement.Explanation = s, s
+	r.FollowUpPoints = []FollowUpPoint{{ID: "p1", Label: s, Held: D(2020, time.January, 1)}}
+	r.Impact = s
 	return r
 }
 
 var findingNumber = regexp.MustCompile(`^F[0-9]+$`)
 
 var ownLabel = map[string]bool{"Scrutiny topic:": true, "Service area:": true, "Start and end dates:": true,
-	"Overall judgement:": true, "Status of this paper:": true, "The Board is asked to:": true}
+	"Overall judgement:": true, "Status of this paper:": true, "The Board is asked to:": true,
+	"The Board's words:": true}
 
 // tableCells splits a table line the way GitHub does: a pipe after a
 // backslash is part of the cell.
@@ -427,7 +441,7 @@ func TestReportSurvivesNastyText(t *testing.T) {
 	cleanCounts := countKinds(clean)
 	for _, s := range nasty {
 		md := Render(nastyReview(s))
-		checkReportStructure(t, md, len(wantSections)+2, s)
+		checkReportStructure(t, md, len(wantSections)+2+len(afterBoard), s)
 		got := countKinds(md)
 		for _, k := range []string{"h3", "h4", "table", "chart"} {
 			// The nasty review adds one choice question: one more
@@ -445,7 +459,7 @@ func TestReportSurvivesNastyText(t *testing.T) {
 
 var (
 	headingRe     = regexp.MustCompile(`(?s)<h([1-6])>(.*?)</h[1-6]>`)
-	userHeadingRe = regexp.MustCompile(`^(Scrutiny report: |E[0-9]+ |Q[0-9]+\. |Survey: )(.*)$`)
+	userHeadingRe = regexp.MustCompile(`^(Scrutiny report: |E[0-9]+ |Q[0-9]+\. |Survey: |Recommendation [0-9]+: )(.*)$`)
 )
 
 // checkUserHeadings checks that every heading carrying the user's text
@@ -471,10 +485,10 @@ func checkUserHeadings(t *testing.T, md []byte, user string) {
 			t.Errorf("heading %q should end with %q", u[0], want)
 		}
 	}
-	// The title, three evidence items twice, one survey twice and four
-	// questions.
-	if n != 1+6+2+4 {
-		t.Errorf("%d headings carry the user's text, want 13", n)
+	// The title, three evidence items twice, one survey twice, four
+	// questions and, in the action plan, two recommendations.
+	if n != 1+6+2+4+2 {
+		t.Errorf("%d headings carry the user's text, want 15", n)
 	}
 }
 
@@ -504,7 +518,7 @@ func FuzzRender(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		md := Render(nastyReview(s))
-		checkReportStructure(t, md, len(wantSections)+2, s)
+		checkReportStructure(t, md, len(wantSections)+2+len(afterBoard), s)
 		if !bytes.Equal(md, Render(nastyReview(s))) {
 			t.Fatal("not deterministic")
 		}

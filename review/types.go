@@ -42,6 +42,11 @@ type Review struct {
 	Surveys         []Survey
 	Recommendations []Recommendation
 	Criteria        []Criterion
+
+	// FollowUpPoints are the dates the panel checks progress after the
+	// Board; Impact is its overall statement of what the review changed.
+	FollowUpPoints []FollowUpPoint
+	Impact         string
 }
 
 // MergeResult counts what merging reviews into a file did: how many
@@ -245,24 +250,20 @@ type Recommendation struct {
 	Text       string
 	SubPoints  []SubPoint // lettered a, b, c... by position
 	FindingIDs []string
-	// Later stages: the Board's answer and the actions that follow.
-	BoardResponse string
-	Actions       []Action
+	// After the report: the Board's answer, the actions that follow and
+	// what the panel found at each follow-up point.
+	Response Response
+	Actions  []Action
+	FollowUp []Check
 }
 
 // SubPoint is a lettered part of a recommendation.
 type SubPoint struct {
 	ID   string
 	Text string
-}
-
-// Action is something the landlord agreed to do in answer to a recommendation.
-type Action struct {
-	ID     string
-	Text   string
-	Owner  string
-	Due    Date
-	Status string // free text: "open", "done", ...
+	// Response is the Board's answer to this part alone, when it answered
+	// the parts separately; zero otherwise.
+	Response Response
 }
 
 // Criterion is something the panel scores.

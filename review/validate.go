@@ -307,9 +307,13 @@ func ValidateRecommendation(rec Recommendation) []Problem {
 			ps.add(fmt.Sprintf("subpoints.%d", i+1), fmt.Sprintf("Sub-point %s needs some text", Letter(i)))
 		}
 	}
+	ps.addAll("response.", "", ValidateResponse(rec.Response))
 	for i, a := range rec.Actions {
 		if blank(a.Text) {
 			ps.add(fmt.Sprintf("actions.%d.text", i+1), fmt.Sprintf("Action %d needs some text", i+1))
+		}
+		if a.Status.NeedsReason() && blank(a.Reason) {
+			ps.add(fmt.Sprintf("actions.%d.reason", i+1), fmt.Sprintf("Action %d is %s: say why", i+1, a.Status))
 		}
 	}
 	return ps.list
@@ -416,6 +420,16 @@ func ValidateQuestion(q Question) []Problem {
 	}
 	if q.TallyExcluded < 0 {
 		ps.add("tally", "The count of \"don't know\" answers cannot be negative")
+	}
+	return ps.list
+}
+
+// ValidateResponse checks a Board response: a partly or not accepted
+// recommendation is owed a reason.
+func ValidateResponse(r Response) []Problem {
+	var ps problems
+	if r.Decision.NeedsReason() && blank(r.Reason) {
+		ps.add("reason", fmt.Sprintf("A response of %q needs the reason the Board gave", string(r.Decision)))
 	}
 	return ps.list
 }

@@ -53,9 +53,10 @@ func benchScale() int {
 func largeDB(b *testing.B) string {
 	b.Helper()
 	largeOnce.Do(func() {
-		largePath = filepath.Join(os.TempDir(), "scrutiny-bench-large-v1.scrutiny")
+		// v2: the large data gained Board responses, actions and updates.
+		largePath = filepath.Join(os.TempDir(), "scrutiny-bench-large-v2.scrutiny")
 		if n := benchScale(); n > 1 {
-			largePath = filepath.Join(os.TempDir(), fmt.Sprintf("scrutiny-bench-large-x%d-v1.scrutiny", n))
+			largePath = filepath.Join(os.TempDir(), fmt.Sprintf("scrutiny-bench-large-x%d-v2.scrutiny", n))
 		}
 		if _, err := os.Stat(largePath); err == nil {
 			// Bring a file cached by an older build up to date before

@@ -211,6 +211,7 @@ func (s *Store) ImportReviews(ctx context.Context, rs ...*review.Review) (Import
 
 func fillIDs(r *review.Review) {
 	fillID(&r.ID)
+	fillPointIDs(r)
 	for i := range r.Members {
 		fillID(&r.Members[i].ID)
 	}
@@ -242,9 +243,7 @@ func fillIDs(r *review.Review) {
 		for j := range rec.SubPoints {
 			fillID(&rec.SubPoints[j].ID)
 		}
-		for j := range rec.Actions {
-			fillID(&rec.Actions[j].ID)
-		}
+		fillActions(rec)
 	}
 	for i := range r.Criteria {
 		fillID(&r.Criteria[i].ID)

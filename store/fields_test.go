@@ -37,6 +37,9 @@ var enumValues = map[reflect.Type][]reflect.Value{
 	reflect.TypeFor[review.QuestionKind](): values(review.QuestionScale, review.QuestionYesNo, review.QuestionChoice, review.QuestionFreeText),
 	reflect.TypeFor[review.Level]():        values(review.Levels...),
 	reflect.TypeFor[review.MetState]():     values(review.MetYes, review.MetNo),
+	reflect.TypeFor[review.Decision]():     values(review.Decisions...),
+	reflect.TypeFor[review.ActionStatus](): values(review.ActionStatuses...),
+	reflect.TypeFor[review.Verdict]():      values(review.Verdicts...),
 }
 
 func values[T any](vs ...T) []reflect.Value {

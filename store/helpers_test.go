@@ -71,10 +71,10 @@ func richReview(tag string) *review.Review {
 			}),
 		}},
 		Recommendations: []review.Recommendation{{
-			Text:          "Answer calls faster",
-			SubPoints:     []review.SubPoint{{ID: "s1", Text: "More staff at 9am"}, {ID: "s2", Text: "Call-back option"}},
-			BoardResponse: "Agreed",
-			Actions:       []review.Action{{ID: "a1", Text: "Hire two advisers", Owner: "Head of contact", Due: d(2019, time.October, 1), Status: "open"}},
+			Text:      "Answer calls faster",
+			SubPoints: []review.SubPoint{{ID: "s1", Text: "More staff at 9am"}, {ID: "s2", Text: "Call-back option"}},
+			Response:  review.Response{Decision: review.Accepted, Words: "Agreed"},
+			Actions:   []review.Action{{ID: "a1", Text: "Hire two advisers", Owner: "Head of contact", Due: d(2019, time.October, 1), Status: review.NotStarted}},
 		}},
 		Criteria: []review.Criterion{{Name: "Ease of contact", Level: review.Good, Rationale: "Most calls answered", Votes: [5]int{0, 1, 2, 5, 1}}},
 	}

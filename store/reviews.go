@@ -18,7 +18,8 @@ var reviewTable = table{
 	name: "reviews", what: "review", label: "topic",
 	cols: []string{"topic", "service_area", "why_area", "start_on", "end_on", "board_on", "stage",
 		"introduction", "approach", "summary", "aim", "objectives", "focus_areas", "out_of_scope",
-		"judgement_level", "judgement_word", "judgement_explanation", "archived", "member_ids", "landlord"},
+		"judgement_level", "judgement_word", "judgement_explanation", "archived", "member_ids", "landlord",
+		"follow_up_points", "impact"},
 }
 
 func reviewVals(r *review.Review) []any {
@@ -29,18 +30,25 @@ func reviewVals(r *review.Review) []any {
 	return []any{r.Topic, r.ServiceArea, r.WhyArea, r.Start.String(), r.End.String(), r.BoardDate.String(),
 		string(r.Stage), r.Introduction, r.Approach, r.Summary, r.Scope.Aim, js(r.Scope.Objectives),
 		js(r.Scope.FocusAreas), js(r.Scope.OutOfScope), int(r.Judgement.Level), r.Judgement.Word,
-		r.Judgement.Explanation, archived, js(r.MemberIDs), r.Landlord}
+		r.Judgement.Explanation, archived, js(r.MemberIDs), r.Landlord, js(pointsTo(r.FollowUpPoints)), r.Impact}
 }
 
 // scanReviewHeader reads the header of r.ID; a header that is not there
 // gives sql.ErrNoRows.
 func scanReviewHeader(row *sql.Row, r *review.Review) error {
-	var stage, start, end, board, objectives, focus, out, memberIDs string
+	var stage, start, end, board, objectives, focus, out, memberIDs, points string
 	var level int
 	err := row.Scan(&r.Topic, &r.ServiceArea, &r.WhyArea, &start, &end, &board, &stage, &r.Introduction, &r.Approach,
 		&r.Summary, &r.Scope.Aim, &objectives, &focus, &out, &level, &r.Judgement.Word,
-		&r.Judgement.Explanation, &r.Archived, &memberIDs, &r.Landlord)
+		&r.Judgement.Explanation, &r.Archived, &memberIDs, &r.Landlord, &points, &r.Impact)
 	if err != nil {
+		return err
+	}
+	var jp []jPoint
+	if err := unjs(points, &jp); err != nil {
+		return badColumn(err)
+	}
+	if r.FollowUpPoints, err = pointsFrom(jp); err != nil {
 		return err
 	}
 	r.Stage = review.Stage(stage)
@@ -78,6 +86,7 @@ var (
 // CreateReview inserts a new review header (and its scope, judgement and
 // MemberIDs). An empty r.ID is given a fresh UUIDv7, written back into r.
 func (s *Store) CreateReview(ctx context.Context, r *review.Review) error {
+	fillPointIDs(r)
 	id := r.ID
 	if id == "" {
 		id = newID()
@@ -103,6 +112,7 @@ func (s *Store) CreateReview(ctx context.Context, r *review.Review) error {
 // area, why, dates, stage, introduction, approach, summary, scope, judgement,
 // archived, MemberIDs. It does not touch the lists.
 func (s *Store) SaveReview(ctx context.Context, r *review.Review) error {
+	fillPointIDs(r)
 	return s.write(ctx, "save the review", func(tx *wtx) error {
 		args := append([]any{nowMs()}, reviewVals(r)...)
 		res, err := tx.ExecContext(ctx, updateReview, append(args, r.ID)...)
@@ -256,6 +266,8 @@ type bReview struct {
 	Judgement       bJudgement        `json:"judgement"`
 	Archived        bool              `json:"archived,omitempty"`
 	MemberIDs       []string          `json:"member_ids,omitempty"`
+	FollowUpPoints  []jPoint          `json:"follow_up_points,omitempty"`
+	Impact          string            `json:"impact,omitempty"`
 	Meetings        []bMeeting        `json:"meetings,omitempty"`
 	Evidence        []bEvidence       `json:"evidence,omitempty"`
 	Findings        []bFinding        `json:"findings,omitempty"`
@@ -275,6 +287,7 @@ func reviewTo(r *review.Review) *bReview {
 		Scope:     bScope{r.Scope.Aim, r.Scope.Objectives, r.Scope.FocusAreas, r.Scope.OutOfScope},
 		Judgement: bJudgement{levelWord(r.Judgement.Level), r.Judgement.Word, r.Judgement.Explanation},
 		Archived:  r.Archived, MemberIDs: r.MemberIDs,
+		FollowUpPoints: pointsTo(r.FollowUpPoints), Impact: r.Impact,
 
 		Meetings:        convert(r.Meetings, meetingTo),
 		Evidence:        convert(r.Evidence, evidenceTo),
@@ -322,11 +335,54 @@ func reviewHeaderFrom(c *checker, b *bReview) *review.Review {
 		Introduction: b.Introduction, Approach: b.Approach, Summary: b.Summary,
 		Scope: review.Scope{Aim: b.Scope.Aim, Objectives: nilIfEmpty(b.Scope.Objectives),
 			FocusAreas: nilIfEmpty(b.Scope.FocusAreas), OutOfScope: nilIfEmpty(b.Scope.OutOfScope)},
-		Archived: b.Archived, MemberIDs: nilIfEmpty(b.MemberIDs),
+		Archived: b.Archived, MemberIDs: nilIfEmpty(b.MemberIDs), Impact: b.Impact,
+	}
+	c.list("follow-up points", len(b.FollowUpPoints))
+	for _, p := range b.FollowUpPoints {
+		c.id("follow-up point", p.ID)
 	}
 	var err error
+	r.FollowUpPoints, err = pointsFrom(b.FollowUpPoints)
+	c.fail(err)
 	r.Judgement.Level, err = review.ParseLevel(b.Judgement.Level)
 	c.fail(err)
 	r.Judgement.Word, r.Judgement.Explanation = b.Judgement.Word, b.Judgement.Explanation
 	return r
+}
+
+// jPoint is a follow-up point, in the reviews row and in the bundle.
+type jPoint struct {
+	ID    string `json:"id"`
+	Label string `json:"label,omitempty"`
+	Due   string `json:"due,omitempty"`
+	Held  string `json:"held,omitempty"`
+}
+
+func pointsTo(a []review.FollowUpPoint) []jPoint {
+	return convert(a, func(p review.FollowUpPoint) jPoint { return jPoint{p.ID, p.Label, p.Due.String(), p.Held.String()} })
+}
+
+func pointsFrom(a []jPoint) ([]review.FollowUpPoint, error) {
+	if len(a) == 0 {
+		return nil, nil
+	}
+	out := make([]review.FollowUpPoint, len(a))
+	for i, p := range a {
+		due, err := parseISO(p.Due)
+		if err != nil {
+			return nil, err
+		}
+		held, err := parseISO(p.Held)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = review.FollowUpPoint{ID: p.ID, Label: p.Label, Due: due, Held: held}
+	}
+	return out, nil
+}
+
+func fillPointIDs(r *review.Review) {
+	for i := range r.FollowUpPoints {
+		fillID(&r.FollowUpPoints[i].ID)
+	}
 }

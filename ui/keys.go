@@ -492,3 +492,29 @@ func typed(msg tea.KeyPressMsg) string {
 	}
 	return msg.Text
 }
+
+// responseKeys are the Board response tab's: the action plan.
+type responseKeys struct {
+	AddAction, AddUpdate, Delete, Stage key.Binding
+}
+
+func newResponseKeys() responseKeys {
+	return responseKeys{
+		AddAction: bind(keyNew, "ctrl+n", "add an action"),
+		AddUpdate: bind([]string{"alt+u"}, "alt+u", "add an update to the action"),
+		Delete:    bind(keyDelete, "ctrl+d", "delete the action"),
+		Stage:     bind([]string{"alt+g"}, "alt+g", "move the review to the suggested stage"),
+	}
+}
+
+// followUpKeys are the Follow-up tab's.
+type followUpKeys struct {
+	Add, Delete key.Binding
+}
+
+func newFollowUpKeys() followUpKeys {
+	return followUpKeys{
+		Add:    bind(keyNew, "ctrl+n", "plan a follow-up point"),
+		Delete: bind(keyDelete, "ctrl+d", "delete the follow-up point"),
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"scrutiny/review"
 	"scrutiny/store"
 	"scrutiny/ui/text"
 )
@@ -25,6 +26,8 @@ type homeScreen struct {
 	binLoaded bool
 	list      list
 	w, h      int
+	// progress is each review's action plan, as of today.
+	progress map[string]review.Progress
 }
 
 func newHome(e *env) *homeScreen {
@@ -50,6 +53,7 @@ func (s *homeScreen) load() {
 		}
 	}
 	s.all = append(live, arch...)
+	s.loadProgress()
 	// The bin is read only when it is looked at (or when there is no review,
 	// to choose between the welcome and home screens): on a large database
 	// it is the slowest read, and the first frame should not wait for it.
@@ -302,6 +306,11 @@ func (s *homeScreen) view(w, h int) string {
 	body := s.list.view(w, lh, func(i int, sel bool) string {
 		r := s.all[s.shown[i]]
 		topic := text.OrEmpty(text.OneLine(r.Topic), "(untitled review)")
+		if p := s.progress[r.ID].Short(); p != "" && text.Width(topic)+3+text.Width(p) <= cw.topic {
+			// Only where the whole topic still fits: the selected review's
+			// progress is also under the list.
+			topic += " · " + p
+		}
 		stage := string(r.Stage)
 		if r.Archived {
 			stage = "archived"
@@ -332,6 +341,9 @@ func (s *homeScreen) view(w, h int) string {
 		d := "started " + text.OrEmpty(r.Start.Short(), "—") + " · ends " + text.OrEmpty(r.End.Short(), "—") +
 			" · board " + text.OrEmpty(r.BoardDate.Short(), "—")
 		c := fmt.Sprintf("%d evidence, %d findings, %d recommendations", r.Evidence, r.Findings, r.Recommendations)
+		if p := s.progress[r.ID].Short(); p != "" {
+			c = "Action plan " + p + " · " + c
+		}
 		out = append(out, st.Text.Render(text.Truncate(d, w)), st.Muted.Render(text.Truncate(c, w)))
 	}
 	return strings.Join(text.Box(out, w, h), "\n")

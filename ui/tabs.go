@@ -38,6 +38,8 @@ const (
 	tabReport          tabID = "report"
 	tabSurveys         tabID = "surveys"
 	tabMeetings        tabID = "meetings"
+	tabResponse        tabID = "response"
+	tabFollowUp        tabID = "follow-up"
 )
 
 // tabDef declares one tab: everything about it that is not its screen.
@@ -64,6 +66,8 @@ var tabDefs = []tabDef{
 	{tabReport, "8", "Report", "Report", func(ws *workspace) tab { return newReportTab(ws) }},
 	{tabSurveys, "9", "Surveys & standards", "Surveys", func(ws *workspace) tab { return newSurveysTab(ws) }},
 	{tabMeetings, "0", "Meetings", "Meet", func(ws *workspace) tab { return newMeetingsTab(ws) }},
+	{tabResponse, "11", "Board response", "Resp", func(ws *workspace) tab { return newResponseTab(ws) }},
+	{tabFollowUp, "12", "Follow-up", "Follow", func(ws *workspace) tab { return newFollowUpTab(ws) }},
 }
 
 // tabIndex is the slot of tab id in tabDefs, or -1.

@@ -10,11 +10,11 @@ import (
 // first when they do not, always fits, and marks the current tab with
 // brackets so it shows without colour.
 func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
-	tt, _, _ := exampleTester(t, 100, 30)
+	tt, _, _ := exampleTester(t, 140, 30)
 	tabs := strings.Split(tt.screen(), "\n")[1]
 	for _, want := range []string{"[1 Overview]", "2 Scope", "3 Evidence", "4 Findings", "6 Scoring", "7 Judgement", "8 Report"} {
 		if !strings.Contains(tabs, want) {
-			t.Errorf("at 100 columns the tabs %q lack %q", tabs, want)
+			t.Errorf("at 140 columns the tabs %q lack %q", tabs, want)
 		}
 	}
 	tt.press("alt+5")
@@ -22,11 +22,11 @@ func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
 	if !strings.Contains(tabs, "[5 Recommendations]") {
 		t.Errorf("current tab not full and bracketed: %q", tabs)
 	}
-	tt.send(windowSize(180, 30))
+	tt.send(windowSize(200, 30))
 	tabs = strings.Split(tt.screen(), "\n")[1]
 	for _, d := range tabDefs {
 		if !strings.Contains(tabs, d.key+" "+d.title) {
-			t.Errorf("at 180 columns %q lacks the full %q", tabs, d.title)
+			t.Errorf("at 200 columns %q lacks the full %q", tabs, d.title)
 		}
 	}
 	for _, w := range []int{60, 70, 80, 90, 100, 120} {
@@ -45,14 +45,19 @@ func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
 	}
 }
 
-// At 80 columns every tab keeps a name: the current one gives up its full
-// title before any other tab is cut to a bare number.
+// Where the tab line has room for every short title (100 columns for the
+// twelve tabs), every tab keeps a name: the current one gives up its full
+// title before any other tab is cut to a bare number. At 80 columns the
+// current tab always keeps its name.
 func TestTabBarAt80KeepsEveryName(t *testing.T) {
 	for a, d := range tabDefs {
-		for i, l := range tabLabels(80, a) {
+		for i, l := range tabLabels(100, a) {
 			if l == tabDefs[i].key {
-				t.Errorf("current %q: tab %q shows only its number: %q", d.title, tabDefs[i].title, tabLabels(80, a))
+				t.Errorf("current %q: tab %q shows only its number: %q", d.title, tabDefs[i].title, tabLabels(100, a))
 			}
+		}
+		if l := tabLabels(80, a)[a]; l == d.key {
+			t.Errorf("at 80 columns the current tab %q shows only its number", d.title)
 		}
 	}
 }
@@ -63,8 +68,8 @@ func TestTabsPastTenAreReachable(t *testing.T) {
 	saved := tabDefs
 	t.Cleanup(func() { tabDefs = saved })
 	tabDefs = append(slices.Clone(saved),
-		tabDef{"extra-a", "11", "Board response", "Board", func(ws *workspace) tab { return newScope(ws) }},
-		tabDef{"extra-b", "12", "Follow-up", "Follow", func(ws *workspace) tab { return newScope(ws) }})
+		tabDef{"extra-a", "91", "Extra A", "A", func(ws *workspace) tab { return newScope(ws) }},
+		tabDef{"extra-b", "92", "Extra B", "B", func(ws *workspace) tab { return newScope(ws) }})
 	seen := map[string]bool{}
 	for _, d := range tabDefs {
 		if seen[d.key] || seen[string(d.id)] {
@@ -82,13 +87,19 @@ func TestTabsPastTenAreReachable(t *testing.T) {
 	}
 	tt, _, _ := exampleTester(t, 80, 24)
 	tt.press("alt+0", "ctrl+pgdown")
-	if got := tabDefs[tt.m.ws.active].id; got != "extra-a" {
+	if got := tabDefs[tt.m.ws.active].id; got != tabDefs[10].id {
 		t.Fatalf("] after the tenth tab opened %q", got)
 	}
-	if tabs := strings.Split(tt.screen(), "\n")[1]; !strings.Contains(tabs, "[11 ") {
+	if tabs := strings.Split(tt.screen(), "\n")[1]; !strings.Contains(tabs, "["+tabDefs[10].key+" ") {
 		t.Errorf("the eleventh tab is not shown as current: %q", tabs)
 	}
-	tt.press("ctrl+pgdown", "ctrl+pgdown")
+	for range len(tabDefs) - 11 {
+		tt.press("ctrl+pgdown")
+	}
+	if got := tabDefs[tt.m.ws.active].id; got != "extra-b" {
+		t.Fatalf("ctrl+pgdown to the end opened %q, want the last", got)
+	}
+	tt.press("ctrl+pgdown")
 	if got := tabDefs[tt.m.ws.active].id; got != tabOverview {
 		t.Errorf("] past the last tab opened %q, want the first", got)
 	}

@@ -114,6 +114,7 @@ func Review() *review.Review {
 	r.Surveys = []review.Survey{firstSurvey(), secondSurvey()}
 	r.Recommendations = exampleRecommendations()
 	r.Criteria = exampleCriteria()
+	addAfterReport(r)
 	return r
 }
 

@@ -243,9 +243,20 @@ func largeReview(ri int, members []review.Member, respondents int) *review.Revie
 			rec.SubPoints = append(rec.SubPoints, review.SubPoint{ID: largeID(ri, lkSubPoint, i*10+j), Text: sentence(rng, 10)})
 		}
 		if r.Stage == review.StageBoardResponse || r.Stage == review.StageActionPlan || r.Stage == review.StageFollowUp || r.Stage == review.StageClosed {
-			rec.BoardResponse = sentence(rng, 20)
-			rec.Actions = []review.Action{{ID: largeID(ri, lkAction, i), Text: sentence(rng, 12), Owner: "Head of service",
-				Due: review.D(year+1, time.Month(1+i%12), 1), Status: "open"}}
+			rec.Response = review.Response{Decision: review.Decisions[i%len(review.Decisions)],
+				Date: review.D(year, time.December, 1), Words: sentence(rng, 20)}
+			if rec.Response.Decision.NeedsReason() {
+				rec.Response.Reason = sentence(rng, 10)
+			}
+			for k := range 1 + i%3 {
+				a := review.Action{ID: largeID(ri, lkAction, i*10+k), Text: sentence(rng, 12), Owner: "Head of service",
+					Due: review.D(year+1, time.Month(1+(i+k)%12), 1), Status: review.ActionStatuses[(i+k)%len(review.ActionStatuses)]}
+				if a.Status.NeedsReason() {
+					a.Reason = "Waiting for the new system"
+				}
+				a.Updates = []review.ActionUpdate{{Date: review.D(year+1, time.January, 15), Note: sentence(rng, 8), By: "Service lead"}}
+				rec.Actions = append(rec.Actions, a)
+			}
 		}
 		r.Recommendations = append(r.Recommendations, rec)
 	}

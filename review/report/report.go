@@ -40,6 +40,10 @@ func Lookup(name string) (Format, bool) {
 // Render writes the review's report in this format.
 func (f Format) Render(r *review.Review) []byte { return f.render(review.NewReport(r)) }
 
+// RenderReport writes any document of the report model in this format,
+// such as the tenants' summary (review.NewSummary).
+func (f Format) RenderReport(rep *review.Report) []byte { return f.render(rep) }
+
 // Export writes the review's report in the named format; markdown when the
 // name is not a format's.
 func Export(r *review.Review, name string) []byte {

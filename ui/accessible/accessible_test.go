@@ -81,7 +81,7 @@ func TestEndToEndThroughStandardInput(t *testing.T) {
 		"1a: Test the message with tenants",
 		"Based on the issue finding: Calls wait too long before they are answered",
 		"1 evidence item, 1 finding, 0 recommendations, 0 meetings.",
-		"Review: Customers contacting us. What would you like to do? Type m to hear the 10 choices again.",
+		"Review: Customers contacting us. What would you like to do? Type m to hear the 11 choices again.",
 		"Saved: the overall judgement, Improving.",
 		"Wrote the report to " + report,
 		"Overall judgement: Improving.",

@@ -3,6 +3,7 @@ package accessible
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"scrutiny/review"
 	"scrutiny/ui/present"
@@ -80,8 +81,11 @@ func (s *session) recommendation(i int) error {
 					s.p.say("Based on the %s finding: %s", f.Kind, clean(f.Text))
 				}
 			}
-			if r := clean(rec.BoardResponse); r != "" {
-				s.p.say("The Board's response: %s", r)
+			if !rec.Response.IsZero() || len(rec.Actions) > 0 {
+				s.p.say("The Board's response: %s.", spokenStatus(&rec, review.FromTime(time.Now())))
+			}
+			if r := clean(rec.Response.Words); r != "" {
+				s.p.say("The Board's words: %s", r)
 			}
 			continue
 		case 1:
@@ -117,9 +121,15 @@ func (s *session) recommendation(i int) error {
 				rec.FindingIDs = append(rec.FindingIDs, s.r.Findings[j].ID)
 			}
 		case 4:
-			if rec.BoardResponse, err = s.p.text("What did the Board say about this recommendation? One line.", rec.BoardResponse); err != nil {
+			// The decision, its date, words and reason, as from the
+			// review menu's "The Board's response and the action plan".
+			if err := s.recordDecision(rec, i+1); err != nil && err != errBack {
 				return err
 			}
+			if err := s.reload(); err != nil {
+				return err
+			}
+			continue
 		}
 		s.saved(s.st.SaveRecommendation(s.ctx, s.r.ID, &rec), fmt.Sprintf("recommendation %d", i+1))
 		if err := s.reload(); err != nil {

@@ -168,6 +168,7 @@ func (s *session) reviewMenu() error {
 		{"Panel members of this review", s.members},
 		{"The scope: aim, objectives and focus areas", s.scope},
 		{"Recommendations", s.recommendations},
+		{"The Board's response and the action plan", s.responses},
 	}
 	names := make([]string, len(tasks))
 	for i, t := range tasks {

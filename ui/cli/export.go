@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"scrutiny/review"
 	"scrutiny/review/report"
 	"scrutiny/store"
 	"scrutiny/ui/text"
@@ -30,6 +31,10 @@ the screen (standard output); a Word document needs -o.
   --format docx    the report as a Word document with a cover sheet, headings,
                    tables, numbered recommendations and charts
   --format json    a bundle: the review given with --review, or every review
+  --summary        instead of the report, a short "You said, we did" for
+                   tenants: one line per recommendation with what the panel
+                   asked, what the landlord agreed and what has happened, for a
+                   newsletter or the landlord's website (md, html or docx)
   -o FILE          write to FILE; an existing FILE is replaced only once the
                    new one is completely written
 
@@ -39,6 +44,7 @@ Examples:
   scrutiny export --format html -o report.html
   scrutiny export --review 0190a5c0-... --format md -o report.md
   scrutiny export --format json -o all-reviews.json
+  scrutiny export --summary -o you-said-we-did.md
 `,
 		run: runExport,
 	})
@@ -49,6 +55,7 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 	fs := a.newFlags(c)
 	id := fs.String("review", "", "review ID")
 	format := fs.String("format", "md", "md, html, docx or json")
+	summary := fs.Bool("summary", false, "You said, we did")
 	out := outputFlag(fs)
 	pos, err := a.parse(c, fs, args)
 	if err != nil {
@@ -71,6 +78,9 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 	}
 	if *format == "docx" && (*out == "" || *out == "-") {
 		return usagef(c, "a Word document cannot be shown on the screen: name the file with -o, for example -o board-paper.docx")
+	}
+	if *summary && *format == "json" {
+		return usagef(c, "--summary is a page for tenants (md, html or docx), not a bundle")
 	}
 	st, err := a.openStore(true)
 	if err != nil {
@@ -99,6 +109,10 @@ func runExport(ctx context.Context, a *app, args []string) (err error) {
 			return notFound(err, rid)
 		}
 		data := report.Export(r, *format)
+		if *summary {
+			f, _ := report.Lookup(*format)
+			data = f.RenderReport(review.NewSummary(r, review.Today()))
+		}
 		fill = func(w io.Writer) error { _, err := w.Write(data); return err }
 	}
 	return a.emit(*out, fill)

@@ -82,6 +82,8 @@ func TabTitle(tab string) string {
 		return "Overview"
 	case "criteria":
 		return "Scoring"
+	case "response":
+		return "Board response"
 	}
 	return strings.ToUpper(tab[:1]) + tab[1:]
 }
@@ -119,6 +121,8 @@ func BuildSlide(s Snapshot, now time.Time) Slide {
 		sl, ok = meetingSlide(r, s.Pos.ItemID)
 	case ItemAgenda:
 		sl, ok = agendaSlide(r, s.Pos, now)
+	case ItemActionPlan:
+		sl, ok = actionPlanSlide(r, s.Pos.ItemID, now)
 	}
 	if !ok {
 		sl = overviewSlide(r)
