@@ -79,7 +79,7 @@ func TestEndToEndThroughStandardInput(t *testing.T) {
 		"Saved: recommendation 1.",
 		"Recommendation 1: Tell callers their place in the queue",
 		"1a: Test the message with tenants",
-		"Based on the issue finding: Calls wait too long before they are answered",
+		"Based on finding F1, issue: Calls wait too long before they are answered",
 		"1 evidence item, 1 finding, 0 recommendations, 0 meetings.",
 		"Review: Customers contacting us. What would you like to do? Type m to hear the 11 choices again.",
 		"Saved: the overall judgement, Improving.",

@@ -76,9 +76,10 @@ func (s *session) recommendation(i int) error {
 			if len(rec.FindingIDs) == 0 {
 				s.p.say("It is not yet linked to a finding.")
 			}
+			nums := s.r.Numbers()
 			for _, id := range rec.FindingIDs {
 				if f, ok := s.r.FindingByID(id); ok {
-					s.p.say("Based on the %s finding: %s", f.Kind, clean(f.Text))
+					s.p.say("Based on finding %s, %s: %s", nums.Findings[id], f.Kind, clean(f.Text))
 				}
 			}
 			if !rec.Response.IsZero() || len(rec.Actions) > 0 {
@@ -105,8 +106,9 @@ func (s *session) recommendation(i int) error {
 				continue
 			}
 			s.p.say("Which findings is this recommendation based on?")
+			nums := s.r.Numbers()
 			for j, f := range s.r.Findings {
-				s.p.say("%d. %s: %s", j+1, capital(string(f.Kind)), clean(f.Text))
+				s.p.say("%d. Finding %s, %s: %s", j+1, nums.Findings[f.ID], f.Kind, clean(f.Text))
 			}
 			q := "Type the numbers separated by commas, or press Enter for none."
 			if n == 1 {

@@ -272,8 +272,9 @@ func (s *session) addFinding() error {
 	}
 	if n := len(s.r.Evidence); n > 0 {
 		s.p.say("Which evidence is this finding based on?")
+		nums := s.r.Numbers()
 		for j, e := range s.r.Evidence {
-			s.p.say("%d. %s (%s)", j+1, clean(e.Title), e.Kind)
+			s.p.say("%d. Evidence %s: %s (%s)", j+1, nums.Evidence[e.ID], clean(e.Title), e.Kind)
 		}
 		picks, err := s.p.numbers("Type the numbers separated by commas, or press Enter for none.", n)
 		if err != nil {

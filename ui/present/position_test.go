@@ -214,3 +214,15 @@ func TestPostCoalescesMoves(t *testing.T) {
 		t.Error("posting the same position wrote again")
 	}
 }
+
+// An evidence item with no kind, or a kind in another script, must not
+// break its slide; the slide carries the report's number.
+func TestEvidenceSlideTakesAnyKind(t *testing.T) {
+	for _, kind := range []review.EvidenceKind{"", "éntretien", "面談"} {
+		r := &review.Review{ID: "r", Evidence: []review.Evidence{{ID: "e1", Kind: kind, Title: "Visit"}}}
+		sl, ok := evidenceSlide(r, "e1")
+		if !ok || sl.Title != "E1 Visit" {
+			t.Errorf("kind %q: slide %+v", kind, sl)
+		}
+	}
+}

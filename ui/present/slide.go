@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"scrutiny/review"
 	"scrutiny/ui/text"
@@ -234,10 +236,12 @@ func findingSlide(r *review.Review, id string) (Slide, bool) {
 	if f.Kind == review.GoodPractice {
 		kind, tone = "Good practice", ToneGood
 	}
-	sl := Slide{Title: "Finding", Lines: []Line{bigLine("", kind, "", tone), gap(), textLine(Clean(f.Text))}}
+	// The report's numbers, so "F7" said in the room is the one shown.
+	nums := r.Numbers()
+	sl := Slide{Title: "Finding " + nums.Findings[f.ID], Lines: []Line{bigLine("", kind, "", tone), gap(), textLine(Clean(f.Text))}}
 	for _, eid := range f.EvidenceIDs {
 		if e, ok := r.EvidenceByID(eid); ok {
-			sl.Lines = append(sl.Lines, textLine("From: "+Clean(e.Title)))
+			sl.Lines = append(sl.Lines, textLine("From: "+strings.TrimSpace(nums.Evidence[eid]+" "+Clean(e.Title))))
 		}
 	}
 	return sl, true
@@ -248,11 +252,16 @@ func evidenceSlide(r *review.Review, id string) (Slide, bool) {
 	if !ok {
 		return Slide{}, false
 	}
-	head := strings.ToUpper(string(e.Kind)[:1]) + string(e.Kind)[1:]
-	if !e.Date.IsZero() {
-		head += " · " + e.Date.Short()
+	head := Clean(string(e.Kind))
+	if head != "" {
+		// Upper-case the first letter, whatever its width in bytes.
+		r0, n := utf8.DecodeRuneInString(head)
+		head = string(unicode.ToUpper(r0)) + head[n:]
 	}
-	sl := Slide{Title: Clean(e.Title), Lines: []Line{textLine(head)}}
+	if !e.Date.IsZero() {
+		head = strings.TrimPrefix(head+" · "+e.Date.Short(), " · ")
+	}
+	sl := Slide{Title: strings.TrimSpace(r.Numbers().Evidence[e.ID] + " " + Clean(e.Title)), Lines: []Line{textLine(head)}}
 	if w := Clean(e.Who); w != "" {
 		sl.Lines = append(sl.Lines, textLine("With: "+w))
 	}
