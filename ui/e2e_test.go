@@ -98,22 +98,30 @@ func (a *tmuxApp) pid() int {
 	return p
 }
 
-// TestEndToEndInTmux drives the real program in a terminal: it creates a
-// review, fills each tab, exports the report, then kills the program
-// with SIGKILL while a field is being typed and checks that everything the
-// screen called saved is still there after a restart.
-func TestEndToEndInTmux(t *testing.T) {
+// buildForTmux builds the real program into a new folder for a test that
+// drives it under tmux; it skips when that cannot be done here.
+func buildForTmux(t *testing.T) (dir, bin string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("end-to-end test skipped in -short mode")
 	}
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "scrutiny")
+	dir = t.TempDir()
+	bin = filepath.Join(dir, "scrutiny")
 	if out, err := exec.Command("go", "build", "-o", bin, "scrutiny").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
+	return dir, bin
+}
+
+// TestEndToEndInTmux drives the real program in a terminal: it creates a
+// review, fills each tab, exports the report, then kills the program
+// with SIGKILL while a field is being typed and checks that everything the
+// screen called saved is still there after a restart.
+func TestEndToEndInTmux(t *testing.T) {
+	dir, bin := buildForTmux(t)
 	db := filepath.Join(dir, "panel.db")
 	socket := filepath.Join(dir, "tmux.sock")
 	report := filepath.Join(dir, "report.md")

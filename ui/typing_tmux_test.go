@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,17 +19,7 @@ const sentence = "The quick brown fox jumps over the lazy dog 0123456789 q? +!/[
 // real program, after ↓ from the form's first field. It must land in a
 // field every time: no item added, no tab changed, no quit.
 func TestTypingAfterDownInEveryForm(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "scrutiny")
-	if out, err := exec.Command("go", "build", "-o", bin, "scrutiny").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := buildForTmux(t)
 	db := filepath.Join(dir, "panel.db")
 	st, err := store.Open(db, store.Options{})
 	if err != nil {
