@@ -1031,3 +1031,29 @@ func (f *form) renderRow(i int, active bool, s style.Styles) []string {
 // datePlaceholder shows in an empty date field: dates start blank, so the
 // report never states a day nobody chose.
 const datePlaceholder = "not set: type a date such as 2 May 2019, or today"
+
+// labelled is a domain value shown by its label (a level, a decision...).
+type labelled interface {
+	comparable
+	Label() string
+}
+
+// labels are the choices of a field for one of the domain's lists: none
+// first, then every value, each by its label.
+func labels[T labelled](none T, all []T) []string {
+	out := []string{none.Label()}
+	for _, v := range all {
+		out = append(out, v.Label())
+	}
+	return out
+}
+
+// fromLabel is the value whose label is s; none when no value has it.
+func fromLabel[T labelled](s string, none T, all []T) T {
+	for _, v := range all {
+		if v.Label() == s {
+			return v
+		}
+	}
+	return none
+}

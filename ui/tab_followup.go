@@ -152,21 +152,9 @@ func savePoint(ws *workspace, pid string, edit func(p *review.FollowUpPoint)) er
 	})
 }
 
-func checkVerdictChoices() []string {
-	out := []string{review.VerdictNone.Label()}
-	for _, v := range review.Verdicts {
-		out = append(out, v.Label())
-	}
-	return out
-}
-
+func checkVerdictChoices() []string { return labels(review.VerdictNone, review.Verdicts) }
 func verdictFromLabel(s string) review.Verdict {
-	for _, v := range review.Verdicts {
-		if v.Label() == s {
-			return v
-		}
-	}
-	return review.VerdictNone
+	return fromLabel(s, review.VerdictNone, review.Verdicts)
 }
 
 func pointFields(ws *workspace, pid string) []field {
@@ -175,10 +163,10 @@ func pointFields(ws *workspace, pid string) []field {
 		{id: "pt-label", label: "Name", kind: fText, placeholder: "(e.g. 6 months)",
 			get: func() string { return get().Label },
 			set: func(v string) error { return savePoint(ws, pid, func(p *review.FollowUpPoint) { p.Label = v }) }},
-		dateOfField("pt-due", "Planned for", func() review.Date { return get().Due }, func(d review.Date) error {
+		dateOfField(ws.e, "pt-due", "Planned for", func() review.Date { return get().Due }, func(d review.Date) error {
 			return savePoint(ws, pid, func(p *review.FollowUpPoint) { p.Due = d })
 		}),
-		dateOfField("pt-held", "Held on", func() review.Date { return get().Held }, func(d review.Date) error {
+		dateOfField(ws.e, "pt-held", "Held on", func() review.Date { return get().Held }, func(d review.Date) error {
 			return savePoint(ws, pid, func(p *review.FollowUpPoint) { p.Held = d })
 		}),
 	}

@@ -180,45 +180,22 @@ func actionByID(ws *workspace, rid, aid string) review.Action {
 	return review.Action{}
 }
 
-func decisionChoices() []string {
-	out := []string{review.DecisionNone.Label()}
-	for _, d := range review.Decisions {
-		out = append(out, d.Label())
-	}
-	return out
-}
-
+func decisionChoices() []string { return labels(review.DecisionNone, review.Decisions) }
 func decisionFromLabel(v string) review.Decision {
-	for _, d := range review.Decisions {
-		if d.Label() == v {
-			return d
-		}
-	}
-	return review.DecisionNone
+	return fromLabel(v, review.DecisionNone, review.Decisions)
 }
 
-func statusChoices() []string {
-	out := make([]string, len(review.ActionStatuses))
-	for i, st := range review.ActionStatuses {
-		out[i] = st.Label()
-	}
-	return out
-}
-
+// An action always has a status, so its choices have no "none".
+func statusChoices() []string { return labels[review.ActionStatus]("", review.ActionStatuses)[1:] }
 func statusFromLabel(v string) review.ActionStatus {
-	for _, st := range review.ActionStatuses {
-		if st.Label() == v {
-			return st
-		}
-	}
-	return review.NotStarted
+	return fromLabel(v, review.NotStarted, review.ActionStatuses)
 }
 
-func dateOfField(id, label string, get func() review.Date, save func(d review.Date) error) field {
-	return field{id: id, label: label, kind: fDate, placeholder: "e.g. 2 May 2019",
+func dateOfField(e *env, id, label string, get func() review.Date, save func(d review.Date) error) field {
+	return field{id: id, label: label, kind: fDate, placeholder: datePlaceholder,
 		get: func() string { return get().Short() },
 		set: func(v string) error {
-			d, err := review.ParseDate(v)
+			d, err := e.parseDate(v)
 			if err != nil {
 				return err
 			}
@@ -238,7 +215,7 @@ func responseFields(ws *workspace, id string) []field {
 			set: func(v string) error {
 				return set(func(r *review.Recommendation) { r.Response.Decision = decisionFromLabel(v) })
 			}},
-		dateOfField("resp-date", "Answered on", func() review.Date { return resp().Date }, func(d review.Date) error {
+		dateOfField(ws.e, "resp-date", "Answered on", func() review.Date { return resp().Date }, func(d review.Date) error {
 			return set(func(r *review.Recommendation) { r.Response.Date = d })
 		}),
 		{id: "resp-words", label: "Board's words", kind: fMulti, placeholder: "(what the Board or officer said)",
@@ -319,7 +296,7 @@ func actionFields(ws *workspace, rid, ref string, a review.Action, today review.
 		{id: p + "owner", label: "Owner", kind: fText, placeholder: "(a name or a role)",
 			get: func() string { return get().Owner },
 			set: func(v string) error { return set(func(a *review.Action) { a.Owner = v }) }},
-		dateOfField(p+"due", "Due", func() review.Date { return get().Due }, func(d review.Date) error {
+		dateOfField(ws.e, p+"due", "Due", func() review.Date { return get().Due }, func(d review.Date) error {
 			return set(func(a *review.Action) { a.Due = d })
 		}),
 		{id: p + "status", label: "Status", kind: fChoice, choices: statusChoices(),

@@ -15,22 +15,8 @@ import (
 )
 
 // levelChoices are the scores as the user sees them: always word and symbol.
-func levelChoices() []string {
-	out := []string{review.LevelNone.Label()}
-	for _, l := range review.Levels {
-		out = append(out, l.Label())
-	}
-	return out
-}
-
-func levelFromLabel(v string) review.Level {
-	for _, l := range append([]review.Level{review.LevelNone}, review.Levels...) {
-		if l.Label() == v {
-			return l
-		}
-	}
-	return review.LevelNone
-}
+func levelChoices() []string               { return labels(review.LevelNone, review.Levels) }
+func levelFromLabel(v string) review.Level { return fromLabel(v, review.LevelNone, review.Levels) }
 
 func levelTone(l review.Level) func(style.Styles) lipgloss.Style {
 	return func(s style.Styles) lipgloss.Style {
