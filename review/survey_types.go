@@ -12,6 +12,9 @@ type Standard struct {
 	Source   string   // "Business Intelligence team"
 	Verdict  MetState // the panel's own call, used when Met cannot be computed
 	Evidence string   // optional evidence ID this came from
+	// Measure is the ID of a measure the standard follows: its latest
+	// result becomes the actual figure (see FollowMeasures).
+	Measure string
 }
 
 // MetState says whether a standard was met.
@@ -75,6 +78,13 @@ type Question struct {
 	Tally map[string]int
 	// TallyExcluded counts hand-entered "Don't know" / "N/A" answers.
 	TallyExcluded int
+	// Measure marks a five-point "satisfied" question as asking a Tenant
+	// Satisfaction Measure ("TP01"): its % satisfied is that measure's
+	// result for the survey's financial year (see SurveyResults).
+	Measure string
+	// Population is how many homes the survey was drawn from, for the
+	// margin of error; 0 when not known.
+	Population int
 }
 
 // Excluded is the stored answer for "Don't know", "N/A" and the like: counted,

@@ -47,6 +47,11 @@ type Review struct {
 	// Board; Impact is its overall statement of what the review changed.
 	FollowUpPoints []FollowUpPoint
 	Impact         string
+	// MeasureIDs are the panel's measures this review reads, in the order
+	// its scorecard shows them; Measures holds them, with their results,
+	// filled on load like Members.
+	MeasureIDs []string
+	Measures   []Measure
 }
 
 // MergeResult counts what merging reviews into a file did: how many
@@ -242,6 +247,8 @@ type Finding struct {
 	Kind        FindingKind
 	Text        string
 	EvidenceIDs []string
+	// MeasureIDs are the measures the finding cites ("TP01 fell 4 points").
+	MeasureIDs []string
 }
 
 // Recommendation is numbered by its position (1-based) in Review.Recommendations.
