@@ -22,11 +22,13 @@ var kinds = map[Kind]table{
 	KindRespondent:     respondentTable,
 	KindRecommendation: recTable,
 	KindCriterion:      criterionTable,
+	KindMeasure:        measureTable,
+	KindResult:         resultTable,
 }
 
 // binOrder fixes the order Bin reads the tables in, for stable output.
 var binOrder = []Kind{KindReview, KindMember, KindMeeting, KindEvidence, KindFinding, KindStandard,
-	KindSurvey, KindRespondent, KindRecommendation, KindCriterion}
+	KindSurvey, KindRespondent, KindRecommendation, KindCriterion, KindMeasure, KindResult}
 
 func lookupKind(k Kind) (table, error) {
 	t, ok := kinds[k]

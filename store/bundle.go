@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"scrutiny/review"
 )
@@ -34,6 +35,7 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
 		referenced := map[string]bool{}
+		measured := map[string]bool{}
 		done := map[string]bool{}
 		first := true
 		for _, id := range ids {
@@ -47,6 +49,7 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 			}
 			if !all {
 				noteMembers(r, referenced)
+				noteMeasures(r, measured)
 			}
 			if !first {
 				bw.WriteByte(',')
@@ -69,6 +72,22 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 		for i, m := range members {
 			buf.Reset()
 			if err := enc.Encode(memberTo(m)); err != nil {
+				return err
+			}
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteByte('\n')
+			bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+		}
+		bw.WriteString("\n],\"measures\":[")
+		ms, err := bundleMeasures(ctx, tx, all, measured)
+		if err != nil {
+			return err
+		}
+		for i, m := range ms {
+			buf.Reset()
+			if err := enc.Encode(measureTo(m)); err != nil {
 				return err
 			}
 			if i > 0 {
@@ -197,11 +216,16 @@ func (s *Store) ImportReviews(ctx context.Context, rs ...*review.Review) (Import
 					return err
 				}
 			}
+			for i := range r.Measures {
+				if _, err := im.measure(&r.Measures[i]); err != nil {
+					return err
+				}
+			}
 			if err := im.review(r, &res); err != nil {
 				return err
 			}
 		}
-		return nil
+		return im.relink()
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -248,6 +272,13 @@ func fillIDs(r *review.Review) {
 	for i := range r.Criteria {
 		fillID(&r.Criteria[i].ID)
 	}
+	for i := range r.Measures {
+		m := &r.Measures[i]
+		fillID(&m.ID)
+		for j := range m.Results {
+			fillID(&m.Results[j].ID)
+		}
+	}
 }
 
 // importer holds the prepared merge statements of one import transaction.
@@ -255,12 +286,15 @@ type importer struct {
 	ctx   context.Context
 	tx    *wtx
 	stmts map[string]*sql.Stmt
+	// remap maps a bundle's measure ID to the file's measure of the
+	// same code, for relink.
+	remap map[string]string
 }
 
 func newImporter(ctx context.Context, tx *wtx) (*importer, error) {
 	im := &importer{ctx: ctx, tx: tx, stmts: map[string]*sql.Stmt{}}
 	for _, q := range []string{importMeeting, importEvidence, importFinding, importStandard, importSurvey,
-		importResp, importRespBatch, importRec, importCrit, importMember, importReview} {
+		importResp, importRespBatch, importRec, importCrit, importMember, importReview, importMeasure, importResult} {
 		st, err := tx.PrepareContext(ctx, q)
 		if err != nil {
 			im.close()
@@ -365,7 +399,10 @@ func (s *Store) ImportBundle(ctx context.Context, r io.Reader) (ImportResult, er
 			return err
 		}
 		defer im.close()
-		return readBundle(ctx, io.LimitReader(r, maxBundleBytes), im, &res)
+		if err := readBundle(ctx, io.LimitReader(r, maxBundleBytes), im, &res); err != nil {
+			return err
+		}
+		return im.relink()
 	})
 	if err != nil {
 		return ImportResult{}, err
@@ -378,6 +415,7 @@ func (s *Store) ImportBundle(ctx context.Context, r io.Reader) (ImportResult, er
 type bundleSink interface {
 	review(r *review.Review, res *ImportResult) error
 	member(m *review.Member) (bool, error)
+	measure(m *review.Measure) (bool, error)
 }
 
 func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResult) error {
@@ -450,6 +488,26 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 					return c.err
 				}
 				_, err = im.member(&m)
+				return err
+			})
+		case "measures":
+			err = eachElement(dec, func() error {
+				var b bMeasure
+				if err := dec.Decode(&b); err != nil {
+					return jsonProblem(err)
+				}
+				c := &checker{where: "the measures"}
+				m := measureFrom(c, b)
+				if c.err != nil {
+					return c.err
+				}
+				_, err := im.measure(&m)
+				if err != nil {
+					var pe *plainError
+					if errors.As(err, &pe) {
+						return bundleError("the measures: %s", strings.TrimSuffix(pe.msg, "."))
+					}
+				}
 				return err
 			})
 		default:

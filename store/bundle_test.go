@@ -213,7 +213,7 @@ func TestImportManyRespondents(t *testing.T) {
 }
 
 // countSink stands in for the database so the decoder can be fuzzed fast.
-type countSink struct{ reviews, members int }
+type countSink struct{ reviews, members, measures int }
 
 func (c *countSink) review(r *review.Review, res *ImportResult) error {
 	c.reviews++
@@ -228,6 +228,19 @@ func (c *countSink) member(m *review.Member) (bool, error) {
 	c.members++
 	if m.ID == "" {
 		return false, errors.New("member without an id reached the database")
+	}
+	return true, nil
+}
+
+func (c *countSink) measure(m *review.Measure) (bool, error) {
+	c.measures++
+	if m.ID == "" {
+		return false, errors.New("measure without an id reached the database")
+	}
+	for _, r := range m.Results {
+		if r.ID == "" {
+			return false, errors.New("result without an id reached the database")
+		}
 	}
 	return true, nil
 }

@@ -40,6 +40,8 @@ var enumValues = map[reflect.Type][]reflect.Value{
 	reflect.TypeFor[review.Decision]():     values(review.Decisions...),
 	reflect.TypeFor[review.ActionStatus](): values(review.ActionStatuses...),
 	reflect.TypeFor[review.Verdict]():      values(review.Verdicts...),
+	reflect.TypeFor[review.MeasureUnit]():  values(review.MeasureUnits...),
+	reflect.TypeFor[review.Direction]():    values(review.Directions...),
 }
 
 func values[T any](vs ...T) []reflect.Value {
@@ -110,6 +112,10 @@ func (f *filler) fillKind(path string, v reflect.Value) {
 		v.SetString(fmt.Sprintf("%s %d", path[strings.LastIndexAny(path, ".[{")+1:], f.next()))
 	case reflect.Int, reflect.Int64:
 		v.SetInt(int64(f.next()))
+	case reflect.Float64:
+		// Below 100 with a fraction, so it is a valid value of any unit
+		// (percentages included) and a lost fraction shows.
+		v.SetFloat(float64(f.next()%90) + 0.25)
 	case reflect.Bool:
 		v.SetBool(true)
 	case reflect.Struct:
@@ -156,6 +162,17 @@ func filledReview(t *testing.T) *review.Review {
 	r.MemberIDs = nil
 	for _, m := range r.Members {
 		r.MemberIDs = append(r.MemberIDs, m.ID)
+	}
+	// Measures likewise are the panel's, filled from MeasureIDs; a
+	// result's period is stored in its canonical form, so it must be one.
+	r.MeasureIDs = nil
+	year := 2001
+	for i := range r.Measures {
+		r.MeasureIDs = append(r.MeasureIDs, r.Measures[i].ID)
+		for j := range r.Measures[i].Results {
+			r.Measures[i].Results[j].Period = review.Period{Start: year*12 + 3, Months: 12, Financial: true}.String()
+			year++
+		}
 	}
 	return r
 }
@@ -284,6 +301,15 @@ func saveEachPart(t *testing.T, s *Store, r *review.Review) {
 	for i := range r.Members {
 		must(s.SaveMember(ctx, &r.Members[i]))
 		must(s.SaveMember(ctx, &r.Members[i]))
+	}
+	for i := range r.Measures {
+		m := &r.Measures[i]
+		for range 2 {
+			must(s.SaveMeasure(ctx, m))
+			for j := range m.Results {
+				must(s.SaveResult(ctx, m.ID, &m.Results[j]))
+			}
+		}
 	}
 	must(s.CreateReview(ctx, r))
 	must(s.SaveReview(ctx, r))

@@ -9,22 +9,25 @@ import (
 
 var findingTable = table{
 	name: "findings", parent: "review_id", what: "finding", label: "body",
-	cols: []string{"kind", "body", "evidence_ids"},
+	cols: []string{"kind", "body", "evidence_ids", "measure_ids"},
 }
 
 func findingVals(f *review.Finding) []any {
-	return []any{string(f.Kind), f.Text, js(f.EvidenceIDs)}
+	return []any{string(f.Kind), f.Text, js(f.EvidenceIDs), js(f.MeasureIDs)}
 }
 
 func scanFinding(rows *sql.Rows) (review.Finding, error) {
 	var f review.Finding
-	var kind, ev string
-	if err := rows.Scan(&f.ID, &kind, &f.Text, &ev); err != nil {
+	var kind, ev, ms string
+	if err := rows.Scan(&f.ID, &kind, &f.Text, &ev, &ms); err != nil {
 		return f, err
 	}
 	f.Kind = review.FindingKind(kind)
 	var err error
-	f.EvidenceIDs, err = strList(ev)
+	if f.EvidenceIDs, err = strList(ev); err != nil {
+		return f, err
+	}
+	f.MeasureIDs, err = strList(ms)
 	return f, err
 }
 
@@ -48,13 +51,15 @@ type bFinding struct {
 	Kind        string   `json:"kind"`
 	Text        string   `json:"text"`
 	EvidenceIDs []string `json:"evidence_ids,omitempty"`
+	MeasureIDs  []string `json:"measure_ids,omitempty"`
 }
 
 func findingTo(f review.Finding) bFinding {
-	return bFinding{f.ID, string(f.Kind), f.Text, f.EvidenceIDs}
+	return bFinding{f.ID, string(f.Kind), f.Text, f.EvidenceIDs, f.MeasureIDs}
 }
 
 func findingFrom(c *checker, b bFinding) review.Finding {
 	c.id("finding", b.ID)
-	return review.Finding{ID: b.ID, Kind: review.FindingKind(b.Kind), Text: b.Text, EvidenceIDs: nilIfEmpty(b.EvidenceIDs)}
+	return review.Finding{ID: b.ID, Kind: review.FindingKind(b.Kind), Text: b.Text, EvidenceIDs: nilIfEmpty(b.EvidenceIDs),
+		MeasureIDs: nilIfEmpty(b.MeasureIDs)}
 }

@@ -19,7 +19,7 @@ var reviewTable = table{
 	cols: []string{"topic", "service_area", "why_area", "start_on", "end_on", "board_on", "stage",
 		"introduction", "approach", "summary", "aim", "objectives", "focus_areas", "out_of_scope",
 		"judgement_level", "judgement_word", "judgement_explanation", "archived", "member_ids", "landlord",
-		"follow_up_points", "impact"},
+		"follow_up_points", "impact", "measure_ids"},
 }
 
 func reviewVals(r *review.Review) []any {
@@ -30,17 +30,17 @@ func reviewVals(r *review.Review) []any {
 	return []any{r.Topic, r.ServiceArea, r.WhyArea, r.Start.String(), r.End.String(), r.BoardDate.String(),
 		string(r.Stage), r.Introduction, r.Approach, r.Summary, r.Scope.Aim, js(r.Scope.Objectives),
 		js(r.Scope.FocusAreas), js(r.Scope.OutOfScope), int(r.Judgement.Level), r.Judgement.Word,
-		r.Judgement.Explanation, archived, js(r.MemberIDs), r.Landlord, js(pointsTo(r.FollowUpPoints)), r.Impact}
+		r.Judgement.Explanation, archived, js(r.MemberIDs), r.Landlord, js(pointsTo(r.FollowUpPoints)), r.Impact, js(r.MeasureIDs)}
 }
 
 // scanReviewHeader reads the header of r.ID; a header that is not there
 // gives sql.ErrNoRows.
 func scanReviewHeader(row *sql.Row, r *review.Review) error {
-	var stage, start, end, board, objectives, focus, out, memberIDs, points string
+	var stage, start, end, board, objectives, focus, out, memberIDs, points, measureIDs string
 	var level int
 	err := row.Scan(&r.Topic, &r.ServiceArea, &r.WhyArea, &start, &end, &board, &stage, &r.Introduction, &r.Approach,
 		&r.Summary, &r.Scope.Aim, &objectives, &focus, &out, &level, &r.Judgement.Word,
-		&r.Judgement.Explanation, &r.Archived, &memberIDs, &r.Landlord, &points, &r.Impact)
+		&r.Judgement.Explanation, &r.Archived, &memberIDs, &r.Landlord, &points, &r.Impact, &measureIDs)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func scanReviewHeader(row *sql.Row, r *review.Review) error {
 	for _, l := range []struct {
 		src string
 		dst *[]string
-	}{{objectives, &r.Scope.Objectives}, {focus, &r.Scope.FocusAreas}, {out, &r.Scope.OutOfScope}, {memberIDs, &r.MemberIDs}} {
+	}{{objectives, &r.Scope.Objectives}, {focus, &r.Scope.FocusAreas}, {out, &r.Scope.OutOfScope}, {memberIDs, &r.MemberIDs}, {measureIDs, &r.MeasureIDs}} {
 		if *l.dst, err = strList(l.src); err != nil {
 			return badColumn(err)
 		}
@@ -226,6 +226,7 @@ func loadReviewRaw(ctx context.Context, tx *wtx, id string, respondents bool) (*
 	}
 	steps := []func(context.Context, *wtx, *review.Review) error{
 		loadMembers, loadMeetings, loadEvidence, loadFindings, loadStandards, surveys, loadRecs, loadCriteria,
+		loadReviewMeasures,
 	}
 	for _, f := range steps {
 		if err := f(ctx, tx, r); err != nil {
@@ -268,6 +269,7 @@ type bReview struct {
 	MemberIDs       []string          `json:"member_ids,omitempty"`
 	FollowUpPoints  []jPoint          `json:"follow_up_points,omitempty"`
 	Impact          string            `json:"impact,omitempty"`
+	MeasureIDs      []string          `json:"measure_ids,omitempty"`
 	Meetings        []bMeeting        `json:"meetings,omitempty"`
 	Evidence        []bEvidence       `json:"evidence,omitempty"`
 	Findings        []bFinding        `json:"findings,omitempty"`
@@ -286,7 +288,7 @@ func reviewTo(r *review.Review) *bReview {
 		Introduction: r.Introduction, Approach: r.Approach, Summary: r.Summary,
 		Scope:     bScope{r.Scope.Aim, r.Scope.Objectives, r.Scope.FocusAreas, r.Scope.OutOfScope},
 		Judgement: bJudgement{levelWord(r.Judgement.Level), r.Judgement.Word, r.Judgement.Explanation},
-		Archived:  r.Archived, MemberIDs: r.MemberIDs,
+		Archived:  r.Archived, MemberIDs: r.MemberIDs, MeasureIDs: r.MeasureIDs,
 		FollowUpPoints: pointsTo(r.FollowUpPoints), Impact: r.Impact,
 
 		Meetings:        convert(r.Meetings, meetingTo),
@@ -335,7 +337,8 @@ func reviewHeaderFrom(c *checker, b *bReview) *review.Review {
 		Introduction: b.Introduction, Approach: b.Approach, Summary: b.Summary,
 		Scope: review.Scope{Aim: b.Scope.Aim, Objectives: nilIfEmpty(b.Scope.Objectives),
 			FocusAreas: nilIfEmpty(b.Scope.FocusAreas), OutOfScope: nilIfEmpty(b.Scope.OutOfScope)},
-		Archived: b.Archived, MemberIDs: nilIfEmpty(b.MemberIDs), Impact: b.Impact,
+		Archived: b.Archived, MemberIDs: nilIfEmpty(b.MemberIDs), MeasureIDs: nilIfEmpty(b.MeasureIDs),
+		Impact: b.Impact,
 	}
 	c.list("follow-up points", len(b.FollowUpPoints))
 	for _, p := range b.FollowUpPoints {

@@ -10,17 +10,17 @@ import (
 
 var standardTable = table{
 	name: "standards", parent: "review_id", what: "service standard", label: "promise",
-	cols: []string{"promise", "target", "actual", "period", "source", "verdict", "evidence_id"},
+	cols: []string{"promise", "target", "actual", "period", "source", "verdict", "evidence_id", "measure_id"},
 }
 
 func standardVals(st *review.Standard) []any {
-	return []any{st.Promise, st.Target, st.Actual, st.Period, st.Source, int(st.Verdict), st.Evidence}
+	return []any{st.Promise, st.Target, st.Actual, st.Period, st.Source, int(st.Verdict), st.Evidence, st.Measure}
 }
 
 func scanStandard(rows *sql.Rows) (review.Standard, error) {
 	var st review.Standard
 	var verdict int
-	err := rows.Scan(&st.ID, &st.Promise, &st.Target, &st.Actual, &st.Period, &st.Source, &verdict, &st.Evidence)
+	err := rows.Scan(&st.ID, &st.Promise, &st.Target, &st.Actual, &st.Period, &st.Source, &verdict, &st.Evidence, &st.Measure)
 	st.Verdict = review.MetState(verdict)
 	return st, err
 }
@@ -49,10 +49,11 @@ type bStandard struct {
 	Source   string `json:"source,omitempty"`
 	Verdict  string `json:"verdict,omitempty"` // "met", "not met" or absent
 	Evidence string `json:"evidence_id,omitempty"`
+	Measure  string `json:"measure_id,omitempty"`
 }
 
 func standardTo(st review.Standard) bStandard {
-	return bStandard{st.ID, st.Promise, st.Target, st.Actual, st.Period, st.Source, verdictWord(st.Verdict), st.Evidence}
+	return bStandard{st.ID, st.Promise, st.Target, st.Actual, st.Period, st.Source, verdictWord(st.Verdict), st.Evidence, st.Measure}
 }
 
 func standardFrom(c *checker, b bStandard) review.Standard {
@@ -60,7 +61,7 @@ func standardFrom(c *checker, b bStandard) review.Standard {
 	v, err := verdictFrom(b.Verdict)
 	c.fail(err)
 	return review.Standard{ID: b.ID, Promise: b.Promise, Target: b.Target, Actual: b.Actual, Period: b.Period,
-		Source: b.Source, Verdict: v, Evidence: b.Evidence}
+		Source: b.Source, Verdict: v, Evidence: b.Evidence, Measure: b.Measure}
 }
 
 func verdictWord(m review.MetState) string {

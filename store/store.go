@@ -87,6 +87,8 @@ const (
 	KindRespondent     Kind = "respondent"
 	KindRecommendation Kind = "recommendation"
 	KindCriterion      Kind = "criterion"
+	KindMeasure        Kind = "measure"
+	KindResult         Kind = "result"
 )
 
 // BinItem is something in the bin.

@@ -84,11 +84,13 @@ type jQuestion struct {
 	Labels        []string       `json:"labels,omitempty"`
 	Tally         map[string]int `json:"tally,omitempty"`
 	TallyExcluded int            `json:"tally_excluded,omitempty"`
+	Measure       string         `json:"measure,omitempty"`
+	Population    int            `json:"population,omitempty"`
 }
 
 func questionsTo(a []review.Question) []jQuestion {
 	return convert(a, func(q review.Question) jQuestion {
-		return jQuestion{q.ID, q.Text, string(q.Kind), q.Min, q.Max, q.Labels, q.Tally, q.TallyExcluded}
+		return jQuestion{q.ID, q.Text, string(q.Kind), q.Min, q.Max, q.Labels, q.Tally, q.TallyExcluded, q.Measure, q.Population}
 	})
 }
 
@@ -103,7 +105,7 @@ func questionsFrom(a []jQuestion) []review.Question {
 			tally = q.Tally
 		}
 		return review.Question{ID: q.ID, Text: q.Text, Kind: review.QuestionKind(q.Kind), Min: q.Min, Max: q.Max,
-			Labels: labels, Tally: tally, TallyExcluded: q.TallyExcluded}
+			Labels: labels, Tally: tally, TallyExcluded: q.TallyExcluded, Measure: q.Measure, Population: q.Population}
 	})
 }
 
