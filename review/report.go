@@ -35,6 +35,12 @@ func NewReportOn(r *Review, today Date) *Report {
 	if r == nil {
 		r = &Review{}
 	}
+	// Standards that follow a measure show its latest result; r itself
+	// is left as it is.
+	cp := *r
+	cp.Standards = append([]Standard(nil), r.Standards...)
+	FollowMeasures(&cp)
+	r = &cp
 	b := &builder{r: r}
 	b.plan()
 	b.introduction()
@@ -42,6 +48,7 @@ func NewReportOn(r *Review, today Date) *Report {
 	b.aimAndScope()
 	b.approach()
 	b.findings()
+	b.performance()
 	b.summary()
 	b.recommendations()
 	b.judgement()

@@ -50,6 +50,7 @@ func newWorkspace(e *env, id string) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	review.FollowMeasures(r)
 	ws := &workspace{e: e, rev: r, keys: newWsKeys(), tabs: make([]tab, len(tabDefs))}
 	ws.loadRoster()
 	if cur, _ := e.st.Setting(e.ctx, "last_review"); cur != id && !e.readOnly {
@@ -89,6 +90,7 @@ func (ws *workspace) reload() error {
 	if err != nil {
 		return err
 	}
+	review.FollowMeasures(r)
 	ws.rev = r
 	ws.loadRoster()
 	ws.touch()
