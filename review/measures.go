@@ -30,12 +30,13 @@ const (
 	UnitPerThousand MeasureUnit = "per 1,000 homes"
 	UnitCount       MeasureUnit = "number"
 	UnitMinutes     MeasureUnit = "minutes"
+	UnitHours       MeasureUnit = "hours"
 	UnitDays        MeasureUnit = "days"
 	UnitScore       MeasureUnit = "score"
 )
 
 // MeasureUnits lists every unit, in the order a list offers them.
-var MeasureUnits = []MeasureUnit{UnitPct, UnitPerThousand, UnitCount, UnitMinutes, UnitDays, UnitScore}
+var MeasureUnits = []MeasureUnit{UnitPct, UnitPerThousand, UnitCount, UnitMinutes, UnitHours, UnitDays, UnitScore}
 
 // Direction says which way a measure gets better.
 type Direction string
@@ -112,7 +113,13 @@ func CheckValue(u MeasureUnit, v float64) string {
 // FormatValue writes v with one decimal and the unit: "71.0%", "3.4 per
 // 1,000 homes", "14.0 minutes", "7.1".
 func FormatValue(u MeasureUnit, v float64) string {
-	s := strconv.FormatFloat(v, 'f', 1, 64)
+	// One decimal, as landlords publish; a second when the figure has one
+	// ("1.53 minutes"), so nothing the panel typed is rounded away.
+	dec := 1
+	if math.Abs(v*10-math.Round(v*10)) > 1e-6 {
+		dec = 2
+	}
+	s := strconv.FormatFloat(v, 'f', dec, 64)
 	if s == "-0.0" {
 		s = "0.0"
 	}

@@ -111,6 +111,23 @@ func Review() *review.Review {
 	r.Evidence = exampleEvidence()
 	r.Findings = exampleFindings()
 	r.Standards = exampleStandards()
+	r.Measures = exampleMeasures()
+	for _, m := range r.Measures {
+		r.MeasureIDs = append(r.MeasureIDs, m.ID)
+	}
+	for i := range r.Standards {
+		r.Standards[i].Measure = standardMeasures[i]
+	}
+	for i := range r.Findings {
+		switch f := &r.Findings[i]; f.ID {
+		case fStandards:
+			f.MeasureIDs = []string{msCalls, msEmails, msScore}
+		case fPhoneWaits:
+			f.MeasureIDs = []string{msCalls}
+		case fInformed:
+			f.MeasureIDs = []string{msTP07}
+		}
+	}
 	r.Surveys = []review.Survey{firstSurvey(), secondSurvey()}
 	r.Recommendations = exampleRecommendations()
 	r.Criteria = exampleCriteria()

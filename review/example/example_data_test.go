@@ -237,3 +237,39 @@ func TestLargeReviewSizes(t *testing.T) {
 		t.Error("largeReview is not deterministic")
 	}
 }
+
+func TestExampleScorecard(t *testing.T) {
+	r := Review()
+	if len(r.Measures) != 9 || len(r.MeasureIDs) != 9 {
+		t.Fatalf("%d measures, %d measure IDs; want the six standards' indicators and three TSMs", len(r.Measures), len(r.MeasureIDs))
+	}
+	tsm := 0
+	for _, m := range r.Measures {
+		if m.IsTSM() {
+			tsm++
+			for _, res := range m.Results {
+				if res.Source != illustrative || res.HasComparator {
+					t.Errorf("%s %s: a made-up figure must say so and carry no comparator", m.Code, res.Period)
+				}
+			}
+		}
+	}
+	if tsm != 3 {
+		t.Errorf("%d TSMs, want 3", tsm)
+	}
+	// Each standard follows its indicator and comes out as the report
+	// judged it: 3 of 6 met.
+	want := map[string]review.MetState{}
+	for _, st := range r.Standards {
+		want[st.ID], _ = st.Met()
+	}
+	review.FollowMeasures(r)
+	for _, st := range r.Standards {
+		if st.Measure == "" || st.Period != "February 2019" {
+			t.Errorf("standard %q does not follow a measure (%q)", st.Promise, st.Period)
+		}
+		if got, _ := st.Met(); got != want[st.ID] {
+			t.Errorf("standard %q: %v after following its measure, %v before", st.Promise, got, want[st.ID])
+		}
+	}
+}

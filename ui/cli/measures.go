@@ -34,8 +34,8 @@ before, the comparator and a small chart over time.
 
 add starts tracking a measure. For a TSM give only its code
 (--code TP01, --code "RP02 (1)"). For the panel's own indicator give a
-short code, a name, a unit (%, per 1,000 homes, number, minutes, days or
-score) and which way is better (higher, lower or neither).
+short code, a name, a unit (%, per 1,000 homes, number, minutes, hours,
+days or score) and which way is better (higher, lower or neither).
 
 import reads a table of results as landlords publish them: a header row,
 then one row per measure and period with the columns code, period, value
@@ -223,7 +223,7 @@ func measuresAdd(ctx context.Context, a *app, c *command, args []string) (err er
 		}
 		u, ok := readUnit(*unit)
 		if !ok {
-			return usagef(c, "--unit should be %%, per 1,000 homes, number, minutes, days or score, not %q", *unit)
+			return usagef(c, "--unit should be %%, per 1,000 homes, number, minutes, hours, days or score, not %q", *unit)
 		}
 		d, ok := readDirection(*dir)
 		if !ok {
@@ -256,6 +256,8 @@ func readUnit(s string) (review.MeasureUnit, bool) {
 		return review.UnitCount, true
 	case "minutes", "mins":
 		return review.UnitMinutes, true
+	case "hours":
+		return review.UnitHours, true
 	case "days":
 		return review.UnitDays, true
 	case "score", "":
