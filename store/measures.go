@@ -270,6 +270,17 @@ func (im *importer) measure(m *review.Measure) (bool, error) {
 		if err := checkResult(m, r); err != nil {
 			return false, err
 		}
+		// The same period (and group) under another ID is the same
+		// figure entered on two laptops: the one here is kept, so a
+		// measure never has two results for one period.
+		var other int
+		if err := im.tx.QueryRowContext(im.ctx, "SELECT count(*) FROM measure_results WHERE measure_id = ? AND period = ? "+
+			"AND group_by = ? AND group_name = ? AND id <> ? AND deleted_at IS NULL", m.ID, r.Period, r.GroupBy, r.Group, r.ID).Scan(&other); err != nil {
+			return false, err
+		}
+		if other > 0 {
+			continue
+		}
 		n, err := im.item(importResult, r.ID, m.ID, i, resultVals(r))
 		if err != nil {
 			return false, err

@@ -122,6 +122,16 @@ func TestBundleCarriesMeasuresAndMergesByCode(t *testing.T) {
 	if len(ms) != 1 || ms[0].ID != mb.ID || len(ms[0].Results) != 2 {
 		t.Fatalf("after merge: %+v", ms)
 	}
+	// The same period entered on both laptops stays one result: this
+	// laptop's.
+	c := openTemp(t, Options{})
+	mc := mk(c, 50, "2023/24")
+	if _, err := c.ImportBundle(ctx, bytes.NewReader(buf.Bytes())); err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := c.ListMeasures(ctx); len(ms) != 1 || len(ms[0].Results) != 1 || ms[0].Results[0].Value != 50 || ms[0].ID != mc.ID {
+		t.Errorf("same period from two laptops: %+v", ms)
+	}
 	// The imported review now points at b's TP01, not at a's.
 	sums, _ := b.ListReviews(ctx)
 	for _, sm := range sums {
