@@ -22,12 +22,22 @@ func FollowMeasures(r *Review) {
 		if !row.Has {
 			continue
 		}
-		st.Actual = FormatValue(m.Unit, row.Latest.Value)
+		st.Actual = plainValue(m.Unit, row.Latest.Value)
 		st.Period = row.Latest.Period
 		if strings.TrimSpace(st.Target) == "" && row.Latest.HasTarget {
 			st.Target = m.TargetText(row.Latest)
 		}
 	}
+}
+
+// plainValue writes v as a panel types an actual figure: "70%", "14
+// minutes", "1.53 minutes", without a ".0" the panel would not write.
+func plainValue(u MeasureUnit, v float64) string {
+	s := FormatValue(u, v)
+	if i := strings.Index(s, ".0"); i >= 0 && (i+2 == len(s) || s[i+2] < '0' || s[i+2] > '9') {
+		s = s[:i] + s[i+2:]
+	}
+	return s
 }
 
 // SurveyResult is a result worked out from a survey question marked as a

@@ -251,7 +251,7 @@ func TestFollowMeasuresAndSurveyResults(t *testing.T) {
 	}
 	FollowMeasures(r)
 	st := r.Standards[0]
-	if st.Actual != "66.0%" || st.Period != "2022/23" || st.Target != "at least 70.0%" {
+	if st.Actual != "66%" || st.Period != "2022/23" || st.Target != "at least 70.0%" {
 		t.Errorf("followed standard %+v", st)
 	}
 	if m, _ := st.Met(); m != MetNo {

@@ -40,6 +40,7 @@ const (
 	tabMeetings        tabID = "meetings"
 	tabResponse        tabID = "response"
 	tabFollowUp        tabID = "follow-up"
+	tabScorecard       tabID = "scorecard"
 )
 
 // tabDef declares one tab: everything about it that is not its screen.
@@ -68,6 +69,7 @@ var tabDefs = []tabDef{
 	{tabMeetings, "0", "Meetings", "Meet", func(ws *workspace) tab { return newMeetingsTab(ws) }},
 	{tabResponse, "11", "Board response", "Resp", func(ws *workspace) tab { return newResponseTab(ws) }},
 	{tabFollowUp, "12", "Follow-up", "Follow", func(ws *workspace) tab { return newFollowUpTab(ws) }},
+	{tabScorecard, "13", "Scorecard", "Card", func(ws *workspace) tab { return newScorecardTab(ws) }},
 }
 
 // tabIndex is the slot of tab id in tabDefs, or -1.

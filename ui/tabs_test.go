@@ -45,15 +45,15 @@ func TestTabBarNamesFitAndCurrentIsBracketed(t *testing.T) {
 	}
 }
 
-// Where the tab line has room for every short title (100 columns for the
-// twelve tabs), every tab keeps a name: the current one gives up its full
+// Where the tab line has room for every short title (110 columns for the
+// thirteen tabs), every tab keeps a name: the current one gives up its full
 // title before any other tab is cut to a bare number. At 80 columns the
 // current tab always keeps its name.
 func TestTabBarAt80KeepsEveryName(t *testing.T) {
 	for a, d := range tabDefs {
-		for i, l := range tabLabels(100, a) {
+		for i, l := range tabLabels(110, a) {
 			if l == tabDefs[i].key {
-				t.Errorf("current %q: tab %q shows only its number: %q", d.title, tabDefs[i].title, tabLabels(100, a))
+				t.Errorf("current %q: tab %q shows only its number: %q", d.title, tabDefs[i].title, tabLabels(110, a))
 			}
 		}
 		if l := tabLabels(80, a)[a]; l == d.key {
