@@ -382,7 +382,9 @@ func (s *scorecardTab) fields(id string) []field {
 		fs = append(fs,
 			field{id: "ms-code", label: "Code", kind: fText, placeholder: "(a short code, used to import results)",
 				get: func() string { return get().Code },
-				set: func(v string) error { return set(func(m *review.Measure) error { m.Code = strings.TrimSpace(v); return nil }) }},
+				set: func(v string) error {
+					return set(func(m *review.Measure) error { m.Code = strings.TrimSpace(v); return nil })
+				}},
 			field{id: "ms-name", label: "Name", kind: fText, placeholder: "(e.g. calls answered within 4 minutes)",
 				get: func() string { return get().Name },
 				set: func(v string) error { return set(func(m *review.Measure) error { m.Name = v; return nil }) }},
