@@ -167,14 +167,41 @@ func (r Result) GroupText() string {
 // Series returns m's whole results (no groups) in period order, earliest
 // first. Results whose period cannot be read come last, in entry order.
 func (m Measure) Series() []Result {
-	var out []Result
+	rs, _ := m.series()
+	return rs
+}
+
+// series is Series with each result's period read, for the scorecard.
+func (m Measure) series() ([]Result, []Period) {
+	out := make([]Result, 0, len(m.Results))
 	for _, r := range m.Results {
 		if r.Whole() {
 			out = append(out, r)
 		}
 	}
-	sortResults(out)
-	return out
+	keys := make([]Period, len(out))
+	sorted := true
+	for i, r := range out {
+		p, err := ParsePeriod(r.Period)
+		if err != nil {
+			p = Period{Start: math.MaxInt32}
+		}
+		keys[i] = p
+		sorted = sorted && (i == 0 || !p.Before(keys[i-1]))
+	}
+	if sorted {
+		return out, keys
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]].Before(keys[idx[b]]) })
+	rs, ks := make([]Result, len(out)), make([]Period, len(out))
+	for i, j := range idx {
+		rs[i], ks[i] = out[j], keys[j]
+	}
+	return rs, ks
 }
 
 // Groups returns m's group results for period, in the order entered.
@@ -186,20 +213,6 @@ func (m Measure) Groups(period string) []Result {
 		}
 	}
 	return out
-}
-
-func sortResults(rs []Result) {
-	keys := make(map[string]Period, len(rs))
-	for _, r := range rs {
-		if _, ok := keys[r.Period]; !ok {
-			p, err := ParsePeriod(r.Period)
-			if err != nil {
-				p = Period{Start: math.MaxInt32}
-			}
-			keys[r.Period] = p
-		}
-	}
-	sort.SliceStable(rs, func(i, j int) bool { return keys[rs[i].Period].Before(keys[rs[j].Period]) })
 }
 
 // Judge says whether value meets target for a measure going direction d:

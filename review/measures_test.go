@@ -148,6 +148,19 @@ func TestParsePeriod(t *testing.T) {
 			t.Errorf("CanonicalPeriod(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
+	// The fast path for canonical forms agrees with the full parser.
+	for _, c := range []string{"2023/24", "2099/00", "2023/24 Q1", "2023/24 Q4", "2023", "March 2024", "December 1999"} {
+		fast, ok := parseCanonical(c)
+		p, err := ParsePeriod(strings.ToLower(c) + " ")
+		if !ok || err != nil || fast != p || fast.String() != c {
+			t.Errorf("%q: fast %+v %v, full %+v %v", c, fast, ok, p, err)
+		}
+	}
+	for _, bad := range []string{"2023/25", "2023/24 Q5", "Smarch 2024", "1800", "2023-24"} {
+		if _, ok := parseCanonical(bad); ok {
+			t.Errorf("parseCanonical(%q) took a form String does not write", bad)
+		}
+	}
 	for _, bad := range []string{"", "2023/25", "last year", "2024-13", "Q5 2023/24", "Smarch 2024", "12345"} {
 		if _, err := ParsePeriod(bad); err == nil {
 			t.Errorf("ParsePeriod(%q) should fail", bad)

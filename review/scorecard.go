@@ -131,18 +131,18 @@ func Scorecard(ms []Measure) []ScoreRow {
 }
 
 func scoreRow(m Measure) ScoreRow {
-	row := ScoreRow{Measure: m, Series: m.Series()}
-	if len(row.Series) == 0 {
+	series, keys := m.series()
+	row := ScoreRow{Measure: m, Series: series}
+	if len(series) == 0 {
 		return row
 	}
 	row.Has = true
-	row.Latest = latest(row.Series)
-	lp, lerr := ParsePeriod(row.Latest.Period)
-	for i := len(row.Series) - 1; i >= 0 && lerr == nil; i-- {
-		r := row.Series[i]
-		p, err := ParsePeriod(r.Period)
-		if err == nil && p.Months == lp.Months && p.Start < lp.Start {
-			row.Previous, row.HasPrevious = r, true
+	li := latest(keys)
+	row.Latest = series[li]
+	lp := keys[li]
+	for i := len(series) - 1; i >= 0 && lp.Months > 0; i-- {
+		if p := keys[i]; p.Months == lp.Months && p.Start < lp.Start {
+			row.Previous, row.HasPrevious = series[i], true
 			break
 		}
 	}
@@ -156,18 +156,19 @@ func scoreRow(m Measure) ScoreRow {
 	return row
 }
 
-// latest is the result whose period ends last; of two ending together, the
-// shorter (the fourth quarter is more recent news than the whole year).
-func latest(series []Result) Result {
-	best, bestEnd, bestLen := series[len(series)-1], math.MinInt, 0
-	for _, r := range series {
-		p, err := ParsePeriod(r.Period)
-		if err != nil {
+// latest is the index of the period that ends last; of two ending
+// together, the shorter (the fourth quarter is more recent news than the
+// whole year). Periods that could not be read (Months 0) are never latest
+// unless nothing else is.
+func latest(keys []Period) int {
+	best, bestEnd, bestLen := len(keys)-1, math.MinInt, 0
+	for i, p := range keys {
+		if p.Months == 0 {
 			continue
 		}
 		end := p.Start + p.Months
 		if end > bestEnd || end == bestEnd && p.Months < bestLen {
-			best, bestEnd, bestLen = r, end, p.Months
+			best, bestEnd, bestLen = i, end, p.Months
 		}
 	}
 	return best

@@ -11,6 +11,7 @@ import (
 
 	"scrutiny/review"
 	"scrutiny/store"
+	"scrutiny/ui/present"
 	"scrutiny/ui/style"
 	"scrutiny/ui/text"
 )
@@ -203,6 +204,15 @@ func scoreTone(row review.ScoreRow) func(style.Styles) lipgloss.Style {
 		return func(st style.Styles) lipgloss.Style { return st.Issue }
 	}
 	return nil
+}
+
+// roomItem tells the wall what to show: the selected measure over time, or
+// the whole scorecard.
+func (s *scorecardTab) roomItem() (kind, id string, since int64) {
+	if id := s.selectedID(); id != "" && !strings.HasPrefix(id, "tsm:") {
+		return present.ItemMeasure, id, 0
+	}
+	return present.ItemScorecard, "-", 0
 }
 
 func (s *scorecardTab) jump(id string) bool {

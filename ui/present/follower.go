@@ -68,6 +68,7 @@ func (f *Follower) load(ctx context.Context) (Snapshot, error) {
 	if pos.ReviewID != "" {
 		r, err := f.st.LoadReview(ctx, pos.ReviewID)
 		if err == nil {
+			review.FollowMeasures(r)
 			return Snapshot{Pos: pos, Review: r}, nil
 		}
 		if !errors.Is(err, store.ErrNotFound) {

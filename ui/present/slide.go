@@ -125,6 +125,8 @@ func BuildSlide(s Snapshot, now time.Time) Slide {
 		sl, ok = agendaSlide(r, s.Pos, now)
 	case ItemActionPlan:
 		sl, ok = actionPlanSlide(r, s.Pos.ItemID, now)
+	case ItemScorecard, ItemMeasure:
+		sl, ok = scorecardSlide(r, s.Pos.ItemKind, s.Pos.ItemID)
 	}
 	if !ok {
 		sl = overviewSlide(r)
