@@ -278,3 +278,22 @@ func TestFollowMeasuresAndSurveyResults(t *testing.T) {
 		t.Error("a survey without a date gave a result")
 	}
 }
+
+func TestPerformanceSectionKeepsControlsOut(t *testing.T) {
+	r := &Review{Measures: []Measure{{ID: "m", Code: "OWN\x1b[2J1", Name: "Calls \x1b]0;pwned\x07answered | fast", Unit: UnitPct,
+		Direction: HigherBetter, Results: []Result{{Period: "2023/24", Value: 70, Target: 80, HasTarget: true, Source: "BI\x1b[31m team",
+			Comparator: 75, HasComparator: true, ComparatorSource: "peer\x00 median"}, {Period: "2022/23", Value: 65}}}}}
+	md := string(Render(r))
+	if strings.ContainsAny(md, "\x1b\x00\x07") {
+		t.Errorf("a control character reached the report:\n%q", md)
+	}
+	for _, want := range []string{"### Performance", "✗ Not met", "75.0% (peer median)", "answered \\| fast", "up 5.0 points, better",
+		"Results over time", "source: BI team"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the section lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(string(Render(&Review{})), "Performance") {
+		t.Error("a review with no measures got a Performance section")
+	}
+}

@@ -61,6 +61,10 @@ var headers = map[string][]string{
 	"group_by": {"group by", "split by", "split"},
 	"group":    {"group", "locality", "area", "tenure"},
 	"source":   {"source"},
+	// The comparator is the panel's own addition to a published table
+	// (for example the peer median), so it must say where it came from.
+	"comparator":        {"comparator", "peer median", "benchmark"},
+	"comparator_source": {"comparator source", "comparator from", "benchmark source"},
 }
 
 // Read reads the file. A code that is neither a line of the TSM catalogue
@@ -277,6 +281,17 @@ func readRow(rec []string, cols map[string]int, groupHeader string, known Lookup
 			return row, fmt.Sprintf("the target %s is out of range for %s: %s", t, code, why)
 		}
 		res.Target, res.HasTarget = n, true
+	}
+	if c := cell(rec, cols, "comparator"); c != "" {
+		n, ok := review.ReadNumber(c)
+		if !ok {
+			return row, fmt.Sprintf("the comparator %q is not a number", review.Clean(c))
+		}
+		src := review.CleanLine(cell(rec, cols, "comparator_source"))
+		if src == "" {
+			return row, "it has a comparator but no comparator source: say where the figure comes from"
+		}
+		res.Comparator, res.HasComparator, res.ComparatorSource = n, true, src
 	}
 	res.GroupBy = review.Clean(cell(rec, cols, "group_by"))
 	res.Group = review.Clean(cell(rec, cols, "group"))

@@ -88,6 +88,16 @@ func TestNamesEveryBadRow(t *testing.T) {
 	}
 }
 
+func TestComparatorNeedsItsSource(t *testing.T) {
+	p := read(t, "code,period,value,comparator,comparator source\nTP01,2023/24,71,74.5,HouseMark peer median 2023/24\nTP07,2023/24,65,70,\n")
+	if len(p.Rows) != 1 || !p.Rows[0].Result.HasComparator || p.Rows[0].Result.ComparatorSource != "HouseMark peer median 2023/24" {
+		t.Errorf("rows %+v", p.Rows)
+	}
+	if len(p.Problems) != 1 || p.Problems[0].Line != 3 || !strings.Contains(p.Problems[0].Reason, "no comparator source") {
+		t.Errorf("problems %v", p.Problems)
+	}
+}
+
 func TestRefusesFilesThatAreNotTables(t *testing.T) {
 	for name, in := range map[string]string{
 		"empty":     "",

@@ -40,7 +40,9 @@ days or score) and which way is better (higher, lower or neither).
 import reads a table of results as landlords publish them: a header row,
 then one row per measure and period with the columns code, period, value
 and, when known, base (the number of responses or homes); target, group
-(or locality, tenure) and source columns may be added. A period is a
+(or locality, tenure) and source columns may be added, and a comparator
+column (such as the peer median) with a "comparator source" column saying
+where it comes from. A period is a
 financial year (2023/24), a quarter (2023/24 Q1), a calendar year (2023)
 or a month (March 2024). A TSM the panel does not track yet is added. If
 any row cannot be read, every such row is listed with its number and the
