@@ -518,3 +518,17 @@ func newFollowUpKeys() followUpKeys {
 		Delete: bind(keyDelete, "ctrl+d", "delete the follow-up point"),
 	}
 }
+
+// scorecardKeys are the scorecard tab's (tab_scorecard.go).
+type scorecardKeys struct {
+	Panel, Add, New, Remove key.Binding
+}
+
+func newScorecardKeys() scorecardKeys {
+	return scorecardKeys{
+		Panel:  bind([]string{"p"}, "p", "this review's measures / all the panel's"),
+		Add:    bind([]string{"a"}, "a", "add the measure to this review"),
+		New:    bind([]string{"n"}, "n", "a new indicator of the panel's own"),
+		Remove: bind([]string{"delete", "d"}, "d/del", "take out of this review (all the panel's: to the bin)"),
+	}
+}

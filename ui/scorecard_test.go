@@ -105,8 +105,21 @@ func TestScorecardAddsAMeasureAndAResult(t *testing.T) {
 	if rs := resultsOf(ms, tp02); len(rs) != 1 || rs[0].Period != "2023/24" || rs[0].Value != 74.5 {
 		t.Fatalf("TP02 results after typing: %+v", rs)
 	}
+	// Clearing the value moves the result to the bin; ctrl+z brings it back.
+	rid := resultsOf(ms, tp02)[0].ID
+	if !s.f.focusID("r-" + rid + "-value") {
+		t.Fatal("no value field for the new result")
+	}
+	tt.press("enter", "ctrl+u", "enter")
+	if ms, _ := st.ListMeasures(context.Background()); len(resultsOf(ms, tp02)) != 0 {
+		t.Fatal("clearing the value did not move the result to the bin")
+	}
 	for s.detail || s.typing() {
 		tt.press("esc")
+	}
+	tt.press("ctrl+z")
+	if ms, _ := st.ListMeasures(context.Background()); len(resultsOf(ms, tp02)) != 1 {
+		t.Fatal("ctrl+z did not bring the result back")
 	}
 	tt.contains("74.5%", "2023/24")
 	// d takes it out of the review, not out of the panel's measures.
@@ -121,6 +134,16 @@ func TestScorecardAddsAMeasureAndAResult(t *testing.T) {
 	tt.press("ctrl+z")
 	if r := loadReview(t, st, s.ws.rev.ID); !slices.Contains(r.MeasureIDs, tp02) {
 		t.Error("ctrl+z did not put TP02 back")
+	}
+	// On the panel's list d moves the measure itself to the bin, after asking.
+	tt.press("p")
+	s.select_(tp02)
+	tt.press("d", "y")
+	if ms, _ := st.ListMeasures(context.Background()); len(ms) != 9 {
+		t.Errorf("the panel has %d measures after d on its list, want 9", len(ms))
+	}
+	if r := loadReview(t, st, s.ws.rev.ID); len(r.Measures) != 9 {
+		t.Errorf("the review still loads %d measures", len(r.Measures))
 	}
 }
 

@@ -16,10 +16,6 @@ import (
 	"scrutiny/ui/text"
 )
 
-type scorecardKeys struct {
-	Panel, Add, New, Remove key.Binding
-}
-
 // scoreLine is one row of the scorecard list: a measure the panel tracks,
 // or (on the panel's list) a catalogue line it does not track yet.
 type scoreLine struct {
@@ -44,12 +40,7 @@ type scorecardTab struct {
 }
 
 func newScorecardTab(ws *workspace) *scorecardTab {
-	s := &scorecardTab{splitTab: newSplitTab(ws), builtAt: -1, keys: scorecardKeys{
-		Panel:  bind([]string{"p"}, "p", "this review's measures / all the panel's"),
-		Add:    bind([]string{"a"}, "a", "add the measure to this review"),
-		New:    bind([]string{"n"}, "n", "a new indicator of the panel's own"),
-		Remove: bind([]string{"delete", "d"}, "d/del", "take out of this review"),
-	}}
+	s := &scorecardTab{splitTab: newSplitTab(ws), builtAt: -1, keys: newScorecardKeys()}
 	s.listTitle = s.title
 	s.count = func() int { s.build(); return len(s.lines) }
 	s.idAt = func(i int) string { s.build(); return s.lines[i].id }
@@ -270,6 +261,20 @@ func (s *scorecardTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 			return true, nil
 		}
 		return true, s.addOwn()
+	case key.Matches(msg, s.keys.Remove) && s.all && !s.detail:
+		id := s.selectedID()
+		m, ok := s.measure(id)
+		if !ok || !ws.e.writable() {
+			return true, nil
+		}
+		return true, send(confirmMsg{question: "Move " + text.OneLine(m.Code) + " and its " +
+			text.Count(len(m.Results), "result", "results") + " to the bin? Every review stops reading it.", yes: func() tea.Cmd {
+			s.detail = false
+			ws.remove("the measure", store.KindMeasure, id)
+			s.loadPanel()
+			s.reload()
+			return nil
+		}})
 	case key.Matches(msg, s.keys.Remove) && !s.all && !s.detail:
 		id := s.selectedID()
 		if id == "" || !ws.e.writable() {
@@ -500,12 +505,18 @@ func (s *scorecardTab) resultFields(m review.Measure, r review.Result) []field {
 	p := "r-" + rid + "-"
 	fs := []field{
 		{id: p + "h", label: head, kind: fHeading},
-		{id: p + "value", label: "Value", kind: fText,
+		{id: p + "value", label: "Value", kind: fText, placeholder: "(blank moves this result to the bin)",
 			get: func() string { return numberText(get().Value, true) },
 			set: func(v string) error {
+				if strings.TrimSpace(v) == "" {
+					return s.binResult(id, rid)
+				}
 				n, ok := review.ReadNumber(v)
 				if !ok {
 					return fmt.Errorf("type the value as a number, such as 72.5")
+				}
+				if err := s.unbinResult(id, rid); err != nil {
+					return err
 				}
 				return set(func(r *review.Result) error { r.Value = n; return nil })
 			}},
@@ -576,6 +587,47 @@ func (s *scorecardTab) resultFields(m review.Measure, r review.Result) []field {
 			}})
 	}
 	return fs
+}
+
+// binResult moves a result to the bin when its value is cleared: a figure
+// entered by mistake must be able to go. The form's save of the field
+// makes it one undo step: undo types the old value back, and the value
+// field's set brings the result back from the bin first (unbinResult).
+func (s *scorecardTab) binResult(id, rid string) error {
+	if err := s.ws.e.st.Delete(s.ws.e.ctx, store.KindResult, rid); err != nil {
+		return err
+	}
+	for _, c := range s.measureCopies(id) {
+		c.Results = slices.DeleteFunc(slices.Clone(c.Results), func(r review.Result) bool { return r.ID == rid })
+	}
+	review.FollowMeasures(s.ws.rev)
+	s.changed()
+	return nil
+}
+
+// unbinResult brings result rid of measure id back from the bin when it is
+// not in memory, so a value typed over a binned result restores it.
+func (s *scorecardTab) unbinResult(id, rid string) error {
+	m, ok := s.measure(id)
+	if !ok || slices.ContainsFunc(m.Results, func(r review.Result) bool { return r.ID == rid }) {
+		return nil
+	}
+	if err := s.ws.e.st.Restore(s.ws.e.ctx, store.KindResult, rid); err != nil {
+		return err
+	}
+	ms, err := s.ws.e.st.ListMeasures(s.ws.e.ctx)
+	if err != nil {
+		return err
+	}
+	for _, fresh := range ms {
+		if fresh.ID == id {
+			for _, c := range s.measureCopies(id) {
+				c.Results = fresh.Results
+			}
+		}
+	}
+	s.changed()
+	return nil
 }
 
 // linkFields tie the measure to the review: findings that cite it,
