@@ -80,6 +80,9 @@ func (s *Store) Restore(ctx context.Context, kind Kind, id string) error {
 	}
 	return s.write(ctx, "restore the "+t.what, func(tx *wtx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE "+t.name+" SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", id)
+		if err != nil && kind == KindMeasure && strings.Contains(err.Error(), "UNIQUE") {
+			return &plainError{msg: "The panel has another measure with this one's code now; change that code first, then restore this one.", cause: []error{err}}
+		}
 		if err != nil {
 			return err
 		}

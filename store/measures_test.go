@@ -31,6 +31,9 @@ func TestMeasureCodesAreUnique(t *testing.T) {
 	if err := s.SaveMeasure(ctx, &b); err != nil {
 		t.Errorf("code of a binned measure: %v", err)
 	}
+	if err := s.Restore(ctx, KindMeasure, a.ID); err == nil || !strings.Contains(err.Error(), "another measure with this one's code") {
+		t.Errorf("restoring onto a taken code: %v", err)
+	}
 }
 
 func TestSaveResultChecksPeriodAndValue(t *testing.T) {

@@ -211,13 +211,28 @@ func TestScorecardSurveyQuestionAsATSM(t *testing.T) {
 	if q.Measure != "TP01" {
 		t.Fatalf("question marked %q, want TP01", q.Measure)
 	}
-	// 710 of 1,000 satisfied: the 2024/25 result, ±2.8 points.
+	// 710 of 1,000 satisfied: the 2024/25 result, ±2.8 points; from
+	// 5,000 homes, ±2.5.
 	for s.detail || s.typing() {
 		tt.press("esc")
 	}
 	tt.contains("71.0% ±2.8 points", "2024/25")
+	s.select_(id)
+	tt.press("enter")
+	if !s.f.focusID("pop:0169e2b4-1a00-7000-8000-000000009999") {
+		t.Fatal("no field for the homes the survey was drawn from")
+	}
+	tt.press("enter")
+	tt.typeText("5000")
+	tt.press("enter")
+	for s.detail || s.typing() {
+		tt.press("esc")
+	}
+	tt.contains("71.0% ±2.5 points", "2024/25")
+	got = loadReview(t, st, r.ID)
 	srs := review.SurveyResults(got)
-	if len(srs) != 1 || srs[0].Result.Period != "2024/25" || srs[0].Result.Value != 71 || srs[0].Result.Base != 1000 {
+	if len(srs) != 1 || srs[0].Result.Period != "2024/25" || srs[0].Result.Value != 71 || srs[0].Result.Base != 1000 ||
+		srs[0].Result.Population != 5000 {
 		t.Errorf("survey results: %+v", srs)
 	}
 }

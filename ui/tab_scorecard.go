@@ -711,6 +711,31 @@ func (s *scorecardTab) linkFields(m review.Measure) []field {
 					s.builtAt = -1
 					return err
 				}})
+			if strings.EqualFold(q.Measure, m.Code) {
+				qs = append(qs, field{id: "pop:" + qid, label: "    from how many homes", kind: fText,
+					placeholder: "(for the margin of error; blank if not known)",
+					get: func() string {
+						q, _ := s.question(svID, qid)
+						return numberText(float64(q.Population), q.Population > 0)
+					},
+					set: func(v string) error {
+						n, err := readCount(v)
+						if err != nil {
+							return err
+						}
+						err = ws.saveSurvey(svID, func(sv *review.Survey) error {
+							sv.Questions = slices.Clone(sv.Questions)
+							for i := range sv.Questions {
+								if sv.Questions[i].ID == qid {
+									sv.Questions[i].Population = n
+								}
+							}
+							return nil
+						})
+						s.builtAt = -1
+						return err
+					}})
+			}
 		}
 	}
 	if len(qs) > 0 {
