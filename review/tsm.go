@@ -60,9 +60,11 @@ func mi(code, name, counts string, unit MeasureUnit, dir Direction, parts ...TSM
 
 // tsmCatalogue is the data; see the note at the top of this file.
 //
-// NM01 and CH01 have no better direction: the regulator and the Housing
-// Ombudsman both say more reported cases or complaints can mean tenants
-// trust the landlord to act, so a rise is not read as worse.
+// NM01 and CH01 have no better direction here: the Housing Ombudsman has
+// long said that more complaints can mean tenants trust the landlord to
+// listen, and the same holds for reporting anti-social behaviour, so a
+// rise is not read as worse, nor a fall as better. A panel that disagrees
+// can track its own indicator with a direction.
 var tsmCatalogue = []TSM{
 	tp("TP01", "Overall satisfaction", "Tenants who say they are satisfied with the overall service from their landlord."),
 	tp("TP02", "Satisfaction with repairs", "Tenants who had a repair in the last 12 months and are satisfied with the overall repairs service."),
