@@ -526,9 +526,9 @@ type scorecardKeys struct {
 
 func newScorecardKeys() scorecardKeys {
 	return scorecardKeys{
-		Panel:  bind([]string{"p"}, "p", "this review's measures / all the panel's"),
-		Add:    bind([]string{"a"}, "a", "add the measure to this review"),
-		New:    bind([]string{"n"}, "n", "a new indicator of the panel's own"),
-		Remove: bind([]string{"delete", "d"}, "d/del", "take out of this review (all the panel's: to the bin)"),
+		Panel:  bind([]string{"alt+p"}, "alt+p", "this review's measures / all the panel's"),
+		Add:    bind([]string{"alt+a"}, "alt+a", "add the measure to this review"),
+		New:    bind(keyNew, "ctrl+n", "a new indicator of the panel's own"),
+		Remove: bind(keyDelete, "ctrl+d", "take out of this review (all the panel's: to the bin)"),
 	}
 }

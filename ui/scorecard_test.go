@@ -12,10 +12,10 @@ import (
 func openScorecard(t *testing.T, w, h int) (*tester, *scorecardTab) {
 	t.Helper()
 	tt, _, _ := exampleTester(t, w, h)
-	tt.press("[") // from the first tab back round to the last
+	tt.press("ctrl+pgup") // from the first tab back round to the last
 	s, ok := tt.m.ws.cur().(*scorecardTab)
 	if !ok {
-		t.Fatalf("[ from tab 1 opened %T, not the scorecard", tt.m.ws.cur())
+		t.Fatalf("ctrl+pgup from tab 1 opened %T, not the scorecard", tt.m.ws.cur())
 	}
 	return tt, s
 }
@@ -31,7 +31,7 @@ func TestScorecardGolden(t *testing.T) {
 		tt.press("enter")
 		checkFrame(t, tt.screen(), w, h)
 		compareGolden(t, tag("scorecard-detail"), tt.screen())
-		tt.press("esc", "p")
+		tt.press("esc", "alt+p")
 		checkFrame(t, tt.screen(), w, h)
 		compareGolden(t, tag("scorecard-panel"), tt.screen())
 	}
@@ -72,12 +72,12 @@ func TestScorecardShowsEachMeasureInWords(t *testing.T) {
 func TestScorecardAddsAMeasureAndAResult(t *testing.T) {
 	tt, s := openScorecard(t, 220, 50)
 	st := s.ws.e.st
-	tt.press("p")
+	tt.press("alt+p")
 	tt.contains("All the panel's measures (9 tracked)", "Tenant Satisfaction Measures not tracked yet", "TP02")
 	if !s.select_("tsm:TP02") {
 		t.Fatal("TP02 is not offered")
 	}
-	tt.press("a")
+	tt.press("alt+a")
 	tt.contains("added to this review's scorecard")
 	r := loadReview(t, st, s.ws.rev.ID)
 	if len(r.MeasureIDs) != 10 || r.Measures[9].Code != "TP02" || r.Measures[9].Name != "Satisfaction with repairs" {
@@ -85,7 +85,7 @@ func TestScorecardAddsAMeasureAndAResult(t *testing.T) {
 	}
 	tp02 := r.Measures[9].ID
 	// Back on this review's scorecard, add a result by typing it.
-	tt.press("p")
+	tt.press("alt+p")
 	s.select_(tp02)
 	tt.press("enter")
 	if !s.f.focusID("ms-add") {
@@ -124,7 +124,7 @@ func TestScorecardAddsAMeasureAndAResult(t *testing.T) {
 	tt.contains("74.5%", "2023/24")
 	// d takes it out of the review, not out of the panel's measures.
 	s.select_(tp02)
-	tt.press("d")
+	tt.press("ctrl+d")
 	if r := loadReview(t, st, s.ws.rev.ID); slices.Contains(r.MeasureIDs, tp02) {
 		t.Error("d left TP02 in the review")
 	}
@@ -136,9 +136,9 @@ func TestScorecardAddsAMeasureAndAResult(t *testing.T) {
 		t.Error("ctrl+z did not put TP02 back")
 	}
 	// On the panel's list d moves the measure itself to the bin, after asking.
-	tt.press("p")
+	tt.press("alt+p")
 	s.select_(tp02)
-	tt.press("d", "y")
+	tt.press("ctrl+d", "y")
 	if ms, _ := st.ListMeasures(context.Background()); len(ms) != 9 {
 		t.Errorf("the panel has %d measures after d on its list, want 9", len(ms))
 	}
@@ -197,7 +197,7 @@ func TestScorecardSurveyQuestionAsATSM(t *testing.T) {
 		t.Fatal(err)
 	}
 	tt := newTester(t, st, 220, 50, Options{ReviewID: r.ID})
-	tt.press("[")
+	tt.press("ctrl+pgup")
 	s := tt.m.ws.cur().(*scorecardTab)
 	id := msTP01(tt)
 	s.select_(id)

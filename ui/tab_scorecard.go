@@ -27,8 +27,8 @@ type scoreLine struct {
 
 // scorecardTab is the landlord's performance: the measures this review
 // reads, each with its latest result, target, met or not, the change since
-// the period before and a chart; p switches to every measure of the panel,
-// across reviews, where a adds one to this review.
+// the period before and a chart; alt+p switches to every measure of the
+// panel, across reviews, where alt+a adds one to this review.
 type scorecardTab struct {
 	*splitTab
 	keys    scorecardKeys
@@ -46,7 +46,7 @@ func newScorecardTab(ws *workspace) *scorecardTab {
 	s.idAt = func(i int) string { s.build(); return s.lines[i].id }
 	s.selectable = func(i int) bool { s.build(); return s.lines[i].id != "" }
 	s.row = s.rowText
-	s.emptyDetail = "This review reads no measures yet: press p to see the panel's measures and the Tenant Satisfaction Measures, then a to add one."
+	s.emptyDetail = "This review reads no measures yet: press alt+p to see the panel's measures and the Tenant Satisfaction Measures, then alt+a to add one."
 	s.buildDetail = s.fields
 	s.extraKeys = func() []key.Binding {
 		if s.all {
@@ -110,7 +110,7 @@ func (s *scorecardTab) build() {
 		}
 	}
 	if len(untracked) > 0 {
-		lines = append(lines, scoreLine{heading: "Tenant Satisfaction Measures not tracked yet (a adds one)"})
+		lines = append(lines, scoreLine{heading: "Tenant Satisfaction Measures not tracked yet (alt+a adds one)"})
 		lines = append(lines, untracked...)
 	}
 	s.setLines(lines)
@@ -284,7 +284,7 @@ func (s *scorecardTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 		after := slices.DeleteFunc(slices.Clone(before), func(x string) bool { return x == id })
 		if ws.e.do("take the measure out of this review", func() error { return s.setReviewMeasures(after) },
 			func() error { return ws.e.st.SaveReview(ws.e.ctx, withMeasureIDs(ws.rev, before)) }) == nil {
-			ws.e.note("taken out of this review; the panel still tracks it (p shows all its measures). ctrl+z puts it back.")
+			ws.e.note("taken out of this review; the panel still tracks it (alt+p shows all its measures). ctrl+z puts it back.")
 		}
 		s.detail = false
 		s.reload()
@@ -330,7 +330,7 @@ func (s *scorecardTab) addSelected() tea.Cmd {
 	after := append(slices.Clone(before), id)
 	if ws.e.do("add the measure to this review", func() error { return s.setReviewMeasures(after) },
 		func() error { return ws.e.st.SaveReview(ws.e.ctx, withMeasureIDs(ws.rev, before)) }) == nil {
-		ws.e.note("added to this review's scorecard (p goes back to it)")
+		ws.e.note("added to this review's scorecard (alt+p goes back to it)")
 	}
 	s.reload()
 	s.select_(id)
@@ -379,7 +379,7 @@ func (s *scorecardTab) fields(id string) []field {
 				return []field{
 					{id: "h-what", label: m.Code + " " + m.Name, kind: fHeading},
 					{id: "h-counts", label: m.Counts, kind: fHeading},
-					{id: "h-track", label: "Not tracked yet: a adds it to this review.", kind: fHeading},
+					{id: "h-track", label: "Not tracked yet: alt+a adds it to this review.", kind: fHeading},
 				}
 			}
 		}
