@@ -50,7 +50,7 @@ func newScorecardTab(ws *workspace) *scorecardTab {
 	s.buildDetail = s.fields
 	s.extraKeys = func() []key.Binding {
 		if s.all {
-			return []key.Binding{s.keys.Panel, s.keys.Add, s.keys.New}
+			return []key.Binding{s.keys.Panel, s.keys.Add, s.keys.New, s.keys.Remove}
 		}
 		return []key.Binding{s.keys.Panel, s.keys.New, s.keys.Remove}
 	}
