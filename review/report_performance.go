@@ -96,12 +96,18 @@ func scorecardTable(rows []ScoreRow) *Table {
 	return t
 }
 
+// chartPeriods is how many of the latest periods the report's chart shows
+// per measure: a Board paper reads the recent trend, and the table's
+// sparkline already covers the whole series.
+const chartPeriods = 6
+
 // performanceChart draws each measure with two or more periods as a group
-// of bars, one per period, each measure on its own scale (percentages and
-// minutes share no axis).
+// of bars, one per period (the latest chartPeriods), each measure on its
+// own scale (percentages and minutes share no axis).
 func performanceChart(rows []ScoreRow) *Chart {
 	c := &Chart{Title: "Results over time", PerGroup: true,
-		Desc: "For each measure with more than one period, its result in each period, each measure on its own scale."}
+		Desc: "For each measure with more than one period, its result in each of its last " + itoa(chartPeriods) +
+			" periods, each measure on its own scale."}
 	fig := &Table{Caption: "Figures of the chart: results per period", Head: []string{"Measure", "Period", "Result"},
 		Widths: []int{50, 25, 25}, RowHeads: true}
 	for _, row := range rows {
@@ -111,7 +117,7 @@ func performanceChart(rows []ScoreRow) *Chart {
 		m := row.Measure
 		name := CleanLine(m.Code + " " + m.Name)
 		g := BarGroup{Label: name}
-		for _, r := range row.Series {
+		for _, r := range row.Series[max(0, len(row.Series)-chartPeriods):] {
 			v := FormatValue(m.Unit, r.Value)
 			g.Bars = append(g.Bars, Bar{Label: CleanLine(r.Period), Value: r.Value, Text: v})
 			fig.Rows = append(fig.Rows, []Text{plain(name), plain(CleanLine(r.Period)), plain(v)})
