@@ -45,9 +45,17 @@ func TestEveryKeyIsInHelp(t *testing.T) {
 		"search":        {"enter", "ctrl+f"},
 		"report-export": {"enter", "alt+8", "ctrl+e"},
 	}
-	for _, d := range tabDefs {
-		contexts["tab"+d.key] = []string{"enter", "alt+" + d.key}
-		contexts["tab"+d.key+"-detail"] = []string{"enter", "alt+" + d.key, "enter"}
+	for i, d := range tabDefs {
+		goTo := []string{"alt+" + d.key}
+		if i >= 10 {
+			// Tabs past the tenth have no alt+digit: from the tenth, the next tab.
+			goTo = []string{"alt+0"}
+			for range i - 9 {
+				goTo = append(goTo, "ctrl+pgdown")
+			}
+		}
+		contexts["tab"+d.key] = append([]string{"enter"}, goTo...)
+		contexts["tab"+d.key+"-detail"] = append(append([]string{"enter"}, goTo...), "enter")
 	}
 	for name, setup := range contexts {
 		var tt *tester
