@@ -24,7 +24,7 @@ func TestScorecardGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 20}} {
 		w, h := size[0], size[1]
 		tag := func(n string) string { return n + "-" + itoa(w) + "x" + itoa(h) }
-		// The list itself is TestWorkspaceGolden's tab11-scorecard.
+		// The list itself is TestWorkspaceGolden's tab13-scorecard.
 		tt, s := openScorecard(t, w, h)
 		checkFrame(t, tt.screen(), w, h)
 		s.select_(msTP01(tt))
