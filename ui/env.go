@@ -116,13 +116,19 @@ func (e *env) do(what string, op func() error, undo func() error) error {
 		return err
 	}
 	e.saved()
-	if undo != nil {
-		e.undo = append(e.undo, undoEntry{label: what, undo: undo})
-		if len(e.undo) > maxUndo {
-			e.undo = e.undo[len(e.undo)-maxUndo:]
-		}
-	}
+	e.pushUndo(what, undo)
 	return nil
+}
+
+// pushUndo adds a step to the undo stack of the current scope.
+func (e *env) pushUndo(what string, undo func() error) {
+	if undo == nil {
+		return
+	}
+	e.undo = append(e.undo, undoEntry{label: what, undo: undo})
+	if len(e.undo) > maxUndo {
+		e.undo = e.undo[len(e.undo)-maxUndo:]
+	}
 }
 
 // undoLast reverses the most recent change. The caller reloads what it shows.
@@ -137,6 +143,13 @@ func (e *env) undoLast() bool {
 	}
 	u := e.undo[len(e.undo)-1]
 	if err := u.undo(); err != nil {
+		if errors.Is(err, store.ErrChanged) {
+			// Undoing would overwrite someone else's newer version: the
+			// step is dropped, so the next ctrl+z reaches the one before.
+			e.undo = e.undo[:len(e.undo)-1]
+			e.complain("Not undone: " + u.label + ": it was changed elsewhere since (an import or another copy of scrutiny), so their version stays.")
+			return true
+		}
 		e.fail("undo "+u.label, err)
 		return false
 	}

@@ -152,8 +152,8 @@ type Model struct {
 	themeFixed bool
 	quitting   bool
 	room       roomState // presentation mode (room.go)
-	// seenVersion is the store's data version a read-only window last
-	// showed (follow.go).
+	// seenVersion is the store's data version the window last showed
+	// (follow.go).
 	seenVersion int64
 }
 
@@ -181,6 +181,11 @@ func New(st *store.Store, opts Options) *Model {
 	m := &Model{e: e, opts: opts, help: help.New(), keys: newGlobalKeys(), mouse: true,
 		themeFixed: fixed || style.NoColor(), w: 80, h: 24}
 	m.help.Styles = e.styles.Help
+	if st != nil {
+		// Taken before anything is read, so a change committed elsewhere
+		// while the first screen loads is followed, not missed.
+		m.seenVersion, _ = version(e.ctx, st, e.readOnly)
+	}
 	m.welcome = newWelcome(e)
 	m.home = newHome(e)
 	m.home.load()
@@ -203,10 +208,7 @@ func New(st *store.Store, opts Options) *Model {
 
 // Init asks the terminal for its background so the theme can follow it.
 func (m *Model) Init() tea.Cmd {
-	var follow tea.Cmd
-	if m.e.readOnly {
-		follow = m.followTick()
-	}
+	follow := m.followTick()
 	if m.themeFixed {
 		return follow
 	}
