@@ -293,6 +293,9 @@ func (im *importer) item(q, id, parent string, pos int, vals []any) (int64, erro
 }
 
 func (im *importer) review(r *review.Review, res *ImportResult) error {
+	if err := im.checkOwners(r); err != nil {
+		return err
+	}
 	var existed int
 	if err := im.tx.QueryRowContext(im.ctx, "SELECT count(*) FROM reviews WHERE id = ?", r.ID).Scan(&existed); err != nil {
 		return err
