@@ -28,7 +28,7 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 	name := func(id string) string {
 		if mem, ok := r.MemberByID(id); ok {
 			if mem.Role != "" && mem.Role != RoleMember {
-				return EscapeInline(mem.Name) + " (" + string(mem.Role) + ")"
+				return EscapeInline(mem.Name) + " (" + EscapeInline(string(mem.Role)) + ")"
 			}
 			return EscapeInline(mem.Name)
 		}

@@ -20,7 +20,8 @@ import (
 // bytes (there is deliberately no timestamp). One snapshot is read, so a
 // concurrent edit is either wholly in the bundle or wholly out of it.
 func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) error {
-	bw := bufio.NewWriterSize(w, 256<<10)
+	esc := &controlEscaper{w: w}
+	bw := bufio.NewWriterSize(esc, 256<<10)
 	err := s.read(ctx, "export the reviews", func(tx *wtx) error {
 		all := len(ids) == 0
 		if all {
@@ -78,7 +79,10 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 			bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
 		}
 		bw.WriteString("\n]}\n")
-		return bw.Flush()
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		return esc.flush()
 	})
 	return err
 }
@@ -449,6 +453,7 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 				c.id("member", b.ID)
 				m, err := memberFrom(b)
 				c.fail(err)
+				word(c, "role", m.Role, review.Roles)
 				if c.err != nil {
 					return c.err
 				}

@@ -56,5 +56,5 @@ func findingTo(f review.Finding) bFinding {
 
 func findingFrom(c *checker, b bFinding) review.Finding {
 	c.id("finding", b.ID)
-	return review.Finding{ID: b.ID, Kind: review.FindingKind(b.Kind), Text: b.Text, EvidenceIDs: nilIfEmpty(b.EvidenceIDs)}
+	return review.Finding{ID: b.ID, Kind: word(c, "finding kind", review.FindingKind(b.Kind), []review.FindingKind{review.GoodPractice, review.Issue}), Text: b.Text, EvidenceIDs: nilIfEmpty(b.EvidenceIDs)}
 }

@@ -46,7 +46,7 @@ func (im *importer) checkOwners(r *review.Review) error {
 	}
 	for i := range r.Surveys {
 		sv := &r.Surveys[i]
-		ids := idsOf(sv.Respondents, func(x review.Respondent) string { return x.ID })
+		ids := sv.Respondents.IDs
 		id, owner, err := im.ownedElsewhere(respondentTable, ids, sv.ID)
 		if err != nil {
 			return err

@@ -70,8 +70,13 @@ func Main() int {
 // run is main without the process: it returns the exit status (0 done, 1 the
 // work failed, 2 the command line was wrong).
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	out, errOut := newPlainWriter(stdout), newPlainWriter(stderr)
+	stderr = errOut
+	a := &app{stdin: stdin, stdout: out, stderr: errOut, getenv: getenv}
 	err := a.dispatch(ctx, args)
+	if err == nil {
+		err = out.failed("the output")
+	}
 	if err == nil {
 		return 0
 	}
