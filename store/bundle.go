@@ -297,6 +297,9 @@ func (im *importer) item(q, id, parent string, pos int, vals []any) (int64, erro
 }
 
 func (im *importer) review(r *review.Review, res *ImportResult) error {
+	if err := r.CheckLimits(); err != nil {
+		return bundleError("the review %s: %v", reviewName(r.ID, r.Topic), err)
+	}
 	if err := im.checkOwners(r); err != nil {
 		return err
 	}
@@ -454,6 +457,9 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 				m, err := memberFrom(b)
 				c.fail(err)
 				word(c, "role", m.Role, review.Roles)
+				if len(m.Name) > review.MaxTopic || len(m.Notes) > review.MaxText {
+					c.fail(fmt.Errorf("the member %s has a name or notes too long to be real", m.ID))
+				}
 				if c.err != nil {
 					return c.err
 				}

@@ -34,6 +34,9 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 	if s.readOnly {
 		return readOnlyError()
 	}
+	if err := sv.CheckLimits(); err != nil {
+		return limitError("survey", err)
+	}
 	fromMaps := rows == nil
 	if fromMaps {
 		rows = columnRows(&sv.Respondents)

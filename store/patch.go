@@ -155,6 +155,9 @@ func (s *Store) PatchRecommendation(ctx context.Context, reviewID string, before
 // PatchCriterion saves the fields of a criterion that differ between
 // before and after. See patchRow.
 func (s *Store) PatchCriterion(ctx context.Context, reviewID string, before, after *review.Criterion) (review.Criterion, error) {
+	if err := after.CheckLimits(); err != nil {
+		return *before, limitError("criterion", err)
+	}
 	return patchItem(ctx, s, criterionTable, reviewID, before.ID, before, after, critVals, scanCriterion)
 }
 
@@ -167,6 +170,9 @@ func (s *Store) PatchStandard(ctx context.Context, reviewID string, before, afte
 // PatchMeeting saves the fields of a meeting that differ between before
 // and after. See patchRow.
 func (s *Store) PatchMeeting(ctx context.Context, reviewID string, before, after *review.Meeting) (review.Meeting, error) {
+	if err := after.CheckLimits(); err != nil {
+		return *before, limitError("meeting", err)
+	}
 	return patchItem(ctx, s, meetingTable, reviewID, before.ID, before, after, meetingVals, scanMeeting)
 }
 
@@ -189,4 +195,10 @@ func (s *Store) OthersVersion(ctx context.Context) (int64, error) {
 		return 0, wrapErr(err, "check for changes")
 	}
 	return v, nil
+}
+
+// limitError is a save refused because a number is outside the limits
+// every way in is held to (review.CheckLimits).
+func limitError(what string, err error) error {
+	return &plainError{msg: fmt.Sprintf("The %s was not saved: %v.", what, err)}
 }

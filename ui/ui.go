@@ -76,6 +76,16 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 	go stopOnSignal(ctx, p, done)
 	_, err := p.Run()
 	_ = m.e.pub.Flush() // the wall ends where the editor was
+	if m.fault != nil {
+		return m.fault
+	}
+	if errors.Is(err, tea.ErrProgramPanic) {
+		// A fault in a command's goroutine: Bubble Tea caught it and
+		// restored the terminal; the model is still here to save from.
+		f := &FaultError{Value: "a background task failed"}
+		f.Saved = m.saveTyping()
+		return f
+	}
 	if errors.Is(err, tea.ErrProgramKilled) {
 		return nil
 	}
@@ -155,6 +165,8 @@ type Model struct {
 	// seenVersion is the store's data version the window last showed
 	// (follow.go).
 	seenVersion int64
+	// fault is the panic the app stopped for (fault.go).
+	fault *FaultError
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
@@ -285,8 +297,8 @@ func (m *Model) quit(force bool) tea.Cmd {
 	return tea.Quit
 }
 
-// Update handles one message.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update handles one message.
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.roomAfterUpdate()
 	switch msg := msg.(type) {
 	case autosaveMsg:
@@ -423,8 +435,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return cur.update(msg)
 }
 
-// View draws the whole window.
-func (m *Model) View() tea.View {
+// view draws the whole window.
+func (m *Model) view() tea.View {
 	var v tea.View
 	v.AltScreen = true
 	v.WindowTitle = "scrutiny"
