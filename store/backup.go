@@ -30,8 +30,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	rand.Read(rnd[:])
 	tmp := filepath.Join(dir, "."+filepath.Base(dest)+".part-"+hex.EncodeToString(rnd[:]))
 	defer os.Remove(tmp)
-	// VACUUM INTO takes a file name, not a URI: quote it as an SQL string.
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO '"+strings.ReplaceAll(tmp, "'", "''")+"'"); err != nil {
+	if err := s.vacuumInto(ctx, tmp); err != nil {
 		return wrapErr(err, "write the backup")
 	}
 	if err := syncFile(tmp); err != nil {
@@ -92,4 +91,29 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 		out = append(out, fmt.Sprintf("%d rows refer to rows that do not exist", bad))
 	}
 	return out, frows.Err()
+}
+
+// vacuumInto writes the copy. A reader that could write the file opens it
+// query-only (see connQueryOnly), which would refuse VACUUM INTO although
+// it changes only the new file: the one connection lifts that for the
+// copy alone.
+func (s *Store) vacuumInto(ctx context.Context, tmp string) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var qo int
+	if err := conn.QueryRowContext(ctx, "PRAGMA query_only").Scan(&qo); err != nil {
+		return err
+	}
+	if qo != 0 {
+		if _, err := conn.ExecContext(ctx, "PRAGMA query_only = 0"); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA query_only = 1")
+	}
+	// VACUUM INTO takes a file name, not a URI: quote it as an SQL string.
+	_, err = conn.ExecContext(ctx, "VACUUM INTO '"+strings.ReplaceAll(tmp, "'", "''")+"'")
+	return err
 }

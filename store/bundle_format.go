@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -40,8 +41,12 @@ const (
 
 // bundleError explains what is wrong with a bundle in plain English.
 func bundleError(format string, a ...any) error {
-	return &plainError{msg: "This bundle cannot be imported: " + fmt.Sprintf(format, a...) + ". Nothing was changed."}
+	return &plainError{msg: "This bundle cannot be imported: " + fmt.Sprintf(format, a...) + ". Nothing was changed.", cause: []error{ErrBundle}}
 }
+
+// ErrBundle is wrapped by errors about what is in a bundle (not about the
+// database it was being imported into).
+var ErrBundle = errors.New("the bundle cannot be imported")
 
 // checker validates IDs as it converts, collecting the first problem.
 type checker struct {

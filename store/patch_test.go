@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -174,5 +175,26 @@ func TestPatchOfLoadedItemsIsNeverAFalseConflict(t *testing.T) {
 	}
 	if len(got.Evidence)*len(got.Findings)*len(got.Recommendations)*len(got.Criteria)*len(got.Standards)*len(got.Meetings)*len(got.Members) == 0 {
 		t.Fatal("the rich review lacks a kind of item, so this test proves less than it says")
+	}
+}
+
+// Two editors that reach one file by different names meet the same lock.
+func TestEditingLockFollowsSymlinks(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real.db")
+	a, err := Open(real, Options{Editor: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if b, err := Open(link, Options{Editor: true}); !errors.Is(err, ErrLocked) {
+		if b != nil {
+			b.Close()
+		}
+		t.Fatalf("a second editor through a symbolic link got %v, want ErrLocked", err)
 	}
 }

@@ -15,7 +15,10 @@ func nowMs() int64 { return time.Now().UnixMilli() }
 
 var errClosed = &plainError{msg: "The database file is closed."}
 
-func readOnlyError() error {
+func (s *Store) readOnlyError() error {
+	if s.whyReadOnly != "" {
+		return &plainError{msg: "This file is open for reading only (" + s.whyReadOnly + "): nothing was saved.", cause: []error{ErrReadOnly}}
+	}
 	return &plainError{msg: "This file is open for reading only: nothing was saved.", cause: []error{ErrReadOnly}}
 }
 
@@ -27,7 +30,7 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 		return errClosed
 	}
 	if s.readOnly {
-		return readOnlyError()
+		return s.readOnlyError()
 	}
 	var err error
 	for attempt := 0; attempt < 2; attempt++ {

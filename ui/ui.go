@@ -212,7 +212,10 @@ func New(st *store.Store, opts Options) *Model {
 	default:
 		m.screen = scrHome
 	}
-	if e.readOnly {
+	switch {
+	case st != nil && st.ReadOnlyReason() != "":
+		e.note("Read only: " + st.ReadOnlyReason() + ".")
+	case e.readOnly:
 		e.note("Read only: another copy of scrutiny is editing this file. Look here, change things there.")
 	}
 	return m
