@@ -48,6 +48,7 @@ type Store struct {
 	// commits counts this store's own commits: PRAGMA data_version only
 	// moves when other connections commit.
 	commits atomic.Int64
+	dmg     damage // what the check before the first write found (damage.go)
 }
 
 // ErrLocked means another copy of scrutiny has the file open for editing.

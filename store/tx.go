@@ -32,6 +32,9 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 	if s.readOnly {
 		return s.readOnlyError()
 	}
+	if damaged, _ := s.CheckSound(ctx); damaged {
+		return s.damagedError()
+	}
 	var err error
 	for attempt := 0; attempt < 2; attempt++ {
 		var missed []string
@@ -45,7 +48,7 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 			break
 		}
 	}
-	return wrapErr(err, what)
+	return s.noteDamage(wrapErr(err, what))
 }
 
 func (s *Store) tryWrite(ctx context.Context, fn func(tx *wtx) error) ([]string, error) {
@@ -89,7 +92,7 @@ func (s *Store) read(ctx context.Context, what string, fn func(tx *wtx) error) e
 	err = fn(w)
 	tx.Rollback()
 	s.prepareMissed(ctx, w.missed)
-	return wrapErr(err, what)
+	return s.noteDamage(wrapErr(err, what))
 }
 
 // wtx is a transaction that runs the hot statements (registered with

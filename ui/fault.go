@@ -62,7 +62,12 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 			model, cmd = m, tea.Quit
 		}
 	}()
-	return m.update(msg)
+	model, cmd = m.update(msg)
+	if m.e.st != nil && m.e.st.Damaged() {
+		// A read on the way found damage before the whole-file check.
+		m.showDamaged(nil)
+	}
+	return model, cmd
 }
 
 // View draws the whole window; see view. A fault while drawing is caught

@@ -137,6 +137,7 @@ const (
 	scrWelcome screenID = iota
 	scrHome
 	scrWorkspace
+	scrDamaged
 )
 
 // Model is the root of the app.
@@ -167,6 +168,8 @@ type Model struct {
 	seenVersion int64
 	// fault is the panic the app stopped for (fault.go).
 	fault *FaultError
+	// damaged is the screen shown once the file is found damaged.
+	damaged *damagedScreen
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
@@ -218,12 +221,17 @@ func New(st *store.Store, opts Options) *Model {
 	case e.readOnly:
 		e.note("Read only: another copy of scrutiny is editing this file. Look here, change things there.")
 	}
+	if st != nil && st.Damaged() {
+		// Reading the list already met the damage: never the welcome
+		// screen of an empty file.
+		m.showDamaged(nil)
+	}
 	return m
 }
 
 // Init asks the terminal for its background so the theme can follow it.
 func (m *Model) Init() tea.Cmd {
-	follow := m.followTick()
+	follow := tea.Batch(m.followTick(), checkSound(m.e.ctx, m.e.st))
 	if m.themeFixed {
 		return follow
 	}
@@ -234,6 +242,8 @@ func (m *Model) current() screen {
 	switch m.screen {
 	case scrWelcome:
 		return m.welcome
+	case scrDamaged:
+		return m.damaged
 	case scrWorkspace:
 		if m.ws != nil {
 			return m.ws
@@ -309,6 +319,13 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case followMsg:
 		return m, m.follow(msg)
+	case soundMsg:
+		if msg.damaged {
+			m.showDamaged(msg.problems)
+			// A read may have shown the screen first, with less to say.
+			m.damaged.problems = msg.problems
+		}
+		return m, nil
 	case stopMsg:
 		// The system is closing the app (SIGTERM, SIGHUP, the window or
 		// the laptop closing): save what is being typed and leave.
