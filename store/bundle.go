@@ -391,7 +391,13 @@ type bundleSink interface {
 }
 
 func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResult) error {
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 256<<10))
+	br := bufio.NewReaderSize(r, 256<<10)
+	// A byte-order mark, as some Windows editors save, is not damage.
+	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
+		br.Discard(3)
+	}
+	dec := json.NewDecoder(br)
+	seenReview, seenMember := map[string]bool{}, map[string]bool{}
 	notOurs := bundleError("it is not a scrutiny bundle (it should be a .json file exported by scrutiny)")
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return notOurs
@@ -441,6 +447,10 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 				if err != nil {
 					return err
 				}
+				if seenReview[rv.ID] {
+					return bundleError("the review %s appears twice", reviewName(rv.ID, rv.Topic))
+				}
+				seenReview[rv.ID] = true
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -454,6 +464,10 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 				}
 				c := &checker{where: "the members"}
 				c.id("member", b.ID)
+				if c.err == nil && seenMember[b.ID] {
+					c.err = bundleError("the members: the member %q appears twice", b.ID)
+				}
+				seenMember[b.ID] = true
 				m, err := memberFrom(b)
 				c.fail(err)
 				word(c, "role", m.Role, review.Roles)
@@ -487,6 +501,11 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 	}
 	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
 		return bundleError("the file is cut short or damaged")
+	}
+	// Whatever follows must be blank: a second bundle pasted after the
+	// first, or stray text, means the file is not what it seems.
+	if _, err := dec.Token(); err != io.EOF {
+		return bundleError("there is more after the end of the bundle (two bundles joined into one file, or stray text): import them one at a time")
 	}
 	return nil
 }
