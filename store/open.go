@@ -183,7 +183,7 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 
-	s := &Store{path: path, readOnly: opts.ReadOnly}
+	s := &Store{path: path, readOnly: opts.ReadOnly, editor: opts.Editor}
 	if !s.readOnly {
 		s.whyReadOnly = cannotChange(path)
 		s.readOnly = s.whyReadOnly != ""
@@ -273,7 +273,14 @@ func cannotWrite(err error) bool {
 func (s *Store) openAs(mode connMode) error {
 	ctx := context.Background()
 	readOnly := mode != connWrite
-	db, err := s.connect(dsn(s.path, mode))
+	d := dsn(s.path, mode)
+	if s.editor && mode == connWrite {
+		// The workspace must say within two seconds that the file is
+		// busy, and keeps the typing to try again (ui/busy.go); headless
+		// commands wait the full five seconds, twice.
+		d = strings.Replace(d, "busy_timeout(5000)", "busy_timeout(1000)", 1)
+	}
+	db, err := s.connect(d)
 	if err != nil {
 		return err
 	}

@@ -41,6 +41,7 @@ type Store struct {
 	// whyReadOnly is why the store chose to read only ("" when the
 	// caller asked for it, or it may write).
 	whyReadOnly string
+	editor      bool // opened by the workspace: a short busy wait, one try
 	db          *sql.DB
 	unlock      func()
 	mu          sync.RWMutex

@@ -36,7 +36,11 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 		return s.damagedError()
 	}
 	var err error
-	for attempt := 0; attempt < 2; attempt++ {
+	tries := 2
+	if s.editor {
+		tries = 1
+	}
+	for attempt := 0; attempt < tries; attempt++ {
 		var missed []string
 		missed, err = s.tryWrite(ctx, fn)
 		s.prepareMissed(ctx, missed)

@@ -36,6 +36,9 @@ type env struct {
 	status    string
 	statusErr bool
 	statusSeq int
+	// busy is set when a save met a busy file; the root model then tries
+	// the typing again shortly (busy.go).
+	busy bool
 
 	// undo is the stack of the place the user is in: the open review, or
 	// the list of reviews (scope ""). Each review keeps its own stack, so
@@ -192,9 +195,13 @@ func (e *env) setStatus(s string, isErr bool) {
 // note shows a neutral message.
 func (e *env) note(s string) { e.setStatus(s, false) }
 
-// fail shows an error in plain English.
+// fail shows an error in plain English. A busy file is tried again
+// (busy.go).
 func (e *env) fail(what string, err error) {
 	e.setStatus(friendly(what, err), true)
+	if errors.Is(err, store.ErrBusy) {
+		e.busy = true
+	}
 }
 
 // complain shows a problem with what the user typed (not a store error).
@@ -206,6 +213,8 @@ func friendly(what string, err error) string {
 	switch {
 	case errors.Is(err, store.ErrReadOnly):
 		msg = "this file is open for reading only, so nothing can be changed"
+	case errors.Is(err, store.ErrBusy):
+		msg = "the file is busy (another program is writing to it). What you typed is kept, and saving is tried again every second"
 	case errors.Is(err, store.ErrNotFound):
 		msg = "it is no longer there (it may have been deleted)"
 	case errors.Is(err, context.Canceled):

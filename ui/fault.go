@@ -63,6 +63,9 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	model, cmd = m.update(msg)
+	if retry := m.afterBusy(); retry != nil {
+		cmd = tea.Batch(cmd, retry)
+	}
 	if m.e.st != nil && m.e.st.Damaged() {
 		// A read on the way found damage before the whole-file check.
 		m.showDamaged(nil)

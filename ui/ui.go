@@ -170,6 +170,8 @@ type Model struct {
 	fault *FaultError
 	// damaged is the screen shown once the file is found damaged.
 	damaged *damagedScreen
+	// retrying is set while a retry of a busy save is on its way.
+	retrying bool
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
@@ -319,6 +321,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case followMsg:
 		return m, m.follow(msg)
+	case busyRetryMsg:
+		m.retryBusy()
+		return m, nil
 	case soundMsg:
 		if msg.damaged {
 			m.showDamaged(msg.problems)
