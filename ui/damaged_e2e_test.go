@@ -53,7 +53,7 @@ func TestDamagedFileShowsDamagedScreen(t *testing.T) {
 	a.keys("n", "e", "Enter", "a")
 	time.Sleep(300 * time.Millisecond)
 	a.waitFor("This file is damaged")
-	a.keys("q")
+	a.keys("C-q")
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) && tmux("-S", filepath.Join(dir, "tmux.sock"), "has-session", "-t", "damaged").Run() == nil {
 		time.Sleep(50 * time.Millisecond)

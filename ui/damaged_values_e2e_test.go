@@ -50,8 +50,8 @@ func TestDamagedNumbersDoNotCrashTheReport(t *testing.T) {
 	a := startTmux(t, bin, db, filepath.Join(dir, "tmux.sock"), "damaged")
 	a.waitFor("Customers contacting")
 	a.keys("Enter")
-	a.waitFor("Overview")
-	a.keys("8")
+	a.waitFor("Topic")
+	a.keys("M-8")
 	a.waitFor("Scrutiny report:")
 	if err := syscall.Kill(a.pid(), 0); err != nil {
 		t.Fatalf("the program is gone after the Report tab: %v\n%s", err, a.screen())

@@ -63,8 +63,8 @@ func TestImportWhileOpenEndToEnd(t *testing.T) {
 	a := startTmux(t, bin, db, filepath.Join(dir, "tmux.sock"), "follow")
 	a.waitFor("Customers contacting")
 	a.keys("Enter")
-	a.waitFor("Overview")
-	a.keys("3", "Enter")
+	a.waitFor("Topic")
+	a.keys("M-3", "Enter")
 	a.waitFor("Senior analysts")
 
 	if out := run("import", bundle); !strings.Contains(out, "1 updated") {

@@ -53,7 +53,7 @@ func (tt *tester) poll() {
 // editEvidence focuses field of the first evidence item and starts typing.
 func (tt *tester) editEvidence(field string) {
 	tt.t.Helper()
-	tt.press("3")
+	tt.press("alt+3")
 	s := tt.m.ws.cur().(*evidenceTab)
 	if !s.select_(tt.m.ws.rev.Evidence[0].ID) {
 		tt.t.Fatal("no evidence to select")

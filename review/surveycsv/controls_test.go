@@ -25,8 +25,9 @@ func TestControlCharactersInAnswersAreRemoved(t *testing.T) {
 	}
 	c := column(t, p, "Comments")
 	var got []string
-	for _, r := range p.Respondents() {
-		got = append(got, r.Answers[c.QuestionID])
+	rs := p.Respondents()
+	for i := 0; i < rs.Len(); i++ {
+		got = append(got, rs.Answer(i, c.QuestionID))
 	}
 	if strings.Join(got, "|") != "Good service|Rang back quickly|Fine" {
 		t.Errorf("answers %q", got)
