@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 )
@@ -19,6 +20,10 @@ type plainWriter struct {
 	state plainState
 	err   error
 	out   []byte
+	// raw is set when the output turns out to be a binary document (a
+	// workbook or a Word file, which are zip archives, or a PDF): those
+	// are not text, and their bytes pass untouched.
+	raw, started bool
 }
 
 type plainState int
@@ -41,6 +46,17 @@ func (p *plainWriter) Unwrap() io.Writer { return p.w }
 func (p *plainWriter) Write(b []byte) (int, error) {
 	if p.err != nil {
 		return 0, p.err
+	}
+	if !p.started && len(b) > 0 {
+		p.started = true
+		p.raw = bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte("%PDF"))
+	}
+	if p.raw {
+		n, err := p.w.Write(b)
+		if err != nil {
+			p.err = err
+		}
+		return n, err
 	}
 	p.out = p.out[:0]
 	for _, c := range b {
