@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,7 +113,7 @@ func (m Meeting) Duration() (minutes int, ok bool) {
 func (m Meeting) ExpensesPence() int64 {
 	var t int64
 	for _, e := range m.Expenses {
-		t += e.Pence
+		t += bounded(e.Pence, MaxPence)
 	}
 	return t
 }
@@ -121,7 +122,8 @@ func (m Meeting) ExpensesPence() int64 {
 func FormatPence(p int64) string {
 	sign := ""
 	if p < 0 {
-		sign, p = "-", -p
+		// -p of the most negative int64 is itself: keep it in range.
+		sign, p = "-", -max(p, -math.MaxInt64)
 	}
 	pounds := strconv.FormatInt(p/100, 10)
 	// Thousands separators make larger totals easy to read aloud.
@@ -157,6 +159,9 @@ func ParsePence(s string) (int64, error) {
 	f, err2 := strconv.ParseInt(frac, 10, 64)
 	if err1 != nil || err2 != nil || w < 0 || f < 0 {
 		return 0, bad
+	}
+	if w > MaxPence/100 || w*100+f > MaxPence {
+		return 0, fmt.Errorf("%q is more than %s, the most one expense can be", t, FormatPence(MaxPence))
 	}
 	p := w*100 + f
 	if neg {
@@ -251,10 +256,11 @@ func attendance(r *Review, roster []Member) ReviewAttendance {
 			out.Apologies++
 		}
 		for _, e := range m.Expenses {
+			p := bounded(e.Pence, MaxPence)
 			if e.MemberID != "" {
-				row(e.MemberID).ExpensesPence += e.Pence
+				row(e.MemberID).ExpensesPence += p
 			}
-			out.ExpensesPence += e.Pence
+			out.ExpensesPence += p
 		}
 	}
 	return out

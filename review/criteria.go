@@ -78,7 +78,7 @@ func (r *Review) CriteriaFromTemplate(t CriteriaTemplate) []Criterion {
 
 // AddVote records one vote of the room for level l.
 func (c *Criterion) AddVote(l Level) {
-	if l.Valid() {
+	if l.Valid() && c.Votes[l] < MaxCount {
 		c.Votes[l]++
 	}
 }
@@ -98,7 +98,7 @@ func (c *Criterion) ClearVotes() { c.Votes = [5]int{} }
 func (c Criterion) TotalVotes() int {
 	n := 0
 	for _, l := range Levels {
-		n += c.Votes[l]
+		n += bounded(c.Votes[l], MaxCount)
 	}
 	return n
 }

@@ -28,7 +28,7 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 	name := func(id string) string {
 		if mem, ok := r.MemberByID(id); ok {
 			if mem.Role != "" && mem.Role != RoleMember {
-				return EscapeInline(mem.Name) + " (" + string(mem.Role) + ")"
+				return EscapeInline(mem.Name) + " (" + EscapeInline(string(mem.Role)) + ")"
 			}
 			return EscapeInline(mem.Name)
 		}
@@ -87,7 +87,7 @@ func RenderMinutes(r *Review, meetingID string) ([]byte, error) {
 			line := fmt.Sprintf("%d. %s", i+1, EscapeInline(it.Title))
 			if it.Minutes > 0 {
 				line += " (" + FormatMinutes(it.Minutes) + ")"
-				total += it.Minutes
+				total += bounded(it.Minutes, MaxMinutes)
 			}
 			b.WriteString(line + "\n")
 			if n := strings.TrimSpace(it.Notes); n != "" {

@@ -184,9 +184,9 @@ func (sv *Survey) Responses() int {
 	most := 0
 	for i := range sv.Questions {
 		q := &sv.Questions[i]
-		n := q.TallyExcluded
+		n := bounded(q.TallyExcluded, MaxCount)
 		for _, c := range q.Tally {
-			n += c
+			n += bounded(c, MaxCount)
 		}
 		if n > most {
 			most = n
@@ -219,9 +219,10 @@ func (sv *Survey) ResponseRateText() string {
 }
 
 // ScaleRange returns the question's scale; a scale question saved without
-// a range is read as 1-10, the scale panels use most.
+// a range is read as 1-10, the scale panels use most, and so is a range no
+// way in accepts (a damaged file), so nothing sizes itself by it.
 func (q *Question) ScaleRange() (lo, hi int) {
-	if q.Max <= q.Min {
+	if !ScaleOK(q.Min, q.Max) {
 		return 1, 10
 	}
 	return q.Min, q.Max
@@ -303,6 +304,7 @@ func (a *accumulator) addN(ans string, n int) {
 	if n <= 0 {
 		return
 	}
+	n = bounded(n, MaxCount)
 	ans = strings.TrimSpace(ans)
 	switch {
 	case ans == "":
@@ -340,7 +342,7 @@ func (a *accumulator) addTally(t map[string]int, excluded int) {
 		a.addN(v, n)
 	}
 	if excluded > 0 {
-		a.excluded += excluded
+		a.excluded += bounded(excluded, MaxCount)
 	}
 }
 

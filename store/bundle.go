@@ -21,7 +21,8 @@ import (
 // bytes (there is deliberately no timestamp). One snapshot is read, so a
 // concurrent edit is either wholly in the bundle or wholly out of it.
 func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) error {
-	bw := bufio.NewWriterSize(w, 256<<10)
+	esc := &controlEscaper{w: w}
+	bw := bufio.NewWriterSize(esc, 256<<10)
 	err := s.read(ctx, "export the reviews", func(tx *wtx) error {
 		all := len(ids) == 0
 		if all {
@@ -97,7 +98,10 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 			bw.Write(bytes.TrimRight(buf.Bytes(), "\n"))
 		}
 		bw.WriteString("\n]}\n")
-		return bw.Flush()
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		return esc.flush()
 	})
 	return err
 }
@@ -327,6 +331,12 @@ func (im *importer) item(q, id, parent string, pos int, vals []any) (int64, erro
 }
 
 func (im *importer) review(r *review.Review, res *ImportResult) error {
+	if err := r.CheckLimits(); err != nil {
+		return bundleError("the review %s: %v", reviewName(r.ID, r.Topic), err)
+	}
+	if err := im.checkOwners(r); err != nil {
+		return err
+	}
 	var existed int
 	if err := im.tx.QueryRowContext(im.ctx, "SELECT count(*) FROM reviews WHERE id = ?", r.ID).Scan(&existed); err != nil {
 		return err
@@ -419,7 +429,13 @@ type bundleSink interface {
 }
 
 func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResult) error {
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 256<<10))
+	br := bufio.NewReaderSize(r, 256<<10)
+	// A byte-order mark, as some Windows editors save, is not damage.
+	if b, err := br.Peek(3); err == nil && string(b) == "\xef\xbb\xbf" {
+		br.Discard(3)
+	}
+	dec := json.NewDecoder(br)
+	seenReview, seenMember := map[string]bool{}, map[string]bool{}
 	notOurs := bundleError("it is not a scrutiny bundle (it should be a .json file exported by scrutiny)")
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return notOurs
@@ -469,6 +485,10 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 				if err != nil {
 					return err
 				}
+				if seenReview[rv.ID] {
+					return bundleError("the review %s appears twice", reviewName(rv.ID, rv.Topic))
+				}
+				seenReview[rv.ID] = true
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -482,8 +502,16 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 				}
 				c := &checker{where: "the members"}
 				c.id("member", b.ID)
+				if c.err == nil && seenMember[b.ID] {
+					c.err = bundleError("the members: the member %q appears twice", b.ID)
+				}
+				seenMember[b.ID] = true
 				m, err := memberFrom(b)
 				c.fail(err)
+				word(c, "role", m.Role, review.Roles)
+				if len(m.Name) > review.MaxTopic || len(m.Notes) > review.MaxText {
+					c.fail(fmt.Errorf("the member %s has a name or notes too long to be real", m.ID))
+				}
 				if c.err != nil {
 					return c.err
 				}
@@ -531,6 +559,11 @@ func readBundle(ctx context.Context, r io.Reader, im bundleSink, res *ImportResu
 	}
 	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
 		return bundleError("the file is cut short or damaged")
+	}
+	// Whatever follows must be blank: a second bundle pasted after the
+	// first, or stray text, means the file is not what it seems.
+	if _, err := dec.Token(); err != io.EOF {
+		return bundleError("there is more after the end of the bundle (two bundles joined into one file, or stray text): import them one at a time")
 	}
 	return nil
 }

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"scrutiny/review"
@@ -38,8 +41,12 @@ const (
 
 // bundleError explains what is wrong with a bundle in plain English.
 func bundleError(format string, a ...any) error {
-	return &plainError{msg: "This bundle cannot be imported: " + fmt.Sprintf(format, a...) + ". Nothing was changed."}
+	return &plainError{msg: "This bundle cannot be imported: " + fmt.Sprintf(format, a...) + ". Nothing was changed.", cause: []error{ErrBundle}}
 }
+
+// ErrBundle is wrapped by errors about what is in a bundle (not about the
+// database it was being imported into).
+var ErrBundle = errors.New("the bundle cannot be imported")
 
 // checker validates IDs as it converts, collecting the first problem.
 type checker struct {
@@ -72,6 +79,25 @@ func (c *checker) date(s string) review.Date {
 		c.err = bundleError("%s: %v", c.where, err)
 	}
 	return d
+}
+
+// word checks that v is one of the allowed words (or empty: the bundle
+// leaves out a default). A word the app does not know would be shown and
+// printed as it is, so it is refused like any other damage.
+func word[T ~string](c *checker, what string, v T, allowed []T) T {
+	if v == "" || c.err != nil || slices.Contains(allowed, v) {
+		return v
+	}
+	words := make([]string, len(allowed))
+	for i, a := range allowed {
+		words[i] = fmt.Sprintf("%q", string(a))
+	}
+	shown := []rune(review.CleanLine(string(v)))
+	if len(shown) > 40 {
+		shown = append(shown[:39], '…')
+	}
+	c.err = bundleError("%s: the %s %q is not one of %s", c.where, what, string(shown), strings.Join(words, ", "))
+	return v
 }
 
 func (c *checker) fail(err error) {

@@ -42,6 +42,9 @@ var (
 // SaveCriterion inserts or updates a criterion with its level, rationale
 // and votes.
 func (s *Store) SaveCriterion(ctx context.Context, reviewID string, c *review.Criterion) error {
+	if err := c.CheckLimits(); err != nil {
+		return limitError("criterion", err)
+	}
 	return s.saveItem(ctx, criterionTable, upsertCrit, reviewID, &c.ID, critVals(c))
 }
 

@@ -90,7 +90,7 @@ func evidenceTo(e review.Evidence) bEvidence {
 
 func evidenceFrom(c *checker, b bEvidence) review.Evidence {
 	c.id("evidence item", b.ID)
-	e := review.Evidence{ID: b.ID, Kind: review.EvidenceKind(b.Kind), Title: b.Title,
+	e := review.Evidence{ID: b.ID, Kind: word(c, "evidence kind", review.EvidenceKind(b.Kind), review.EvidenceKinds), Title: b.Title,
 		Date: c.date(b.Date), Who: b.Who, Notes: b.Notes, Link: b.Link,
 		Asked: c.date(b.Asked), Due: c.date(b.Due), Received: c.date(b.Received)}
 	if b.Reach != nil {

@@ -157,6 +157,17 @@ func filledReview(t *testing.T) *review.Review {
 			t.Errorf("notKept lists %s, which a review no longer has", p)
 		}
 	}
+	// Scales and thresholds must be within 0-100 to be saved at all
+	// (review.CheckLimits): bring the counter's values into range, still
+	// non-zero and different from their neighbours.
+	for i := range r.Surveys {
+		sv := &r.Surveys[i]
+		sv.High, sv.Low = 1+sv.High%99, 1+sv.Low%99
+		for j := range sv.Questions {
+			q := &sv.Questions[j]
+			q.Min, q.Max = 1+q.Min%49, 51+q.Max%49
+		}
+	}
 	// Members are roster entries, shared by every review, and a load
 	// fills them from MemberIDs: the two must name the same people.
 	r.MemberIDs = nil

@@ -60,6 +60,6 @@ func findingTo(f review.Finding) bFinding {
 
 func findingFrom(c *checker, b bFinding) review.Finding {
 	c.id("finding", b.ID)
-	return review.Finding{ID: b.ID, Kind: review.FindingKind(b.Kind), Text: b.Text, EvidenceIDs: nilIfEmpty(b.EvidenceIDs),
-		MeasureIDs: nilIfEmpty(b.MeasureIDs)}
+	return review.Finding{ID: b.ID, Kind: word(c, "finding kind", review.FindingKind(b.Kind), []review.FindingKind{review.GoodPractice, review.Issue}),
+		Text: b.Text, EvidenceIDs: nilIfEmpty(b.EvidenceIDs), MeasureIDs: nilIfEmpty(b.MeasureIDs)}
 }

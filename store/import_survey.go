@@ -32,7 +32,10 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 		return errClosed
 	}
 	if s.readOnly {
-		return readOnlyError()
+		return s.readOnlyError()
+	}
+	if err := sv.CheckLimits(); err != nil {
+		return limitError("survey", err)
 	}
 	fromMaps := rows == nil
 	if fromMaps {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"scrutiny/review"
@@ -35,4 +36,28 @@ func TestEditorLock(t *testing.T) {
 		t.Fatalf("lock not released on Close: %v", err)
 	}
 	again.Close()
+}
+
+// The editor waits for a busy file for one second, not five, so the
+// workspace can say the file is busy within two seconds and keep trying;
+// headless commands keep the longer wait.
+func TestEditorWaitsBrieflyForABusyFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	for _, c := range []struct {
+		editor bool
+		want   int
+	}{{true, 1000}, {false, 5000}} {
+		st, err := Open(path, Options{Editor: c.editor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ms int
+		if err := st.db.QueryRowContext(context.Background(), "PRAGMA busy_timeout").Scan(&ms); err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		if ms != c.want {
+			t.Errorf("editor %v: busy timeout %d ms, want %d", c.editor, ms, c.want)
+		}
+	}
 }

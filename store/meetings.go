@@ -57,6 +57,9 @@ var (
 
 // SaveMeeting inserts or updates a meeting of a review.
 func (s *Store) SaveMeeting(ctx context.Context, reviewID string, m *review.Meeting) error {
+	if err := m.CheckLimits(); err != nil {
+		return limitError("meeting", err)
+	}
 	return s.saveItem(ctx, meetingTable, upsertMeeting, reviewID, &m.ID, meetingVals(m))
 }
 

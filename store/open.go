@@ -96,14 +96,33 @@ func openFileError(path string, err error) error {
 	return &plainError{msg: fmt.Sprintf("Cannot open %q: %v", path, err), cause: []error{err}}
 }
 
+// connMode is how a connection opens the file.
+type connMode int
+
+const (
+	connWrite connMode = iota
+	// connQueryOnly reads a file this user could write: a read-write
+	// connection that SQLite stops from changing anything. Unlike a
+	// read-only one, it can remove the -wal and -shm files it made when it
+	// closes, so `list` or `export` leaves nothing beside the database.
+	connQueryOnly
+	connReadOnly
+	// connImmutable reads a file nobody can be writing (it is not
+	// writable and has no -wal), taking no locks and making no files.
+	connImmutable
+)
+
 // dsn builds the one connection string every connection uses, so each
 // pooled connection gets every pragma.
-func dsn(path string, readOnly, immutable bool) string {
+func dsn(path string, mode connMode) string {
 	u := uriPath(path)
-	if readOnly {
+	switch mode {
+	case connQueryOnly:
+		return "file:" + u + "?_pragma=busy_timeout(5000)&_pragma=query_only(1)&_pragma=foreign_keys(1)"
+	case connReadOnly, connImmutable:
 		// No journal_mode or synchronous: changing them would write.
 		q := "?_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&mode=ro"
-		if immutable {
+		if mode == connImmutable {
 			q += "&immutable=1"
 		}
 		return "file:" + u + q
@@ -164,14 +183,22 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 
-	s := &Store{path: path, readOnly: opts.ReadOnly || !writable(path)}
+	s := &Store{path: path, readOnly: opts.ReadOnly, editor: opts.Editor}
+	if !s.readOnly {
+		s.whyReadOnly = cannotChange(path)
+		s.readOnly = s.whyReadOnly != ""
+	}
 	if !s.readOnly && opts.Editor {
-		unlock, err := lockFile(path + ".lock")
+		// The lock is named after the file itself, its symbolic links
+		// resolved, so a second editor that came by another name meets
+		// the same lock.
+		unlock, err := lockFile(realPath(path) + ".lock")
 		switch {
 		case errors.Is(err, fs.ErrPermission):
 			// A folder we may not write: SQLite could not write its
 			// journal there either, so this copy can only read.
 			s.readOnly = true
+			s.whyReadOnly = "you are not allowed to change files in its folder"
 		case errors.Is(err, ErrLocked):
 			return nil, err
 		case err != nil:
@@ -194,20 +221,33 @@ func Open(path string, opts Options) (*Store, error) {
 // write, where SQLite cannot make its journal) is opened to read instead.
 func (s *Store) openDB() error {
 	if !s.readOnly {
-		err := s.openAs(false, false)
+		err := s.openAs(connWrite)
 		if err == nil || !cannotWrite(err) {
 			return err
 		}
 		s.readOnly = true
+		s.whyReadOnly = "the disk or folder it is on does not allow changes"
 		s.release()
 	}
-	err := s.openAs(true, false)
+	if cannotChange(s.path) == "" {
+		if err := s.openAs(connQueryOnly); err == nil || !cannotWrite(err) {
+			return err
+		}
+	}
+	if _, err := os.Stat(s.path + "-wal"); errors.Is(err, fs.ErrNotExist) {
+		// Not writable and no journal: nobody is writing it, so it is
+		// read without locks and without making files beside it.
+		if err := s.openAs(connImmutable); err == nil {
+			return nil
+		}
+	}
+	err := s.openAs(connReadOnly)
 	var r *refusal
 	if err != nil && !errors.As(err, &r) {
 		// A read-only WAL file in a folder we cannot write has no
 		// shared-memory file to coordinate through; nobody can be writing
 		// it, so it is read as immutable.
-		if err2 := s.openAs(true, true); err2 == nil {
+		if err2 := s.openAs(connImmutable); err2 == nil {
 			return nil
 		}
 	}
@@ -230,9 +270,17 @@ func cannotWrite(err error) bool {
 
 // openAs connects one way, checks the file is ours and migrates it when
 // it may. On failure nothing is left open.
-func (s *Store) openAs(readOnly, immutable bool) error {
+func (s *Store) openAs(mode connMode) error {
 	ctx := context.Background()
-	db, err := s.connect(dsn(s.path, readOnly, immutable))
+	readOnly := mode != connWrite
+	d := dsn(s.path, mode)
+	if s.editor && mode == connWrite {
+		// The workspace must say within two seconds that the file is
+		// busy, and keeps the typing to try again (ui/busy.go); headless
+		// commands wait the full five seconds, twice.
+		d = strings.Replace(d, "busy_timeout(5000)", "busy_timeout(1000)", 1)
+	}
+	db, err := s.connect(d)
 	if err != nil {
 		return err
 	}
@@ -291,15 +339,38 @@ func (s *Store) connect(d string) (*sql.DB, error) {
 	return db, nil
 }
 
-// writable reports whether the current user may write path. Opening for
-// writing without truncating changes nothing on disk.
-func writable(path string) bool {
+// cannotChange says why this copy must not write path, or "" when it
+// may. Opening for writing without truncating changes nothing on disk.
+func cannotChange(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return "it could not be looked at (" + err.Error() + ")"
+	}
+	if fi.Mode().Perm()&0o222 == 0 {
+		// Someone marked it read-only. The administrator (root) could
+		// write it anyway; that is not what marking it meant.
+		return "the file is marked read-only"
+	}
+	if linkCount(fi) > 1 {
+		// SQLite finds a database's journal by its name: two names for
+		// one file give two journals, and writes through both damage it.
+		return "the file has more than one name (a hard link); SQLite cannot keep such a file safe while writing, so make a copy with scrutiny backup and open that"
+	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return false
+		return "you are not allowed to change this file"
 	}
 	f.Close()
-	return true
+	return ""
+}
+
+// realPath is path with its symbolic links resolved; path itself when
+// they cannot be.
+func realPath(path string) string {
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		return r
+	}
+	return path
 }
 
 // create makes a new database under a temporary name in the same folder

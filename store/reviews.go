@@ -333,7 +333,7 @@ func reviewFrom(b *bReview) (*review.Review, error) {
 func reviewHeaderFrom(c *checker, b *bReview) *review.Review {
 	r := &review.Review{
 		ID: b.ID, Topic: b.Topic, Landlord: b.Landlord, ServiceArea: b.ServiceArea, WhyArea: b.WhyArea,
-		Start: c.date(b.Start), End: c.date(b.End), BoardDate: c.date(b.BoardDate), Stage: review.Stage(b.Stage),
+		Start: c.date(b.Start), End: c.date(b.End), BoardDate: c.date(b.BoardDate), Stage: word(c, "stage", review.Stage(b.Stage), review.Stages),
 		Introduction: b.Introduction, Approach: b.Approach, Summary: b.Summary,
 		Scope: review.Scope{Aim: b.Scope.Aim, Objectives: nilIfEmpty(b.Scope.Objectives),
 			FocusAreas: nilIfEmpty(b.Scope.FocusAreas), OutOfScope: nilIfEmpty(b.Scope.OutOfScope)},

@@ -38,13 +38,18 @@ type Options struct {
 type Store struct {
 	path     string
 	readOnly bool
-	db       *sql.DB
-	unlock   func()
-	mu       sync.RWMutex
-	stmts    map[string]*sql.Stmt // hot statements, prepared once; see wtx
+	// whyReadOnly is why the store chose to read only ("" when the
+	// caller asked for it, or it may write).
+	whyReadOnly string
+	editor      bool // opened by the workspace: a short busy wait, one try
+	db          *sql.DB
+	unlock      func()
+	mu          sync.RWMutex
+	stmts       map[string]*sql.Stmt // hot statements, prepared once; see wtx
 	// commits counts this store's own commits: PRAGMA data_version only
 	// moves when other connections commit.
 	commits atomic.Int64
+	dmg     damage // what the check before the first write found (damage.go)
 }
 
 // ErrLocked means another copy of scrutiny has the file open for editing.
@@ -61,6 +66,11 @@ func (s *Store) Path() string { return s.path }
 
 // ReadOnly reports whether writes are refused.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// ReadOnlyReason says, for a volunteer, why the store opened the file for
+// reading only when it was not asked to ("the file is marked read-only");
+// "" when it was asked to, or is writing.
+func (s *Store) ReadOnlyReason() string { return s.whyReadOnly }
 
 // Summary is one row of the home screen.
 type Summary struct {

@@ -48,6 +48,9 @@ var (
 // SaveSurvey saves the survey and its questions (not respondents). Empty
 // question IDs are filled in sv.
 func (s *Store) SaveSurvey(ctx context.Context, reviewID string, sv *review.Survey) error {
+	if err := sv.CheckLimits(); err != nil {
+		return limitError("survey", err)
+	}
 	// Answers are keyed by question ID, so every question needs one.
 	for i := range sv.Questions {
 		fillID(&sv.Questions[i].ID)

@@ -50,10 +50,12 @@ func (t table) insertSQL(n int, onConflict string) string {
 
 // importSQL builds the merge used by imports for n rows at once: the
 // position comes from the bundle, and a row whose values are all equal is
-// left alone, so RowsAffected tells added-or-changed from unchanged.
+// left alone, so RowsAffected tells added-or-changed from unchanged. An
+// item in the bin comes back out of it, as a review does: reporting it
+// "updated" while it stayed hidden would mislead.
 func (t table) importSQL(n int) string {
 	all := append([]string{"position"}, t.cols...)
-	return t.insertSQL(n, fmt.Sprintf(" ON CONFLICT (id) DO UPDATE SET %[3]s WHERE %[1]s.%[2]s = excluded.%[2]s AND NOT (%[4]s)",
+	return t.insertSQL(n, fmt.Sprintf(" ON CONFLICT (id) DO UPDATE SET %[3]s, deleted_at = NULL WHERE %[1]s.%[2]s = excluded.%[2]s AND (%[1]s.deleted_at IS NOT NULL OR NOT (%[4]s))",
 		t.name, t.parent, excludedCols(all), sameCols(t.name, all)))
 }
 

@@ -15,7 +15,10 @@ func nowMs() int64 { return time.Now().UnixMilli() }
 
 var errClosed = &plainError{msg: "The database file is closed."}
 
-func readOnlyError() error {
+func (s *Store) readOnlyError() error {
+	if s.whyReadOnly != "" {
+		return &plainError{msg: "This file is open for reading only (" + s.whyReadOnly + "): nothing was saved.", cause: []error{ErrReadOnly}}
+	}
 	return &plainError{msg: "This file is open for reading only: nothing was saved.", cause: []error{ErrReadOnly}}
 }
 
@@ -27,10 +30,17 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 		return errClosed
 	}
 	if s.readOnly {
-		return readOnlyError()
+		return s.readOnlyError()
+	}
+	if damaged, _ := s.CheckSound(ctx); damaged {
+		return s.damagedError()
 	}
 	var err error
-	for attempt := 0; attempt < 2; attempt++ {
+	tries := 2
+	if s.editor {
+		tries = 1
+	}
+	for attempt := 0; attempt < tries; attempt++ {
 		var missed []string
 		missed, err = s.tryWrite(ctx, fn)
 		s.prepareMissed(ctx, missed)
@@ -42,7 +52,7 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) 
 			break
 		}
 	}
-	return wrapErr(err, what)
+	return s.noteDamage(wrapErr(err, what))
 }
 
 func (s *Store) tryWrite(ctx context.Context, fn func(tx *wtx) error) ([]string, error) {
@@ -86,7 +96,7 @@ func (s *Store) read(ctx context.Context, what string, fn func(tx *wtx) error) e
 	err = fn(w)
 	tx.Rollback()
 	s.prepareMissed(ctx, w.missed)
-	return wrapErr(err, what)
+	return s.noteDamage(wrapErr(err, what))
 }
 
 // wtx is a transaction that runs the hot statements (registered with

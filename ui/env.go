@@ -36,6 +36,9 @@ type env struct {
 	status    string
 	statusErr bool
 	statusSeq int
+	// busy is set when a save met a busy file; the root model then tries
+	// the typing again shortly (busy.go).
+	busy bool
 
 	// undo is the stack of the place the user is in: the open review, or
 	// the list of reviews (scope ""). Each review keeps its own stack, so
@@ -116,13 +119,19 @@ func (e *env) do(what string, op func() error, undo func() error) error {
 		return err
 	}
 	e.saved()
-	if undo != nil {
-		e.undo = append(e.undo, undoEntry{label: what, undo: undo})
-		if len(e.undo) > maxUndo {
-			e.undo = e.undo[len(e.undo)-maxUndo:]
-		}
-	}
+	e.pushUndo(what, undo)
 	return nil
+}
+
+// pushUndo adds a step to the undo stack of the current scope.
+func (e *env) pushUndo(what string, undo func() error) {
+	if undo == nil {
+		return
+	}
+	e.undo = append(e.undo, undoEntry{label: what, undo: undo})
+	if len(e.undo) > maxUndo {
+		e.undo = e.undo[len(e.undo)-maxUndo:]
+	}
 }
 
 // undoLast reverses the most recent change. The caller reloads what it shows.
@@ -137,6 +146,13 @@ func (e *env) undoLast() bool {
 	}
 	u := e.undo[len(e.undo)-1]
 	if err := u.undo(); err != nil {
+		if errors.Is(err, store.ErrChanged) {
+			// Undoing would overwrite someone else's newer version: the
+			// step is dropped, so the next ctrl+z reaches the one before.
+			e.undo = e.undo[:len(e.undo)-1]
+			e.complain("Not undone: " + u.label + ": it was changed elsewhere since (an import or another copy of scrutiny), so their version stays.")
+			return true
+		}
 		e.fail("undo "+u.label, err)
 		return false
 	}
@@ -179,9 +195,13 @@ func (e *env) setStatus(s string, isErr bool) {
 // note shows a neutral message.
 func (e *env) note(s string) { e.setStatus(s, false) }
 
-// fail shows an error in plain English.
+// fail shows an error in plain English. A busy file is tried again
+// (busy.go).
 func (e *env) fail(what string, err error) {
 	e.setStatus(friendly(what, err), true)
+	if errors.Is(err, store.ErrBusy) {
+		e.busy = true
+	}
 }
 
 // complain shows a problem with what the user typed (not a store error).
@@ -193,6 +213,8 @@ func friendly(what string, err error) string {
 	switch {
 	case errors.Is(err, store.ErrReadOnly):
 		msg = "this file is open for reading only, so nothing can be changed"
+	case errors.Is(err, store.ErrBusy):
+		msg = "the file is busy (another program is writing to it). What you typed is kept, and saving is tried again every second"
 	case errors.Is(err, store.ErrNotFound):
 		msg = "it is no longer there (it may have been deleted)"
 	case errors.Is(err, context.Canceled):

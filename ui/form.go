@@ -97,6 +97,10 @@ type form struct {
 	// last autosave), and seq counts edits so only the newest pause saves.
 	origin, stored string
 	seq            int
+	// theirs is another writer's version of the field met by a save while
+	// typing (conflict set); the commit offers it back (conflict.go).
+	theirs   string
+	conflict bool
 }
 
 func newForm(e *env) *form {
@@ -392,6 +396,7 @@ func (f *form) startEdit() tea.Cmd {
 		v = fl.get()
 	}
 	f.origin, f.stored = v, v
+	f.theirs, f.conflict = "", false
 	if fl.multiline() {
 		f.area.SetValue(v)
 		f.area.Placeholder = fl.placeholder
@@ -480,20 +485,27 @@ func (f *form) commit() error {
 		return nil
 	}
 	set := fl.set
-	// One undo step for the whole time the field was typed in, however many
-	// pauses saved it on the way.
-	var undo func() error
-	if v != origin {
-		undo = func() error { return set(origin) }
-	}
-	err := f.e.do("save "+strings.ToLower(fl.label), func() error {
-		if v == cur {
-			return nil
+	label := strings.ToLower(fl.label)
+	err := f.e.do("save "+label, func() error {
+		theirs, conflict, err := saveOver(fl, cur, v)
+		if conflict {
+			f.theirs, f.conflict = theirs, true
 		}
-		return set(v)
-	}, undo)
+		return err
+	}, nil)
 	if err != nil {
 		return err
+	}
+	// One undo step for the whole time the field was typed in, however many
+	// pauses saved it on the way; after meeting another version, the step
+	// brings that version back instead.
+	switch {
+	case f.conflict && f.theirs != v:
+		theirs := f.theirs
+		f.e.pushUndo("save "+label, undoIfStill(fl, v, func() error { return set(theirs) }))
+		f.e.note(keptYours(label, theirs))
+	case v != origin:
+		f.e.pushUndo("save "+label, undoIfStill(fl, v, func() error { return set(origin) }))
 	}
 	f.stored = v
 	f.stopEdit()
@@ -537,9 +549,13 @@ func (f *form) autosave(seq int) {
 		// A field cleared to be typed again is not worth saving empty.
 		return
 	}
-	if err := fl.set(v); err != nil {
+	theirs, conflict, err := saveOver(fl, f.stored, v)
+	if err != nil {
 		f.e.fail("save "+strings.ToLower(fl.label), err)
 		return
+	}
+	if conflict {
+		f.theirs, f.conflict = theirs, true
 	}
 	f.stored = v
 	f.e.saved()
@@ -579,7 +595,7 @@ func (f *form) choose(next string) {
 	old := fl.get()
 	set := fl.set
 	if f.e.do("save "+strings.ToLower(fl.label), func() error { return set(next) },
-		func() error { return set(old) }) == nil {
+		undoIfStill(fl, next, func() error { return set(old) })) == nil {
 		f.notify()
 	}
 }
@@ -740,7 +756,9 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 		k := f.ekeys
 		switch {
 		case key.Matches(km, k.Discard):
-			putBack := f.stored != f.origin && fl.set != nil
+			// Only text this copy saved is put back, never another
+			// writer's version met while typing.
+			putBack := f.stored != f.origin && fl.set != nil && (fl.get == nil || fl.get() == f.stored)
 			if putBack {
 				// A pause already saved some of it: put the text back as it
 				// was before typing began.

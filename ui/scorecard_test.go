@@ -119,7 +119,7 @@ func TestScorecardAddsAMeasureAndAResult(t *testing.T) {
 	}
 	tt.press("ctrl+z")
 	if ms, _ := st.ListMeasures(context.Background()); len(resultsOf(ms, tp02)) != 1 {
-		t.Fatal("ctrl+z did not bring the result back")
+		t.Fatalf("ctrl+z did not bring the result back: %q", tt.m.e.status)
 	}
 	tt.contains("74.5%", "2023/24")
 	// d takes it out of the review, not out of the panel's measures.

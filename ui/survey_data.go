@@ -20,7 +20,9 @@ func (ws *workspace) surveyIndex(id string) int {
 
 func (ws *workspace) saveStandard(id string, apply func(s *review.Standard)) error {
 	return saveCopy(ws, ws.rev.Standards, ws.standardIndex(id), same, always(apply),
-		func(s *review.Standard) error { return ws.e.st.SaveStandard(ws.e.ctx, ws.rev.ID, s) })
+		patch(func(b, a *review.Standard) (review.Standard, error) {
+			return ws.e.st.PatchStandard(ws.e.ctx, ws.rev.ID, b, a)
+		}))
 }
 
 func (ws *workspace) addStandard(s review.Standard) (string, func() error, error) {
@@ -49,8 +51,10 @@ func cloneSurveyHead(sv review.Survey) review.Survey {
 }
 
 func (ws *workspace) saveSurvey(id string, apply func(sv *review.Survey) error) error {
+	// A survey's questions are one column written whole; its answers are
+	// saved on their own (addRespondent), never from here.
 	return saveCopy(ws, ws.rev.Surveys, ws.surveyIndex(id), cloneSurveyHead, apply,
-		func(sv *review.Survey) error { return ws.e.st.SaveSurvey(ws.e.ctx, ws.rev.ID, sv) })
+		func(_, sv *review.Survey) error { return ws.e.st.SaveSurvey(ws.e.ctx, ws.rev.ID, sv) })
 }
 
 func (ws *workspace) addSurvey(sv review.Survey) (string, func() error, error) {

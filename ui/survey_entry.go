@@ -380,8 +380,8 @@ func (v *tallyView) save() bool {
 	n := 0
 	if v.buf != "" {
 		var err error
-		if n, err = strconv.Atoi(v.buf); err != nil {
-			v.s.ws.e.complain("Type a whole number.")
+		if n, err = strconv.Atoi(v.buf); err != nil || n < 0 || n > review.MaxCount {
+			v.s.ws.e.complain(fmt.Sprintf("Type a whole number from 0 to %d.", review.MaxCount))
 			return false
 		}
 	}

@@ -341,6 +341,9 @@ func importPreviewLines(path string, p *surveycsv.Preview, err error, w, sel int
 		return out
 	}
 	add("", fmt.Sprintf("%s: %d %s of answers", text.OneLine(filepath.Base(path)), p.Rows, text.Plural(p.Rows, "row", "rows")))
+	if c := p.CleanedText(); c != "" {
+		add("", c)
+	}
 	switch {
 	case p.OK() && p.Rows == 0:
 		add("\x02", "✗ The file has a header row but no answers under it: there is nothing to import.")

@@ -309,14 +309,17 @@ func (ws *workspace) saveMeeting(id string, apply func(m *review.Meeting) error)
 		return m
 	}
 	return saveCopy(ws, ws.rev.Meetings, i, clone, apply,
-		func(m *review.Meeting) error { return ws.e.st.SaveMeeting(ws.e.ctx, ws.rev.ID, m) })
+		patch(func(b, a *review.Meeting) (review.Meeting, error) {
+			return ws.e.st.PatchMeeting(ws.e.ctx, ws.rev.ID, b, a)
+		}))
 }
 
 // saveMember changes a roster entry; the review's own copy of the member
 // follows once the store has it.
 func (ws *workspace) saveMember(id string, apply func(m *review.Member) error) error {
 	i := slices.IndexFunc(ws.roster, func(m review.Member) bool { return m.ID == id })
-	err := saveCopy(ws, ws.roster, i, same, apply, func(m *review.Member) error { return ws.e.st.SaveMember(ws.e.ctx, m) })
+	err := saveCopy(ws, ws.roster, i, same, apply,
+		patch(func(b, a *review.Member) (review.Member, error) { return ws.e.st.PatchMember(ws.e.ctx, b, a) }))
 	if err != nil {
 		return err
 	}

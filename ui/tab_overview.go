@@ -173,9 +173,10 @@ func setMembership(ws *workspace, id, v string) error {
 		return store.ErrNotFound
 	}
 	if string(m.Role) != v {
+		before := m
 		m.Role = review.Role(v)
-		if err := ws.e.st.SaveMember(ws.e.ctx, &m); err != nil {
-			return err
+		if _, err := ws.e.st.PatchMember(ws.e.ctx, &before, &m); err != nil {
+			return ws.patched(err, nil)
 		}
 		for i := range ws.roster {
 			if ws.roster[i].ID == id {

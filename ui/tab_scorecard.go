@@ -506,7 +506,13 @@ func (s *scorecardTab) resultFields(m review.Measure, r review.Result) []field {
 	fs := []field{
 		{id: p + "h", label: head, kind: fHeading},
 		{id: p + "value", label: "Value", kind: fText, placeholder: "(blank moves this result to the bin)",
-			get: func() string { return numberText(get().Value, true) },
+			get: func() string {
+				// A result in the bin has no value: blank, as its clearing left it.
+				if r := get(); r.ID != "" {
+					return numberText(r.Value, true)
+				}
+				return ""
+			},
 			set: func(v string) error {
 				if strings.TrimSpace(v) == "" {
 					return s.binResult(id, rid)

@@ -365,8 +365,8 @@ func parseCount(v, what string) (int, error) {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(t)
-	if err != nil || n < 0 {
-		return 0, fmt.Errorf("%s must be a whole number such as 670, not %q", what, v)
+	if err != nil || n < 0 || n > review.MaxCount {
+		return 0, fmt.Errorf("%s must be a whole number such as 670 (at most %d), not %q", what, review.MaxCount, v)
 	}
 	return n, nil
 }

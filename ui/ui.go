@@ -76,6 +76,16 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 	go stopOnSignal(ctx, p, done)
 	_, err := p.Run()
 	_ = m.e.pub.Flush() // the wall ends where the editor was
+	if m.fault != nil {
+		return m.fault
+	}
+	if errors.Is(err, tea.ErrProgramPanic) {
+		// A fault in a command's goroutine: Bubble Tea caught it and
+		// restored the terminal; the model is still here to save from.
+		f := &FaultError{Value: "a background task failed"}
+		f.Saved = m.saveTyping()
+		return f
+	}
 	if errors.Is(err, tea.ErrProgramKilled) {
 		return nil
 	}
@@ -127,6 +137,7 @@ const (
 	scrWelcome screenID = iota
 	scrHome
 	scrWorkspace
+	scrDamaged
 )
 
 // Model is the root of the app.
@@ -152,9 +163,15 @@ type Model struct {
 	themeFixed bool
 	quitting   bool
 	room       roomState // presentation mode (room.go)
-	// seenVersion is the store's data version a read-only window last
-	// showed (follow.go).
+	// seenVersion is the store's data version the window last showed
+	// (follow.go).
 	seenVersion int64
+	// fault is the panic the app stopped for (fault.go).
+	fault *FaultError
+	// damaged is the screen shown once the file is found damaged.
+	damaged *damagedScreen
+	// retrying is set while a retry of a busy save is on its way.
+	retrying bool
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
@@ -181,6 +198,11 @@ func New(st *store.Store, opts Options) *Model {
 	m := &Model{e: e, opts: opts, help: help.New(), keys: newGlobalKeys(), mouse: true,
 		themeFixed: fixed || style.NoColor(), w: 80, h: 24}
 	m.help.Styles = e.styles.Help
+	if st != nil {
+		// Taken before anything is read, so a change committed elsewhere
+		// while the first screen loads is followed, not missed.
+		m.seenVersion, _ = version(e.ctx, st, e.readOnly)
+	}
 	m.welcome = newWelcome(e)
 	m.home = newHome(e)
 	m.home.load()
@@ -195,18 +217,23 @@ func New(st *store.Store, opts Options) *Model {
 	default:
 		m.screen = scrHome
 	}
-	if e.readOnly {
+	switch {
+	case st != nil && st.ReadOnlyReason() != "":
+		e.note("Read only: " + st.ReadOnlyReason() + ".")
+	case e.readOnly:
 		e.note("Read only: another copy of scrutiny is editing this file. Look here, change things there.")
+	}
+	if st != nil && st.Damaged() {
+		// Reading the list already met the damage: never the welcome
+		// screen of an empty file.
+		m.showDamaged(nil)
 	}
 	return m
 }
 
 // Init asks the terminal for its background so the theme can follow it.
 func (m *Model) Init() tea.Cmd {
-	var follow tea.Cmd
-	if m.e.readOnly {
-		follow = m.followTick()
-	}
+	follow := tea.Batch(m.followTick(), checkSound(m.e.ctx, m.e.st))
 	if m.themeFixed {
 		return follow
 	}
@@ -217,6 +244,8 @@ func (m *Model) current() screen {
 	switch m.screen {
 	case scrWelcome:
 		return m.welcome
+	case scrDamaged:
+		return m.damaged
 	case scrWorkspace:
 		if m.ws != nil {
 			return m.ws
@@ -283,8 +312,8 @@ func (m *Model) quit(force bool) tea.Cmd {
 	return tea.Quit
 }
 
-// Update handles one message.
-func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update handles one message.
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.roomAfterUpdate()
 	switch msg := msg.(type) {
 	case autosaveMsg:
@@ -292,6 +321,16 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case followMsg:
 		return m, m.follow(msg)
+	case busyRetryMsg:
+		m.retryBusy()
+		return m, nil
+	case soundMsg:
+		if msg.damaged {
+			m.showDamaged(msg.problems)
+			// A read may have shown the screen first, with less to say.
+			m.damaged.problems = msg.problems
+		}
+		return m, nil
 	case stopMsg:
 		// The system is closing the app (SIGTERM, SIGHUP, the window or
 		// the laptop closing): save what is being typed and leave.
@@ -421,8 +460,8 @@ func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
 	return cur.update(msg)
 }
 
-// View draws the whole window.
-func (m *Model) View() tea.View {
+// view draws the whole window.
+func (m *Model) view() tea.View {
 	var v tea.View
 	v.AltScreen = true
 	v.WindowTitle = "scrutiny"

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 
 	"scrutiny/review"
@@ -11,16 +12,38 @@ import (
 // the new value on a copy, ask the store to save it, and only when the store
 // said yes put it in memory. A failed save leaves memory as it was, so the
 // screen never shows as saved something that is not on disk.
+//
+// An edit is saved as a patch (the item as shown, and the copy): the store
+// writes only the fields that differ, so a field changed meanwhile by an
+// import or another copy of the app is never overwritten from memory. When
+// the store refuses because the edited field itself was changed, the review
+// is read again so the screen shows the other version, and the error (which
+// wraps store.ErrChanged) lets the form decide (see saveOver).
+
+// patched finishes a patch: memory takes the edited copy, or on a refusal
+// the review is read again.
+func (ws *workspace) patched(err error, keep func()) error {
+	if errors.Is(err, store.ErrChanged) {
+		if rerr := ws.reload(); rerr != nil {
+			return rerr
+		}
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	if keep != nil {
+		keep()
+	}
+	ws.touch()
+	return nil
+}
 
 func (ws *workspace) saveHeader(apply func(r *review.Review)) error {
 	cp := *ws.rev
 	apply(&cp)
-	if err := ws.e.st.SaveReview(ws.e.ctx, &cp); err != nil {
-		return err
-	}
-	*ws.rev = cp
-	ws.touch()
-	return nil
+	_, err := ws.e.st.PatchReview(ws.e.ctx, ws.rev, &cp)
+	return ws.patched(err, func() { *ws.rev = cp })
 }
 
 func (ws *workspace) evidenceIndex(id string) int {
@@ -41,9 +64,9 @@ func (ws *workspace) criterionIndex(id string) int {
 
 // saveCopy is the one way a listed item changes: clone copies the item
 // (and any list inside it that apply may change), apply edits the copy,
-// save writes it, and only when the store said yes does the copy replace
-// list[i].
-func saveCopy[T any](ws *workspace, list []T, i int, clone func(T) T, apply func(*T) error, save func(*T) error) error {
+// save patches the store from the item as shown to the copy, and only when
+// the store said yes does the copy replace list[i].
+func saveCopy[T any](ws *workspace, list []T, i int, clone func(T) T, apply func(*T) error, save func(before, after *T) error) error {
 	if i < 0 || i >= len(list) {
 		return store.ErrNotFound
 	}
@@ -51,12 +74,12 @@ func saveCopy[T any](ws *workspace, list []T, i int, clone func(T) T, apply func
 	if err := apply(&cp); err != nil {
 		return err
 	}
-	if err := save(&cp); err != nil {
-		return err
-	}
-	list[i] = cp
-	ws.touch()
-	return nil
+	return ws.patched(save(&list[i], &cp), func() { list[i] = cp })
+}
+
+// patch adapts a store Patch method to saveCopy.
+func patch[T any](f func(before, after *T) (T, error)) func(before, after *T) error {
+	return func(before, after *T) error { _, err := f(before, after); return err }
 }
 
 // addItem saves a new item, fills its ID, and only then appends it to
@@ -80,13 +103,17 @@ func always[T any](apply func(*T)) func(*T) error {
 
 func (ws *workspace) saveEvidence(id string, apply func(e *review.Evidence)) error {
 	return saveCopy(ws, ws.rev.Evidence, ws.evidenceIndex(id), same, always(apply),
-		func(e *review.Evidence) error { return ws.e.st.SaveEvidence(ws.e.ctx, ws.rev.ID, e) })
+		patch(func(b, a *review.Evidence) (review.Evidence, error) {
+			return ws.e.st.PatchEvidence(ws.e.ctx, ws.rev.ID, b, a)
+		}))
 }
 
 func (ws *workspace) saveFinding(id string, apply func(f *review.Finding)) error {
 	clone := func(f review.Finding) review.Finding { f.EvidenceIDs = slices.Clone(f.EvidenceIDs); return f }
 	return saveCopy(ws, ws.rev.Findings, ws.findingIndex(id), clone, always(apply),
-		func(f *review.Finding) error { return ws.e.st.SaveFinding(ws.e.ctx, ws.rev.ID, f) })
+		patch(func(b, a *review.Finding) (review.Finding, error) {
+			return ws.e.st.PatchFinding(ws.e.ctx, ws.rev.ID, b, a)
+		}))
 }
 
 func (ws *workspace) saveRec(id string, apply func(r *review.Recommendation)) error {
@@ -95,12 +122,16 @@ func (ws *workspace) saveRec(id string, apply func(r *review.Recommendation)) er
 		return r
 	}
 	return saveCopy(ws, ws.rev.Recommendations, ws.recIndex(id), clone, always(apply),
-		func(r *review.Recommendation) error { return ws.e.st.SaveRecommendation(ws.e.ctx, ws.rev.ID, r) })
+		patch(func(b, a *review.Recommendation) (review.Recommendation, error) {
+			return ws.e.st.PatchRecommendation(ws.e.ctx, ws.rev.ID, b, a)
+		}))
 }
 
 func (ws *workspace) saveCriterion(id string, apply func(c *review.Criterion)) error {
 	return saveCopy(ws, ws.rev.Criteria, ws.criterionIndex(id), same, always(apply),
-		func(c *review.Criterion) error { return ws.e.st.SaveCriterion(ws.e.ctx, ws.rev.ID, c) })
+		patch(func(b, a *review.Criterion) (review.Criterion, error) {
+			return ws.e.st.PatchCriterion(ws.e.ctx, ws.rev.ID, b, a)
+		}))
 }
 
 func (ws *workspace) addEvidence(e review.Evidence) (string, func() error, error) {

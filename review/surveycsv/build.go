@@ -96,6 +96,15 @@ func (r *reader) row(row int, rec []string, perr error) {
 		p.BlankRows++
 		return
 	}
+	for i, v := range rec {
+		// A free-text answer pasted from somewhere may carry control
+		// characters; the answer is kept without them. (A file that is
+		// binary throughout was refused before any row was read.)
+		if hasControls(v) {
+			rec[i] = review.Clean(v)
+			p.Cleaned++
+		}
+	}
 	if len(p.Sample) < r.sampleN {
 		p.Sample = append(p.Sample, append([]string(nil), rec...))
 	}

@@ -162,6 +162,9 @@ func (p *Preview) Describe() string {
 		b.WriteString("commas")
 	}
 	b.WriteString("\n")
+	if p.Cleaned > 0 {
+		fmt.Fprintf(&b, "%s\n", p.CleanedText())
+	}
 	w := 0
 	for _, c := range p.Columns {
 		w = max(w, len([]rune(c.Header)))
@@ -171,4 +174,14 @@ func (p *Preview) Describe() string {
 		fmt.Fprintf(&b, "  %-*s  %s\n", w, c.Header, c.KindText())
 	}
 	return b.String()
+}
+
+// CleanedText says how many answers lost control characters, for the
+// preview; "" when none did.
+func (p *Preview) CleanedText() string {
+	if p.Cleaned == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Control characters (such as escape codes pasted into a comment) were removed from %d %s; the rest of each answer is kept.",
+		p.Cleaned, review.Plural(p.Cleaned, "cell", "cells"))
 }

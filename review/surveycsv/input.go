@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -101,7 +102,7 @@ var (
 // openInput wraps src in the limits, drops a UTF-8 BOM, refuses files that
 // are plainly not CSV text, and sniffs the delimiter from the header line.
 func openInput(src io.Reader, o *Options) (*bufio.Reader, rune, bool, error) {
-	lr := &limitReader{r: src, maxLine: int64(o.MaxLineBytes), maxTotal: o.MaxBytes}
+	lr := &limitReader{r: &crReader{r: src}, maxLine: int64(o.MaxLineBytes), maxTotal: o.MaxBytes}
 	br := bufio.NewReaderSize(lr, 64<<10)
 	head, err := br.Peek(64 << 10)
 	if err != nil && len(head) == 0 {
@@ -228,4 +229,80 @@ func looksLatin1(s string) bool {
 		i += w
 	}
 	return true
+}
+
+// hasControls reports a valid UTF-8 value with control characters that
+// review.Clean removes: C0 other than NUL, tab, newline and carriage
+// return, DEL, and C1. A value that is not UTF-8 is left to textProblem.
+func hasControls(s string) bool {
+	if strings.IndexByte(s, 0) >= 0 {
+		// A zero byte is the mark of binary data, not of pasted text:
+		// the row is reported, as before.
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
+			return utf8.ValidString(s)
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f:
+			return utf8.ValidString(s)
+		}
+	}
+	return false
+}
+
+// crReader turns lone carriage returns (the line ends of old Mac
+// spreadsheets) into newlines, leaving CR LF as it is, so such a file reads
+// as rows instead of one long line with no answers.
+type crReader struct {
+	r    io.Reader
+	held bool // a CR ended the last chunk: its meaning waits for the next byte
+	pend []byte
+	buf  [32 << 10]byte
+	err  error
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	for len(c.pend) == 0 {
+		if c.err != nil {
+			if !c.held {
+				return 0, c.err
+			}
+			c.held = false
+			c.pend = append(c.pend[:0], '\n')
+			break
+		}
+		n, err := c.r.Read(c.buf[:])
+		c.err = err
+		if n == 0 && err == nil {
+			return 0, nil
+		}
+		out := c.pend[:0]
+		in := c.buf[:n]
+		if c.held && n > 0 {
+			c.held = false
+			if in[0] == '\n' {
+				out = append(out, '\r')
+			} else {
+				out = append(out, '\n')
+			}
+		}
+		for i, b := range in {
+			switch {
+			case b != '\r':
+				out = append(out, b)
+			case i+1 < n && in[i+1] == '\n':
+				out = append(out, '\r')
+			case i+1 < n:
+				out = append(out, '\n')
+			default:
+				c.held = true
+			}
+		}
+		c.pend = out
+	}
+	n := copy(p, c.pend)
+	c.pend = c.pend[n:]
+	return n, nil
 }

@@ -1,6 +1,7 @@
 package surveycsv
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -125,6 +126,10 @@ type Preview struct {
 	BlankRows int        // rows with nothing in them, skipped
 	Delimiter rune       // ',' or ';' (or tab)
 	BOM       bool       // the file started with a UTF-8 byte order mark
+	// Cleaned counts the cells whose control characters (an escape
+	// sequence, a bell, C1 codes pasted into a free-text answer) were
+	// removed: the answer is kept without them.
+	Cleaned int
 	// Errors lists every row that could not be read. When it is not
 	// empty nothing can be imported.
 	Errors []RowError
@@ -201,15 +206,24 @@ func mergeColumns(early review.Column, values []string, codes []uint32) review.C
 	return review.Column{Key: early.Key, Values: vals, Codes: out}
 }
 
-// ReadFile reads and checks a CSV file; see Read.
+// ReadFile reads and checks a CSV file; see Read. A pipe or a FIFO, which
+// cannot be read twice, is read into memory first (within MaxBytes).
 func ReadFile(path string, o Options) (*Preview, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s: %w", path, plainOSError(err))
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
 		return nil, fmt.Errorf("%s is a folder, not a CSV file", path)
+	}
+	if err == nil && !st.Mode().IsRegular() {
+		p, err := ReadStream(f, o)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return p, nil
 	}
 	p, err := Read(f, o)
 	if err != nil {
@@ -226,6 +240,20 @@ func plainOSError(err error) error {
 		return errors.New("you do not have permission to read it")
 	}
 	return err
+}
+
+// ReadStream is Read for a source that can be read only once (standard
+// input, a pipe): it is read into memory first, within MaxBytes.
+func ReadStream(r io.Reader, o Options) (*Preview, error) {
+	o = o.withDefaults()
+	b, err := io.ReadAll(io.LimitReader(r, o.MaxBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > o.MaxBytes {
+		return nil, &limitError{limit: o.MaxBytes, whole: true}
+	}
+	return Read(bytes.NewReader(b), o)
 }
 
 // Read checks every row of a CSV export and works out its columns. A

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"scrutiny/review"
 )
 
 // maxBytes keeps a hostile or mistaken file from exhausting memory; a
@@ -116,5 +118,5 @@ func fromRaw(raw [][]string) ([]Row, error) {
 // cleanCell takes off the formula guard, then drops control characters and
 // folds the cell to one line, as all text the app takes in.
 func cleanCell(s string) string {
-	return strings.TrimSpace(cleanLine(unguard(s)))
+	return strings.TrimSpace(cleanLine(review.FromSpreadsheetCell(s)))
 }

@@ -7,7 +7,6 @@ package trackersheet
 
 import (
 	"fmt"
-	"strings"
 
 	"scrutiny/review"
 )
@@ -74,24 +73,6 @@ func reviewIDs(ts []review.Tracked) []string {
 		}
 	}
 	return ids
-}
-
-// guard puts an apostrophe before a cell a spreadsheet would read as a
-// formula (= + - @) or whose first character is a tab or a carriage
-// return, so an exported cell is never run as a formula; unguard takes it
-// off again when the app reads its own file.
-func guard(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-func unguard(s string) string {
-	if len(s) >= 2 && s[0] == '\'' && strings.ContainsRune("=+-@\t\r", rune(s[1])) {
-		return s[1:]
-	}
-	return s
 }
 
 // decisionWords and statusWords are what the drop-down lists offer and

@@ -18,7 +18,7 @@ func WriteCSV(w io.Writer, ts []review.Tracked) error {
 	}
 	for _, row := range Rows(ts) {
 		for i := range row {
-			row[i] = guard(row[i])
+			row[i] = review.SpreadsheetCell(row[i])
 		}
 		if err := cw.Write(row); err != nil {
 			return err
@@ -64,7 +64,7 @@ func writeXLSXRows(w io.Writer, rows [][]string) error {
 	}
 	for r, row := range rows {
 		for i, c := range row {
-			vals[i] = guard(c)
+			vals[i] = review.SpreadsheetCell(c)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, r+2)
 		if err := sw.SetRow(cell, vals); err != nil {

@@ -310,7 +310,7 @@ func (s *session) addMember() error {
 	}
 	opts := make([]string, 0, len(others)+1)
 	for _, m := range others {
-		opts = append(opts, fmt.Sprintf("%s, %s", clean(m.Name), m.Role))
+		opts = append(opts, fmt.Sprintf("%s, %s", clean(m.Name), clean(string(m.Role))))
 	}
 	opts = append(opts, "Someone new to the panel")
 	i, err := s.p.choose("Who joins this review?", opts, "Back without adding")

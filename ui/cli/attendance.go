@@ -147,7 +147,7 @@ func attendanceMarkdown(roster []review.Member, reviews []*review.Review) string
 	}
 	b.WriteString("| Member | Role | On the panel | Meetings | Apologies | Hours | Expenses |\n|---|---|---|--:|--:|--:|--:|\n")
 	for _, m := range rows {
-		fmt.Fprintf(&b, "| %s | %s | %s | %d | %d | %s | %s |\n", review.EscapeCell(m.Name), m.Role, panelStatus(m),
+		fmt.Fprintf(&b, "| %s | %s | %s | %d | %d | %s | %s |\n", review.EscapeCell(m.Name), review.EscapeCell(string(m.Role)), panelStatus(m),
 			m.Meetings, m.Apologies, review.FormatMinutes(m.Minutes), review.FormatPence(m.ExpensesPence))
 	}
 	if len(reviews) > 1 {
@@ -185,7 +185,7 @@ func attendanceCSV(w io.Writer, roster []review.Member, reviews []*review.Review
 	}
 	_ = cw.Write([]string{"member", "role", "left", "meetings", "apologies", "hours", "expenses"})
 	for _, m := range rows {
-		_ = cw.Write([]string{m.Name, string(m.Role), m.Left.String(), strconv.Itoa(m.Meetings), strconv.Itoa(m.Apologies),
+		_ = cw.Write([]string{review.SpreadsheetCell(m.Name), review.SpreadsheetCell(string(m.Role)), m.Left.String(), strconv.Itoa(m.Meetings), strconv.Itoa(m.Apologies),
 			review.FormatHours(m.Minutes), plainPounds(m.ExpensesPence)})
 	}
 	cw.Flush()

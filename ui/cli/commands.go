@@ -69,9 +69,23 @@ func Main() int {
 
 // run is main without the process: it returns the exit status (0 done, 1 the
 // work failed, 2 the command line was wrong).
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) (code int) {
+	out, errOut := newPlainWriter(stdout), newPlainWriter(stderr)
+	defer func() {
+		// A fault in the program must not end in a stack dump and exit 2:
+		// an unfinished transaction is rolled back by SQLite, so nothing
+		// half-done is kept.
+		if r := recover(); r != nil {
+			fmt.Fprintf(errOut, "scrutiny: stopped because of a fault in the program (%v); what it was doing was not saved. Please report the fault.\n", r)
+			code = 1
+		}
+	}()
+	stderr = errOut
+	a := &app{stdin: stdin, stdout: out, stderr: errOut, getenv: getenv}
 	err := a.dispatch(ctx, args)
+	if err == nil {
+		err = out.failed("the output")
+	}
 	if err == nil {
 		return 0
 	}

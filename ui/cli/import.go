@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"scrutiny/store"
 	"scrutiny/ui/text"
 )
 
@@ -54,9 +55,18 @@ func runImport(ctx context.Context, a *app, args []string) (err error) {
 	}
 	defer closeStore(st, &err)
 	res, err := st.ImportBundle(ctx, f)
-	if err != nil {
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		// Ctrl-C: the transaction was rolled back whatever the driver
+		// says about its statements.
+		return errors.New("stopped; nothing was imported")
+	case errors.Is(err, store.ErrBundle):
 		// The store's message already says that nothing was changed.
 		return fmt.Errorf("%s: %w", name, err)
+	default:
+		// Not the bundle's fault: the database could not take it.
+		return fmt.Errorf("nothing was imported from %s into %s: %w", name, st.Path(), err)
 	}
 	fmt.Fprintf(a.stdout, "Read %s from %s: %d added, %d updated, %d unchanged.\n",
 		text.Count(res.Reviews, "review", "reviews"), name, res.Added, res.Updated, res.Unchanged)

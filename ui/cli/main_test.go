@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -54,10 +55,22 @@ func scrutiny(t *testing.T, dir string, args ...string) result {
 	return scrutinyEnv(t, dir, nil, args...)
 }
 
+// scrutinyIn is scrutiny with stdin as its standard input.
+func scrutinyIn(t *testing.T, dir, stdin string, args ...string) result {
+	t.Helper()
+	return scrutinyRun(t, dir, nil, strings.NewReader(stdin), args...)
+}
+
 // scrutinyEnv is scrutiny with extra environment variables ("K=V").
 func scrutinyEnv(t *testing.T, dir string, extra []string, args ...string) result {
 	t.Helper()
+	return scrutinyRun(t, dir, extra, nil, args...)
+}
+
+func scrutinyRun(t *testing.T, dir string, extra []string, stdin io.Reader, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Stdin = stdin
 	cmd.Dir = dir
 	var env []string
 	for _, kv := range os.Environ() {

@@ -37,6 +37,9 @@ func startUI(ctx context.Context, a *app, st *store.Store) error {
 
 // isTerminal reports whether w is a terminal (a console on Windows).
 func isTerminal(w io.Writer) bool {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap()
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

@@ -22,7 +22,9 @@ func (a *app) emit(out string, fill func(io.Writer) error) error {
 	if out == "" || out == "-" {
 		return fill(a.stdout)
 	}
-	if err := atomicfile.Write(out, fill); err != nil {
+	// Files get the same cleaning as the screen: a report or a
+	// spreadsheet is read on screens too.
+	if err := atomicfile.Write(out, func(w io.Writer) error { return fill(newPlainWriter(w)) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stderr, "Wrote %s.\n", out)

@@ -34,7 +34,9 @@ Blank cells are "no answer"; "Don't know", "N/A", "Not applicable" and
 (such as "Contact method") are kept about each person, to split figures by.
 
 If any row cannot be read, every such row is listed with its row number and
-the reason, and nothing is imported.
+the reason, and nothing is imported. Control characters in an answer (an
+escape code pasted into a comment) are removed, and the import says how many
+cells had them. Give - as FILE.csv to read the answers from standard input.
 
   --review ID      the review to add the survey to ("scrutiny list" shows IDs;
                    may be left out when the database holds only one review)
@@ -103,7 +105,12 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 		return usagef(c, "give the survey a name with --name, for example --name %q", strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	}
 
-	p, err := surveycsv.ReadFile(path, opts)
+	var p *surveycsv.Preview
+	if path == "-" {
+		p, err = surveycsv.ReadStream(a.stdin, opts)
+	} else {
+		p, err = surveycsv.ReadFile(path, opts)
+	}
 	if err != nil {
 		return fmt.Errorf("%w; nothing was imported", err)
 	}
@@ -147,6 +154,9 @@ func runSurvey(ctx context.Context, a *app, args []string) (err error) {
 	sv.Respondents = p.Respondents()
 	fmt.Fprintf(a.stdout, "Imported %q: %s, %s.\n", text.OneLine(sv.Name),
 		text.Count(sv.Respondents.Len(), "response", "responses"), text.Count(len(sv.Questions), "question", "questions"))
+	if c := p.CleanedText(); c != "" {
+		fmt.Fprintln(a.stdout, c)
+	}
 	return printSurvey(a.stdout, &sv, *by)
 }
 
