@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -61,6 +62,11 @@ func (r *Review) CheckLimits() error {
 		if len(e.Title) > MaxTopic {
 			return fmt.Errorf("evidence %d: the title is longer than %d characters", i+1, MaxTopic)
 		}
+		for _, n := range []int{e.Reach.Invited, e.Reach.Saw, e.Reach.Responded, e.Reach.Attended, e.Reach.Apologies} {
+			if n < 0 || n > MaxCount {
+				return fmt.Errorf("evidence %d: the reach count %d is not between 0 and %d", i+1, n, MaxCount)
+			}
+		}
 	}
 	for i, c := range r.Criteria {
 		if err := c.CheckLimits(); err != nil {
@@ -109,6 +115,9 @@ func (sv *Survey) CheckLimits() error {
 		return fmt.Errorf("the thresholds %d and %d are not between 0 and %d", sv.High, sv.Low, MaxScale)
 	}
 	for j, q := range sv.Questions {
+		if q.Kind != "" && !slices.Contains(QuestionKinds, q.Kind) {
+			return fmt.Errorf("question %d: %q is not a kind of question (scale, yes/no, choice or free text)", j+1, CleanLine(string(q.Kind)))
+		}
 		if q.Kind == QuestionScale && (q.Min != 0 || q.Max != 0) && !ScaleOK(q.Min, q.Max) {
 			return fmt.Errorf("question %d: the scale %d-%d is not within 0-%d", j+1, q.Min, q.Max, MaxScale)
 		}

@@ -51,6 +51,9 @@ const (
 	QuestionFreeText QuestionKind = "free text"
 )
 
+// QuestionKinds lists every kind of question.
+var QuestionKinds = []QuestionKind{QuestionScale, QuestionYesNo, QuestionChoice, QuestionFreeText}
+
 // Survey is a set of questions sent to customers or staff, with the answers.
 type Survey struct {
 	ID       string
