@@ -92,8 +92,15 @@ func TestReportFieldsOnScreen(t *testing.T) {
 	tt.press("enter")
 	s := tt.m.ws.cur().(*evidenceTab)
 	s.f.focusID("ev-kind")
-	tt.typeText("i") // the next kind starting with i: interview, then information request
+	tt.typeText("interview") // a choice is not text: typing on it changes nothing
+	if k := loadReview(t, st, tt.m.ws.rev.ID).Evidence[0].Kind; k != review.KindPresentation {
+		t.Fatalf("typing on the kind changed it to %q", k)
+	}
+	tt.contains("Kind is a choice, not text")
+	tt.press("enter") // now letters pick: interview, then information request
 	tt.typeText("i")
+	tt.typeText("i")
+	tt.press("enter")
 	if k := loadReview(t, st, tt.m.ws.rev.ID).Evidence[0].Kind; k != review.KindInfoRequest {
 		t.Fatalf("kind = %q", k)
 	}
@@ -111,7 +118,9 @@ func TestReportFieldsOnScreen(t *testing.T) {
 
 	tt.press("alt+3", "enter")
 	s.f.focusID("ev-kind")
+	tt.press("enter")
 	tt.typeText("cons") // consultation, past case file and complaint reviews
+	tt.press("enter")
 	if k := loadReview(t, st, tt.m.ws.rev.ID).Evidence[0].Kind; k != review.KindConsultation {
 		t.Fatalf("kind = %q", k)
 	}

@@ -90,8 +90,10 @@ type form struct {
 	cache   map[int][]string
 	// goTo is the field an add asked to go on to, taken by the next move.
 	goTo string
-	// typeahead is what was typed on the focused choice field so far.
+	// typeahead is what was typed on the focused choice field so far;
+	// choosing is set by enter on a long choice, so letters pick from it.
 	typeahead string
+	choosing  bool
 	// While a field is being typed: origin is its text when typing began
 	// (what one ctrl+z goes back to), stored what the store holds now (the
 	// last autosave), and seq counts edits so only the newest pause saves.
@@ -241,7 +243,7 @@ func (f *form) skip(dir int) {
 }
 
 func (f *form) move(d int) bool {
-	f.typeahead = ""
+	f.typeahead, f.choosing = "", false
 	if id := f.goTo; id != "" {
 		f.goTo = ""
 		if f.focusID(id) {
@@ -606,6 +608,20 @@ func (f *form) update(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 	if f.editing {
 		return true, f.updateEditing(msg)
 	}
+	if km, ok := msg.(tea.KeyPressMsg); ok && f.choosing {
+		switch km.String() {
+		case "enter", "esc":
+			f.choosing = false
+			f.e.note("")
+			return true, nil
+		}
+		if typed(km) != "" {
+			return true, f.typeInto(km)
+		}
+		if !key.Matches(km, f.keys.Cycle, f.keys.CycleBack) {
+			f.choosing = false
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		k := f.keys
@@ -642,6 +658,13 @@ func (f *form) update(msg tea.Msg) (handled bool, cmd tea.Cmd) {
 			fl, ok := f.focused()
 			if !ok {
 				return false, nil
+			}
+			if fl.kind == fChoice && !fl.check && len(fl.choices) > 2 {
+				// Letters pick from a long list only once asked to: a
+				// sentence typed on the field must never change it.
+				f.choosing, f.typeahead = true, ""
+				f.e.note(text.OneLine(fl.label) + ": type the first letters of a choice, or ←/→; enter when done")
+				return true, nil
 			}
 			if fl.kind == fChoice {
 				f.cycle(1)
@@ -697,14 +720,32 @@ func (f *form) typeInto(km tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(cmd, f.updateEditing(km))
 	}
 	if fl.kind == fChoice && !fl.check {
-		if f.chooseByLetter(typed(km)) {
+		if f.choosing {
+			if !f.chooseByLetter(typed(km)) {
+				f.e.note("no choice starts with that: " + strings.Join(fl.choices, ", "))
+			}
 			return nil
 		}
-		f.e.note(text.OneLine(fl.label) + ": choose with ←/→ or space (" + strings.Join(fl.choices, ", ") + ")")
+		hint := "←/→ to change it"
+		if len(fl.choices) > 2 {
+			hint = "enter, then its first letters, or ←/→ to change it"
+		}
+		f.e.note(text.OneLine(fl.label) + " is a choice, not text: " + hint + ".")
 		return nil
 	}
-	f.e.note("space or enter ticks this; typing goes into a text field")
+	f.e.note("enter ticks or unticks this; typing goes into a text field")
 	return nil
+}
+
+// stopChoosing ends picking from a long choice (esc); false when it was
+// not picking, so esc can step back as usual.
+func (f *form) stopChoosing() bool {
+	if !f.choosing {
+		return false
+	}
+	f.choosing = false
+	f.e.note("")
+	return true
 }
 
 // chooseByLetter moves a choice field to the choice that starts with what

@@ -62,7 +62,7 @@ type wsKeys struct {
 
 func newWsKeys() wsKeys {
 	return wsKeys{
-		Tab: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1-9,0", "on the tab line: go to a tab"),
+		Tab: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1-9,0", "on the tab line: tabs 1 to 10 (ctrl+pgdn for 11 on)"),
 		AltTab: bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9", "alt+0"},
 			"alt+1-9,0", "go to a tab"),
 		PrevTab:  bind([]string{"ctrl+pgup", "alt+["}, "ctrl+pgup", "previous tab (every tab, also past 0)"),
@@ -91,7 +91,7 @@ func newFormKeys() formKeys {
 		First:     bind([]string{"home"}, "home", "first field"),
 		Last:      bind([]string{"end"}, "end", "last field"),
 		Edit:      bind([]string{"enter"}, "enter/type", "edit (or just start typing) / choose"),
-		Cycle:     bind([]string{"right", "space"}, "→/space", "next choice"),
+		Cycle:     bind([]string{"right"}, "→", "next choice"),
 		CycleBack: bind([]string{"left"}, "←", "previous choice"),
 		Next:      bind([]string{"tab"}, "tab", "next field"),
 		Prev:      bind([]string{"shift+tab"}, "shift+tab", "previous field"),
@@ -413,7 +413,7 @@ func newRoomKeys() roomKeys {
 		Prev:   bind([]string{"up", "left", "pgup"}, "↑", "the previous item"),
 		Vote:   bind([]string{"1", "2", "3", "4"}, "1-4", "a vote: poor, fair, good, excellent"),
 		Unvote: bind([]string{"backspace", "-"}, "⌫", "take back the last vote"),
-		Leave:  bind([]string{"esc", "f5", "q"}, "esc", "leave presentation"),
+		Leave:  bind([]string{"esc", "f5"}, "esc", "leave presentation"),
 		Theme:  bind([]string{"t", "ctrl+t"}, "t", "next theme"),
 	}
 }

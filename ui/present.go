@@ -215,6 +215,12 @@ func (m *Model) presentKey(msg tea.KeyPressMsg) tea.Cmd {
 		} else {
 			m.e.note("no vote to take back")
 		}
+	default:
+		if typed(msg) != "" {
+			// Nothing is typed on the wall; say how to get back rather
+			// than let the typing reach a field later.
+			m.e.note("the wall shows one thing large: esc goes back to typing")
+		}
 	}
 	return m.startTicking()
 }

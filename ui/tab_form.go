@@ -44,7 +44,7 @@ func (s *formTab) introH() int {
 func (s *formTab) resize(w, h int) { s.f.resize(w, h-s.introH()) }
 func (s *formTab) typing() bool    { return s.f.editing }
 func (s *formTab) commit() error   { return s.f.commit() }
-func (s *formTab) escape() bool    { return false }
+func (s *formTab) escape() bool    { return s.f.stopChoosing() }
 func (s *formTab) restyle()        { s.f.restyle() }
 func (s *formTab) jump(id string) bool {
 	s.reload()

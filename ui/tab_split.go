@@ -177,6 +177,9 @@ func (s *splitTab) commit() error { return s.f.commit() }
 func (s *splitTab) restyle()      { s.f.restyle() }
 
 func (s *splitTab) escape() bool {
+	if s.f.stopChoosing() {
+		return true
+	}
 	if s.detail {
 		s.detail = false
 		return true
@@ -273,7 +276,7 @@ func (s *splitTab) update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		if s.detail {
-			if !s.f.editing && key.Matches(msg, s.keys.Back) {
+			if !s.f.editing && !s.f.choosing && key.Matches(msg, s.keys.Back) {
 				s.detail = false
 				return nil
 			}
