@@ -355,7 +355,11 @@ func (b *builder) executiveSummary() {
 				t = "No text yet."
 			}
 			if k := len(rec.SubPoints); k > 0 {
-				t = strings.TrimRight(t, " :,;") + fmt.Sprintf(" … (points %[1]da to %[1]d%s)", i+1, Letter(k-1))
+				if k == 1 {
+					t = strings.TrimRight(t, " :,;") + fmt.Sprintf(" … (point %da)", i+1)
+				} else {
+					t = strings.TrimRight(t, " :,;") + fmt.Sprintf(" … (points %[1]da to %[1]d%s)", i+1, Letter(k-1))
+				}
 			}
 			its = append(its, Item{Marker: fmt.Sprint(i + 1), Text: plain(t)})
 		}

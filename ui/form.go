@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -481,13 +483,13 @@ func (f *form) commit() error {
 	if v == origin && cur == origin {
 		if f.e.statusErr {
 			// An earlier failed try of this field is no longer true.
-			f.e.note(strings.ToLower(fl.label) + " not changed")
+			f.e.note(lowerFirst(fl.label) + " not changed")
 		}
 		f.stopEdit()
 		return nil
 	}
 	set := fl.set
-	label := strings.ToLower(fl.label)
+	label := lowerFirst(fl.label)
 	err := f.e.do("save "+label, func() error {
 		theirs, conflict, err := saveOver(fl, cur, v)
 		if conflict {
@@ -553,7 +555,7 @@ func (f *form) autosave(seq int) {
 	}
 	theirs, conflict, err := saveOver(fl, f.stored, v)
 	if err != nil {
-		f.e.fail("save "+strings.ToLower(fl.label), err)
+		f.e.fail("save "+lowerFirst(fl.label), err)
 		return
 	}
 	if conflict {
@@ -596,7 +598,7 @@ func (f *form) choose(next string) {
 	fl, _ := f.focused()
 	old := fl.get()
 	set := fl.set
-	if f.e.do("save "+strings.ToLower(fl.label), func() error { return set(next) },
+	if f.e.do("save "+lowerFirst(fl.label), func() error { return set(next) },
 		undoIfStill(fl, next, func() error { return set(old) })) == nil {
 		f.notify()
 	}
@@ -804,7 +806,7 @@ func (f *form) updateEditing(msg tea.Msg) tea.Cmd {
 				// A pause already saved some of it: put the text back as it
 				// was before typing began.
 				if err := fl.set(f.origin); err != nil {
-					f.e.fail("put back "+strings.ToLower(fl.label), err)
+					f.e.fail("put back "+lowerFirst(fl.label), err)
 					return nil
 				}
 				f.stored = f.origin
@@ -1115,4 +1117,16 @@ func fromLabel[T labelled](s string, none T, all []T) T {
 		}
 	}
 	return none
+}
+
+// lowerFirst puts a field's label into a sentence: "save end date", but
+// "save Helen Brierley" when the label is a name (its next word also
+// starts with a capital).
+func lowerFirst(s string) string {
+	fs := strings.Fields(s)
+	if len(fs) > 1 && fs[1] != "" && unicode.IsUpper([]rune(fs[1])[0]) {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -340,7 +340,7 @@ func (s *homeScreen) view(w, h int) string {
 	if r, ok := s.selected(); ok {
 		d := "started " + text.OrEmpty(r.Start.Short(), "—") + " · ends " + text.OrEmpty(r.End.Short(), "—") +
 			" · board " + text.OrEmpty(r.BoardDate.Short(), "—")
-		c := fmt.Sprintf("%d evidence, %d findings, %d recommendations", r.Evidence, r.Findings, r.Recommendations)
+		c := fmt.Sprintf("%d evidence, %s, %s", r.Evidence, text.Count(r.Findings, "finding", "findings"), text.Count(r.Recommendations, "recommendation", "recommendations"))
 		if p := s.progress[r.ID].Short(); p != "" {
 			c = "Action plan " + p + " · " + c
 		}
