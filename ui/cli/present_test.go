@@ -190,7 +190,7 @@ func TestPresentCheck(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	got := string(out)
-	for _, want := range []string{"Window: 120×40", "Theme: light", "a capital is 18 rows, 1/2 of the height", "text          16.0:1",
+	for _, want := range []string{"Window: 120×40", "Theme: light", "a capital is 14 rows, 1/3 of the height", "text          16.0:1",
 		"deuteranopia", "make the font larger until the window is 32 rows or fewer", "For a room of 20, set the font so the window is between 40×12 and 60×20"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("--check lacks %q:\n%s", want, got)

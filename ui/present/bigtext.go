@@ -1,7 +1,10 @@
 package present
 
 import (
+	"cmp"
+	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/image/font/basicfont"
 )
@@ -68,30 +71,84 @@ func glyphOf(r rune) (glyph, bool) {
 // bitmap is a line of text as pixels, one row per slice.
 type bitmap [][]bool
 
-// rasterise lays the glyphs of s side by side with one blank column
-// between them, and trims blank rows above and below so capitals and
-// digits use every row they are given. ok is false when a rune has no
-// glyph (the caller then writes the text in ordinary letters).
+// inkCols is the first and last inked column of a glyph; a glyph with no
+// ink (a space) has lo > hi.
+func inkCols(g glyph) (lo, hi int) {
+	lo, hi = glyphW, -1
+	for y := range glyphH {
+		for x := range glyphW {
+			if g[y][x] {
+				lo, hi = min(lo, x), max(hi, x)
+			}
+		}
+	}
+	return lo, hi
+}
+
+// digitCols is the columns every digit is drawn in: digits share one
+// width, so a ticking timer does not shift from one second to the next.
+var digitCols = sync.OnceValues(func() (int, int) {
+	lo, hi := glyphW, -1
+	for r := '0'; r <= '9'; r++ {
+		if g, ok := glyphOf(r); ok {
+			l, h := inkCols(g)
+			lo, hi = min(lo, l), max(hi, h)
+		}
+	}
+	return lo, hi
+})
+
+// spaceW is the width of a space between words, in pixels.
+const spaceW = 3
+
+// rasterise lays the glyphs of s side by side, each as wide as its ink
+// (digits all as wide as the widest) with one blank column between them,
+// and trims blank rows above and below so capitals and digits use every
+// row they are given. Spacing letters by their own width, as print does,
+// lets a word such as "judged" be drawn larger in the same width. ok is
+// false when a rune has no glyph (the caller then writes the text in
+// ordinary letters).
 func rasterise(s string) (bitmap, bool) {
 	rs := []rune(s)
 	if len(rs) == 0 {
 		return nil, false
 	}
-	w := len(rs)*(glyphW+1) - 1
-	bm := make(bitmap, glyphH)
-	for y := range bm {
-		bm[y] = make([]bool, w)
+	type placed struct {
+		g      glyph
+		lo, hi int
 	}
+	var ps []placed
+	w := 0
 	for i, r := range rs {
 		g, ok := glyphOf(r)
 		if !ok {
 			return nil, false
 		}
+		lo, hi := inkCols(g)
+		switch {
+		case r >= '0' && r <= '9':
+			lo, hi = digitCols()
+		case lo > hi:
+			lo, hi = 0, spaceW-1
+		}
+		if i > 0 {
+			w++
+		}
+		ps = append(ps, placed{g, lo, hi})
+		w += hi - lo + 1
+	}
+	bm := make(bitmap, glyphH)
+	for y := range bm {
+		bm[y] = make([]bool, w)
+	}
+	x0 := 0
+	for _, p := range ps {
 		for y := range glyphH {
-			for x := range glyphW {
-				bm[y][i*(glyphW+1)+x] = g[y][x]
+			for x := p.lo; x <= p.hi; x++ {
+				bm[y][x0+x-p.lo] = p.g[y][x]
 			}
 		}
+		x0 += p.hi - p.lo + 2
 	}
 	blank := func(row []bool) bool {
 		for _, p := range row {
@@ -113,16 +170,18 @@ func rasterise(s string) (bitmap, bool) {
 	return bm, true
 }
 
-// draw turns the pixels into terminal rows at a whole-number scale: each
-// pixel becomes scale×scale, and two pixel rows share one cell row.
-func (bm bitmap) draw(scale int) []string {
-	h := len(bm) * scale
+// draw turns the pixels into terminal rows: each pixel becomes sx cells
+// wide and vn/vd half-rows tall (two half-rows share one cell row); when
+// that is not a whole number, rows of pixels take turns to be a half-row
+// taller.
+func (bm bitmap) draw(sx, vn, vd int) []string {
+	h := (len(bm)*vn + vd - 1) / vd
 	var out []string
 	for y := 0; y < h; y += 2 {
 		var b strings.Builder
-		for x := range len(bm[0]) * scale {
-			top := bm[y/scale][x/scale]
-			bot := y+1 < h && bm[(y+1)/scale][x/scale]
+		for x := range len(bm[0]) * sx {
+			top := bm[y*vd/vn][x/sx]
+			bot := y+1 < h && bm[(y+1)*vd/vn][x/sx]
 			switch {
 			case top && bot:
 				b.WriteRune('█')
@@ -143,34 +202,68 @@ func (bm bitmap) draw(scale int) []string {
 // into lines at spaces.
 type bigSize struct {
 	rows  []string // the terminal rows, blank rows between lines included
-	scale int
-	short bool // drawn from the line's Short text
+	scale int      // the vertical scale (rounded down), which sets how tall a capital is
+	area  int      // rows × the widest row, the cells the drawing covers
+	short bool     // drawn from the line's Short text
+}
+
+// bigScale is a pixel's size: sx cells wide, vn/vd half-rows tall.
+type bigScale struct{ sx, vn, vd int }
+
+// bigScales are the sizes tried: square pixels, and where tall allows,
+// letters up to twice as tall as they are wide (a condensed type, as on
+// signs: height is what the back row needs, and width is what runs out).
+func bigScales(tall bool) []bigScale {
+	var out []bigScale
+	for sx := 8; sx >= 1; sx-- {
+		out = append(out, bigScale{sx, sx, 1})
+		if tall {
+			out = append(out, bigScale{sx, 3 * sx, 2}, bigScale{sx, 2 * sx, 1})
+		}
+	}
+	return out
 }
 
 // bigSizes lists every way s can be drawn in block letters within width
 // cells and at most maxRows rows, largest first. It is empty when s has a
 // character the font lacks or nothing fits.
-func bigSizes(s string, width, maxRows int) []bigSize {
+func bigSizes(s string, width, maxRows int, tall bool) []bigSize {
 	words := strings.Fields(s)
 	if len(words) == 0 || width < glyphW {
 		return nil
 	}
-	cellW := func(n int, scale int) int { return (n*(glyphW+1) - 1) * scale }
+	pixW := func(t string) int {
+		bm, ok := rasterise(t)
+		if !ok {
+			return -1
+		}
+		return len(bm[0])
+	}
+	for _, w := range words {
+		if pixW(w) < 0 {
+			return nil
+		}
+	}
 	var out []bigSize
-	for scale := 8; scale >= 1; scale-- {
+	seen := map[bigScale]bool{}
+	for _, sc := range bigScales(tall) {
+		if seen[sc] {
+			continue
+		}
+		seen[sc] = true
 		// Break at spaces so each line fits the width.
 		var lines []string
 		cur := ""
 		ok := true
 		for _, w := range words {
-			if cellW(len([]rune(w)), scale) > width {
+			if pixW(w)*sc.sx > width {
 				ok = false
 				break
 			}
 			switch {
 			case cur == "":
 				cur = w
-			case cellW(len([]rune(cur+" "+w)), scale) <= width:
+			case pixW(cur+" "+w)*sc.sx <= width:
 				cur += " " + w
 			default:
 				lines = append(lines, cur)
@@ -189,19 +282,25 @@ func bigSizes(s string, width, maxRows int) []bigSize {
 				return nil
 			}
 			bms = append(bms, bm)
-			n += (len(bm)*scale + 1) / 2
+			n += ((len(bm)*sc.vn+sc.vd-1)/sc.vd + 1) / 2
 		}
 		if n > maxRows {
 			continue
 		}
 		var rows []string
+		wide := 0
 		for i, bm := range bms {
 			if i > 0 {
 				rows = append(rows, "")
 			}
-			rows = append(rows, bm.draw(scale)...)
+			for _, r := range bm.draw(sc.sx, sc.vn, sc.vd) {
+				rows = append(rows, r)
+				wide = max(wide, len([]rune(r)))
+			}
 		}
-		out = append(out, bigSize{rows: rows, scale: scale})
+		out = append(out, bigSize{rows: rows, scale: sc.vn / sc.vd, area: len(rows) * wide})
 	}
+	// Largest first: the drawing that covers most of the window.
+	slices.SortStableFunc(out, func(x, y bigSize) int { return cmp.Compare(y.area, x.area) })
 	return out
 }

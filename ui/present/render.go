@@ -274,20 +274,24 @@ type look struct {
 func newBodyLayout(lines []Line, width, height int) *bodyLayout {
 	b := &bodyLayout{lines: lines, width: width, bigs: map[int][]bigSize{}, fixed: map[int][]styled{}, cache: map[[2]int][]styled{}, chosen: -1}
 	var bigIdx []int
+	// Letters may be drawn taller than wide only where no chart shares
+	// the height: a chart's bars need it.
+	tall := !slices.ContainsFunc(lines, func(l Line) bool { return l.Kind == BarLine })
 	for i, l := range lines {
 		switch l.Kind {
 		case Big:
-			// Block letters may take up to three fifths of the window, so
+			// Block letters may take up to four fifths of the window, so
 			// the rest of the slide still has room.
-			b.bigs[i] = bigSizes(l.Text, width, max(height*3/5, 3))
+			maxRows := max(height*4/5, 3)
+			b.bigs[i] = bigSizes(l.Text, width, maxRows, tall)
 			if l.Short != "" {
-				for _, sz := range bigSizes(l.Short, width, max(height*3/5, 3)) {
+				for _, sz := range bigSizes(l.Short, width, maxRows, tall) {
 					sz.short = true
 					b.bigs[i] = append(b.bigs[i], sz)
 				}
-				// Largest letters first; the whole text before the short
-				// one at the same size.
-				slices.SortStableFunc(b.bigs[i], func(x, y bigSize) int { return cmp.Compare(y.scale, x.scale) })
+				// Largest first; the whole text before the short one
+				// of the same size.
+				slices.SortStableFunc(b.bigs[i], func(x, y bigSize) int { return cmp.Compare(y.area, x.area) })
 			}
 			bigIdx = append(bigIdx, i)
 		case BarLine:
@@ -310,6 +314,9 @@ func newBodyLayout(lines []Line, width, height int) *bodyLayout {
 	// Taller bars with gaps between them whenever they fit: at 30 rows
 	// and more a five-point scale has bars three rows tall.
 	barStyles := []look{{barH: 3, barGap: true}, {barH: 2, barGap: true}, {barH: 1, barGap: true}, {barH: 1}}
+	if tall {
+		barStyles = barStyles[len(barStyles)-1:]
+	}
 	// Every combination of sizes of the Big lines (a slide has one or
 	// two), so a long sentence can go to ordinary letters while a number
 	// stays large.
@@ -336,8 +343,9 @@ func newBodyLayout(lines []Line, width, height int) *bodyLayout {
 
 func (b *bodyLayout) smallest() look { return b.looks[len(b.looks)-1] }
 
-// best picks, among the looks that fit in room rows, the one with the
-// largest block letters (the key figure is what the room came to read),
+// best picks, among the looks that fit in room rows, the one whose block
+// letters cover the most of the window (the key figure is what the room
+// came to read, and a sentence in block letters is read from the back),
 // then the one that fills the most rows; among equals, the first.
 func (b *bodyLayout) best(room int) ([][]styled, bool) {
 	if b.rendered == nil {
@@ -358,10 +366,12 @@ func (b *bodyLayout) best(room int) ([][]styled, bool) {
 			continue
 		}
 		big := 0
-		for _, k := range b.looks[i].big {
-			big += k
+		for j, k := range b.looks[i].big {
+			if sizes := b.bigs[b.bigIdx[j]]; k < len(sizes) {
+				big += sizes[k].area
+			}
 		}
-		if best < 0 || big < bestBig || (big == bestBig && n > bestN) {
+		if best < 0 || big > bestBig || (big == bestBig && n > bestN) {
 			best, bestN, bestBig = i, n, big
 		}
 	}

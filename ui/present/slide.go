@@ -347,6 +347,9 @@ func surveySlide(r *review.Review, kind, id string) (Slide, bool) {
 
 func judgementSlide(r *review.Review) Slide {
 	sl := Slide{Title: "Overall judgement"}
+	if len(r.Criteria) > 0 {
+		sl.Lines = append(sl.Lines, Line{Kind: Row, Header: true, Cells: []string{"Criterion", "Level"}})
+	}
 	for _, c := range r.Criteria {
 		l := review.LevelNone.Symbol() + " Not scored"
 		if c.Level.Valid() {
