@@ -222,7 +222,7 @@ func childCPUTime() time.Duration {
 }
 
 // TestWriteBenchCSV writes the benchmark file to $SCRUTINY_BENCH_CSV, for
-// the whole-command comparison in bench/survey-import.sh; without it the
+// the whole-command comparison in .ci/bench-survey-import.sh; without it the
 // test does nothing.
 func TestWriteBenchCSV(t *testing.T) {
 	path := os.Getenv("SCRUTINY_BENCH_CSV")

@@ -7,8 +7,8 @@
 # time (user + system) and maximum resident set size; the ratios are of the
 # elapsed times, then of the processor times (steadier on a busy machine).
 #
-# Usage: bench/survey-import.sh [ROUNDS]      (default 5)
-#        BEFORE=/path/to/older/scrutiny bench/survey-import.sh
+# Usage: .ci/bench-survey-import.sh [ROUNDS]      (default 5)
+#        BEFORE=/path/to/older/scrutiny .ci/bench-survey-import.sh
 #               also runs that build in every round, for a before-and-after pair
 set -eu
 rounds=${1:-5}
