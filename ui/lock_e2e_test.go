@@ -11,17 +11,7 @@ import (
 // then a second copy on a symbolic link to it: the second says another
 // copy is editing and only reads.
 func TestSecondEditorThroughSymlinkReadsOnly(t *testing.T) {
-	if testing.Short() {
-		t.Skip("end-to-end test skipped in -short mode")
-	}
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "scrutiny")
-	if out, err := exec.Command("go", "build", "-o", bin, "scrutiny").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	dir, bin := buildForTmux(t)
 	db := filepath.Join(dir, "panel.db")
 	if out, err := exec.Command(bin, "--db", db, "demo").CombinedOutput(); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out)
