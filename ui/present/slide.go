@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"scrutiny/review"
 	"scrutiny/ui/text"
@@ -254,12 +252,7 @@ func evidenceSlide(r *review.Review, id string) (Slide, bool) {
 	if !ok {
 		return Slide{}, false
 	}
-	head := Clean(string(e.Kind))
-	if head != "" {
-		// Upper-case the first letter, whatever its width in bytes.
-		r0, n := utf8.DecodeRuneInString(head)
-		head = string(unicode.ToUpper(r0)) + head[n:]
-	}
+	head := capitalise(Clean(string(e.Kind)))
 	if !e.Date.IsZero() {
 		head = strings.TrimPrefix(head+" · "+e.Date.Short(), " · ")
 	}

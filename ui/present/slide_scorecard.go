@@ -2,6 +2,9 @@ package present
 
 import (
 	"math"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"scrutiny/review"
 )
@@ -67,7 +70,7 @@ func measureSlide(row review.ScoreRow) Slide {
 		sl.Lines = append(sl.Lines, textLine(capitalise(row.Change)+" since "+Clean(row.Previous.Period)))
 	}
 	if row.SmallBase {
-		sl.Lines = append(sl.Lines, textLine("Small base: only "+itoa(row.Latest.Base)+" answers, so read it with care."))
+		sl.Lines = append(sl.Lines, textLine("Small base: only "+strconv.Itoa(row.Latest.Base)+" answers, so read it with care."))
 	}
 	if c := m.ComparatorText(row.Latest); c != "" {
 		sl.Lines = append(sl.Lines, textLine("Compared with "+Clean(c)))
@@ -112,21 +115,11 @@ func metTone(row review.ScoreRow) Tone {
 
 func tenths(v float64) int { return max(0, int(math.Round(v*10))) }
 
+// capitalise upper-cases the first letter, whatever its width in bytes.
 func capitalise(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return s
 	}
-	return string(s[0]-'a'+'A') + s[1:]
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b []byte
-	for n > 0 {
-		b = append([]byte{byte('0' + n%10)}, b...)
-		n /= 10
-	}
-	return string(b)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
