@@ -104,44 +104,22 @@ func parseSize(s string) (w, h int, ok bool) {
 // the editor, and every second while a timer runs. Each view starts with a
 // line of dashes so a reader (or a test) can tell them apart.
 func followPlain(ctx context.Context, st *store.Store, out io.Writer, w, h int, once bool) error {
-	f := present.NewFollower(st)
-	tick := time.NewTicker(present.PollEvery)
-	defer tick.Stop()
-	var last string
-	var snap present.Snapshot
-	warned := false
-	for {
-		s, _, err := f.Poll(ctx)
-		switch {
-		case err != nil && once:
-			return err
-		case err != nil && !warned:
-			fmt.Fprintf(out, "Waiting for %s: %v\n", st.Path(), err)
-			warned = true
-		case err == nil:
-			snap, warned = s, false
-			frame := strings.Join(trimRight(present.Render(present.BuildSlide(snap, time.Now()), w, h, "", present.PlainPainter)), "\n")
-			if frame != last {
-				if _, err := fmt.Fprintf(out, "%s\n%s\n", strings.Repeat("-", w), frame); err != nil {
-					return nil // the reader went away
-				}
-				last = frame
-			}
-			if once {
-				return nil
-			}
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-tick.C:
-		}
-	}
+	return followChanges(ctx, st, out, once, func(s present.Snapshot) string {
+		frame := strings.Join(trimRight(present.Render(present.BuildSlide(s, time.Now()), w, h, "", present.PlainPainter)), "\n")
+		return strings.Repeat("-", w) + "\n" + frame
+	})
 }
 
 // followSpoken prints one sentence whenever what the wall shows changes,
 // and nothing else, so a screen reader speaks each change once.
 func followSpoken(ctx context.Context, st *store.Store, out io.Writer, once bool) error {
+	return followChanges(ctx, st, out, once, func(s present.Snapshot) string { return present.Spoken(s, time.Now()) })
+}
+
+// followChanges polls the file as the wall does and prints show's text
+// whenever it differs from the last printed; a file that cannot be read
+// is said once, and waited for.
+func followChanges(ctx context.Context, st *store.Store, out io.Writer, once bool, show func(present.Snapshot) string) error {
 	f := present.NewFollower(st)
 	tick := time.NewTicker(present.PollEvery)
 	defer tick.Stop()
@@ -156,11 +134,11 @@ func followSpoken(ctx context.Context, st *store.Store, out io.Writer, once bool
 			warned = true
 		case err == nil:
 			warned = false
-			if said := present.Spoken(s, time.Now()); said != last {
-				if _, err := fmt.Fprintln(out, said); err != nil {
+			if shown := show(s); shown != last {
+				if _, err := fmt.Fprintln(out, shown); err != nil {
 					return nil // the reader went away
 				}
-				last = said
+				last = shown
 			}
 			if once {
 				return nil
