@@ -122,6 +122,7 @@ func (rs *Respondents) SetID(i int, id string) { rs.IDs[i] = id }
 type RespondentsBuilder struct {
 	ids          []string
 	attrs, answs colSet
+	remap        []uint32 // AddRun's, reused
 }
 
 // colSet is the columns of one kind while they are built. seq remembers
@@ -184,6 +185,43 @@ func (b *RespondentsBuilder) Add(r Respondent) {
 	}
 	for k, v := range r.Answers {
 		b.answs.setString(len(b.ids)-1, k, v)
+	}
+}
+
+// AddIDs starts len(ids) respondents at once, given column by column
+// afterwards with AddRun (the store's blocks).
+func (b *RespondentsBuilder) AddIDs(ids ...string) {
+	b.ids = append(b.ids, ids...)
+	b.attrs.pos, b.answs.pos = 0, 0
+}
+
+// AddRun gives one column's values for the last n respondents started:
+// values are the run's distinct values (values[0] is unused, standing for
+// no answer) and codes index them, one per respondent, in order. Each
+// distinct value is looked up once, and its bytes copied only when new to
+// the column.
+func (b *RespondentsBuilder) AddRun(attr bool, key []byte, values [][]byte, codes []uint32) {
+	s := &b.answs
+	if attr {
+		s = &b.attrs
+	}
+	c := s.byKey[string(key)]
+	if c == nil {
+		c = s.column(string(key))
+	}
+	c.pad(len(b.ids) - len(codes))
+	remap := b.remap[:0]
+	remap = append(remap, 0)
+	for _, v := range values[1:] {
+		if len(v) == 0 {
+			remap = append(remap, 0)
+			continue
+		}
+		remap = append(remap, c.code(v))
+	}
+	b.remap = remap
+	for _, code := range codes {
+		c.codes = append(c.codes, remap[code])
 	}
 }
 

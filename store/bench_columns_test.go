@@ -3,7 +3,7 @@ package store_test
 // Benchmarks on one review whose survey holds 1,000,000 answers (50,000
 // people × 20 questions): what the panel waits for when a big survey is
 // open. The file is built once (example.LargeWith, one review) and kept
-// under os.TempDir() as scrutiny-bench-1m-answers-v1.scrutiny. Run:
+// under os.TempDir() as scrutiny-bench-1m-answers-{csv,uuid}-v2.scrutiny. Run:
 //
 //	go test ./store/ -run '^$' -bench 'Million' -benchtime 10x
 //
@@ -39,9 +39,9 @@ func millionDB(b *testing.B, short bool) string {
 	b.Helper()
 	f := millionFiles[short]
 	f.once.Do(func() {
-		name := "scrutiny-bench-1m-answers-uuid-v1.scrutiny"
+		name := "scrutiny-bench-1m-answers-uuid-v2.scrutiny"
 		if short {
-			name = "scrutiny-bench-1m-answers-csv-v1.scrutiny"
+			name = "scrutiny-bench-1m-answers-csv-v2.scrutiny"
 		}
 		f.path = filepath.Join(os.TempDir(), name)
 		if _, err := os.Stat(f.path); err == nil {

@@ -54,9 +54,9 @@ func largeDB(b *testing.B) string {
 	b.Helper()
 	largeOnce.Do(func() {
 		// v2: the large data gained Board responses, actions and updates.
-		largePath = filepath.Join(os.TempDir(), "scrutiny-bench-large-v2.scrutiny")
+		largePath = filepath.Join(os.TempDir(), "scrutiny-bench-large-v3.scrutiny")
 		if n := benchScale(); n > 1 {
-			largePath = filepath.Join(os.TempDir(), fmt.Sprintf("scrutiny-bench-large-x%d-v2.scrutiny", n))
+			largePath = filepath.Join(os.TempDir(), fmt.Sprintf("scrutiny-bench-large-x%d-v3.scrutiny", n))
 		}
 		if _, err := os.Stat(largePath); err == nil {
 			// Bring a file cached by an older build up to date before

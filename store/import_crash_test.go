@@ -98,7 +98,7 @@ func TestImportSurveyKilled(t *testing.T) {
 		if check, err := s.Check(ctx); err != nil || len(check) != 1 || check[0] != "ok" {
 			t.Fatalf("round %d: integrity %v %v", round, check, err)
 		}
-		rows, err := s.db.Query(`SELECT s.id, (SELECT count(*) FROM respondents WHERE survey_id = s.id) FROM surveys s`)
+		rows, err := s.db.Query("SELECT s.id, " + respondentCountSQL + " FROM surveys s")
 		if err != nil {
 			t.Fatal(err)
 		}

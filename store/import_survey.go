@@ -44,14 +44,6 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 	if rows.IDs != nil && len(rows.IDs) != rows.N {
 		return errors.New("store: RespondentRows.IDs must be nil or have one entry per respondent")
 	}
-	attrs, err := newObjectEncoder(rows.AttrKeys)
-	if err != nil {
-		return err
-	}
-	answers, err := newObjectEncoder(rows.AnswerKeys)
-	if err != nil {
-		return err
-	}
 	svID := sv.ID
 	if svID == "" {
 		svID = newID()
@@ -66,8 +58,7 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 	if rows.IDs != nil {
 		ids = slices.Clone(rows.IDs)
 	}
-	defer s.stmtJournalInMemory(ctx)()
-	err = s.write(ctx, "import the survey", func(tx *wtx) error {
+	err := s.write(ctx, "import the survey", func(tx *wtx) error {
 		if err := touchReview(ctx, tx, reviewID); err != nil {
 			return err
 		}
@@ -78,10 +69,21 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 		if n > 0 {
 			return &plainError{msg: "A survey with this ID already exists, so it was not imported again."}
 		}
+		if err := checkGivenIDs(ctx, tx, ids, svID); err != nil {
+			return err
+		}
 		if err := execItem(ctx, tx, surveyTable.what, upsertSurvey, svID, reviewID, surveyVals(&head)); err != nil {
 			return err
 		}
-		return insertRespondents(ctx, tx, newResps, svID, 0, rows, attrs, answers, ids)
+		if rows.N == 0 {
+			return nil
+		}
+		bw, err := newBlockWriter(ctx, tx, svID)
+		if err != nil {
+			return err
+		}
+		defer bw.close()
+		return bw.writeRows(rows, ids)
 	})
 	if err != nil {
 		return err
@@ -94,6 +96,29 @@ func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Su
 		sv.Respondents.IDs = ids
 	}
 	return nil
+}
+
+// checkGivenIDs refuses respondent IDs given twice, or already used by a
+// respondent kept as a row (whose ID the whole file shares).
+func checkGivenIDs(ctx context.Context, tx *wtx, ids []string, svID string) error {
+	given := make([]string, 0, len(ids))
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if id == "" {
+			continue
+		}
+		if seen[id] {
+			return &plainError{msg: fmt.Sprintf("The respondent ID %s is given twice, so the survey was not imported.", cleanName(id))}
+		}
+		seen[id] = true
+		given = append(given, id)
+	}
+	im := &importer{ctx: ctx, tx: tx}
+	id, _, err := im.ownedElsewhere(respondentTable, given, svID)
+	if err == nil && id != "" {
+		err = &plainError{msg: fmt.Sprintf("The respondent ID %s is already in this file, so the survey was not imported.", cleanName(id))}
+	}
+	return err
 }
 
 // stmtJournalInMemory keeps SQLite's statement journal in memory for the

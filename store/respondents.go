@@ -70,6 +70,11 @@ func (s *Store) SaveRespondent(ctx context.Context, surveyID string, r *review.R
 		if err := touchSurvey(ctx, tx, surveyID); err != nil {
 			return err
 		}
+		if r.ID != "" {
+			if keep, err := intoBlocks(ctx, tx, surveyID, []review.Respondent{*r}); len(keep) == 0 || err != nil {
+				return err
+			}
+		}
 		return execItem(ctx, tx, respondentTable.what, upsertResp, id, surveyID, respVals(r))
 	})
 	if err == nil {
@@ -83,18 +88,30 @@ func (s *Store) SaveRespondent(ctx context.Context, surveyID string, r *review.R
 // respondent whose ID the survey already has is updated in place. Empty
 // IDs are filled in rs.
 func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review.Respondent) error {
-	rows := mapRows(rs)
-	attrs, err := newObjectEncoder(rows.AttrKeys)
-	if err != nil {
-		return err
-	}
-	answers, err := newObjectEncoder(rows.AnswerKeys)
-	if err != nil {
-		return err
-	}
-	ids := slices.Clone(rows.IDs)
-	err = s.write(ctx, "add the answers", func(tx *wtx) error {
+	var ids []string
+	err := s.write(ctx, "add the answers", func(tx *wtx) error {
 		if err := touchSurvey(ctx, tx, surveyID); err != nil {
+			return err
+		}
+		keep, err := intoBlocks(ctx, tx, surveyID, rs)
+		if err != nil {
+			return err
+		}
+		ids = make([]string, len(rs))
+		for i := range rs {
+			ids[i] = rs[i].ID
+		}
+		todo := make([]review.Respondent, len(keep))
+		for k, i := range keep {
+			todo[k] = rs[i]
+		}
+		rows := mapRows(todo)
+		attrs, err := newObjectEncoder(rows.AttrKeys)
+		if err != nil {
+			return err
+		}
+		answers, err := newObjectEncoder(rows.AnswerKeys)
+		if err != nil {
 			return err
 		}
 		var next int64
@@ -102,7 +119,14 @@ func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review
 		if err := tx.QueryRowContext(ctx, q, surveyID, surveyID).Scan(&next); err != nil {
 			return err
 		}
-		return insertRespondents(ctx, tx, addResps, surveyID, next, rows, attrs, answers, ids)
+		todoIDs := slices.Clone(rows.IDs)
+		if err := insertRespondents(ctx, tx, addResps, surveyID, next, rows, attrs, answers, todoIDs); err != nil {
+			return err
+		}
+		for k, i := range keep {
+			ids[i] = todoIDs[k]
+		}
+		return nil
 	})
 	if err == nil {
 		for i := range rs {
@@ -112,9 +136,10 @@ func (s *Store) AddRespondents(ctx context.Context, surveyID string, rs []review
 	return err
 }
 
-// loadRespondents reads a survey's respondents straight into columns:
-// each stored object is walked in place and only values new to their
-// column are copied, so no map is made per respondent.
+// loadRespondents reads a survey's respondents straight into columns: its
+// blocks first, then its rows, each stored object walked in place and
+// only values new to their column copied, so no map is made per
+// respondent.
 func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
 	// Knowing how many there are sizes every column once, instead of
 	// growing twenty slices by doubling; the count reads only the index.
@@ -122,21 +147,27 @@ func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
 	if err := tx.QueryRowContext(ctx, qCountRespondents, sv.ID).Scan(&n); err != nil {
 		return err
 	}
-	b := review.NewRespondentsBuilder(n)
-	// The IDs share one buffer, only ever appended to, so each ID can be
-	// a string over its bytes: an old buffer left by growing stays as it
-	// was for the strings that point into it.
-	idBuf := make([]byte, 0, 36*n)
+	blocks, inBlocks, err := blockTotal(ctx, tx, sv.ID)
+	if err != nil {
+		return err
+	}
+	b := review.NewRespondentsBuilder(n + inBlocks)
+	l := &blockLoader{b: b, idBuf: make([]byte, 0, 36*(n+inBlocks))}
+	if blocks > 0 {
+		if err := loadBlocks(ctx, tx, sv.ID, l); err != nil {
+			return err
+		}
+	}
 	// Scanned into the same buffers row after row.
 	var id, attrs, answers sql.RawBytes
 	var attrKeys, ansKeys keyCache
-	err := each(ctx, tx, qRespondents, sv.ID, func(rows *sql.Rows) error {
+	err = each(ctx, tx, qRespondents, sv.ID, func(rows *sql.Rows) error {
 		if err := rows.Scan(&id, &attrs, &answers); err != nil {
 			return err
 		}
-		lo := len(idBuf)
-		idBuf = append(idBuf, id...)
-		b.Next(unsafe.String(unsafe.SliceData(idBuf[lo:]), len(id)))
+		lo := len(l.idBuf)
+		l.idBuf = append(l.idBuf, id...)
+		b.Next(unsafe.String(unsafe.SliceData(l.idBuf[lo:]), len(id)))
 		if err := attrKeys.walk(attrs, b.Attr); err != nil {
 			return badColumn(err)
 		}
@@ -159,6 +190,10 @@ func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
 // there are none. Nothing is gathered per survey, so a large bundle goes
 // to the writer at the speed rows come out of the file.
 func copyRespondents(ctx context.Context, tx *wtx, surveyID string, w *bufio.Writer) error {
+	n := 0
+	if err := copyBlocks(ctx, tx, surveyID, w, &n); err != nil {
+		return err
+	}
 	rows, err := tx.QueryContext(ctx, qRespondents, surveyID)
 	if err != nil {
 		return err
@@ -166,7 +201,6 @@ func copyRespondents(ctx context.Context, tx *wtx, surveyID string, w *bufio.Wri
 	defer rows.Close()
 	var id, attrs, answers sql.RawBytes
 	var scratch []byte
-	n := 0
 	for rows.Next() {
 		if err := rows.Scan(&id, &attrs, &answers); err != nil {
 			return err
@@ -204,9 +238,47 @@ func copyRespondents(ctx context.Context, tx *wtx, surveyID string, w *bufio.Wri
 
 func isObject(b []byte) bool { return len(b) >= 2 && b[0] == '{' && b[len(b)-1] == '}' }
 
-// respondents merges a survey's respondents, respBatch rows per statement
-// and the rest one by one; it returns how many rows were added or changed.
+// respondents merges a survey's respondents by ID; it returns how many
+// were added or changed. A survey new to the file is written as blocks; one
+// already in blocks is merged in memory and written again only when
+// something changed; one the file keeps as rows is merged row by row.
 func (im *importer) respondents(sv *review.Survey) (int64, error) {
+	blocks, _, err := blockTotal(im.ctx, im.tx, sv.ID)
+	if err != nil {
+		return 0, err
+	}
+	if blocks > 0 {
+		changed, rest, err := mergeBlocks(im.ctx, im.tx, sv.ID, &sv.Respondents)
+		if err != nil || len(rest) == 0 {
+			return changed, err
+		}
+		more := *sv
+		more.Respondents = review.RespondentsFrom(rest)
+		n, err := im.respondentRows(&more)
+		return changed + n, err
+	}
+	var rows int
+	if err := im.tx.QueryRowContext(im.ctx, "SELECT count(*) FROM respondents WHERE survey_id = ?", sv.ID).Scan(&rows); err != nil {
+		return 0, err
+	}
+	if rows > 0 {
+		return im.respondentRows(sv)
+	}
+	if sv.Respondents.Len() == 0 {
+		return 0, nil
+	}
+	bw, err := newBlockWriter(im.ctx, im.tx, sv.ID)
+	if err != nil {
+		return 0, err
+	}
+	defer bw.close()
+	return int64(sv.Respondents.Len()), bw.writeColumns(&sv.Respondents)
+}
+
+// respondentRows merges a survey's respondents into rows, respBatch rows
+// per statement and the rest one by one; it returns how many rows were
+// added or changed.
+func (im *importer) respondentRows(sv *review.Survey) (int64, error) {
 	var changed int64
 	rs := &sv.Respondents
 	args := make([]any, 0, (3+len(respondentTable.cols))*respBatch)

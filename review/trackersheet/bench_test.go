@@ -36,7 +36,7 @@ var (
 // database on first use as the store's benchmarks do.
 func largeTracker(b *testing.B) (*store.Store, []review.Tracked) {
 	b.Helper()
-	path := filepath.Join(os.TempDir(), "scrutiny-bench-large-v2.scrutiny")
+	path := filepath.Join(os.TempDir(), "scrutiny-bench-large-v3.scrutiny")
 	largeOnce.Do(func() {
 		if _, err := os.Stat(path); err != nil {
 			tmp := path + ".building"
