@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 )
@@ -21,8 +22,18 @@ func (e *controlEscaper) Write(b []byte) (int, error) {
 	if e.failed != nil {
 		return 0, e.failed
 	}
+	// Most of a bundle has neither byte: such a buffer is passed on
+	// whole, and one that has them is copied in runs between them.
+	if !e.c2 && bytes.IndexByte(b, 0xc2) < 0 && bytes.IndexByte(b, 0x7f) < 0 {
+		if _, err := e.w.Write(b); err != nil {
+			e.failed = err
+			return 0, err
+		}
+		return len(b), nil
+	}
 	e.out = e.out[:0]
-	for _, c := range b {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
 		if e.c2 {
 			e.c2 = false
 			if c >= 0x80 && c <= 0x9f {
@@ -37,7 +48,13 @@ func (e *controlEscaper) Write(b []byte) (int, error) {
 		case 0x7f:
 			e.out = append(e.out, `\u007f`...)
 		default:
-			e.out = append(e.out, c)
+			// Copy up to the next byte that needs a look.
+			j := i + 1
+			for j < len(b) && b[j] != 0xc2 && b[j] != 0x7f {
+				j++
+			}
+			e.out = append(e.out, b[i:j]...)
+			i = j - 1
 		}
 	}
 	if _, err := e.w.Write(e.out); err != nil {
