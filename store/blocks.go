@@ -1,7 +1,7 @@
 package store
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/binary"
@@ -396,70 +396,81 @@ func blockTotal(ctx context.Context, tx *wtx, svID string) (blocks, people int, 
 	return
 }
 
-// copyBlocks writes the respondents of survey svID's blocks into the
-// bundle as copyRespondents writes rows: the same bytes the stored JSON
-// objects would give. *n counts the respondents written so far.
-func copyBlocks(ctx context.Context, tx *wtx, svID string, w *bufio.Writer, n *int) error {
-	var view blockView
+// blockJSON writes the people of a block as the bundle's respondent
+// objects: the bytes encoding/json gives for bRespondent, which is what
+// copying a stored row gives for the same person.
+type blockJSON struct {
+	view blockView
 	// Each column's key and values as JSON, made once per block: the
 	// people are then copies of those bytes.
-	type colJSON struct {
-		key  []byte
-		vals [][]byte
+	cols    [2][]colJSON
+	id, esc []byte
+}
+
+type colJSON struct {
+	key  []byte
+	vals [][]byte
+}
+
+// objects appends the block's respondents to out, separated by commas.
+func (bj *blockJSON) objects(out, data []byte, count int) ([]byte, error) {
+	view := &bj.view
+	if err := view.parse(data); err != nil || view.n != count {
+		return out, badColumn(errBlock)
 	}
-	var js [2][]colJSON
-	var id, idJSON []byte
+	for k, cols := range view.cols {
+		bj.cols[k] = bj.cols[k][:0]
+		for j := range cols {
+			c := colJSON{key: append(appendJSONString(nil, bytesString(cols[j].key)), ':')}
+			for _, v := range cols[j].vals {
+				c.vals = append(c.vals, appendJSONString(nil, bytesString(v)))
+			}
+			bj.cols[k] = append(bj.cols[k], c)
+		}
+	}
+	for i := range view.n {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		bj.id = view.id(bj.id[:0], i)
+		out = append(out, `{"id":`...)
+		out = appendJSONString(out, bytesString(bj.id))
+		for k, name := range [2]string{`,"attrs":{`, `,"answers":{`} {
+			first := true
+			for j := range view.cols[k] {
+				code := view.cols[k][j].code(i)
+				if code == 0 {
+					continue
+				}
+				if first {
+					out = append(out, name...)
+					first = false
+				} else {
+					out = append(out, ',')
+				}
+				out = append(out, bj.cols[k][j].key...)
+				out = append(out, bj.cols[k][j].vals[code]...)
+			}
+			if !first {
+				out = append(out, '}')
+			}
+		}
+		out = append(out, '}')
+	}
+	return out, nil
+}
+
+// sendBlocks hands the stored bytes of survey svID's blocks to send, in
+// order, each a copy it may keep.
+func sendBlocks(ctx context.Context, tx *wtx, svID string, send func(exportPiece) bool) error {
 	var data sql.RawBytes
 	var count int
 	return each(ctx, tx, qBlocks, svID, func(rows *sql.Rows) error {
 		if err := rows.Scan(&count, &data); err != nil {
 			return err
 		}
-		if err := view.parse(data); err != nil || view.n != count {
-			return errBlock
-		}
-		for k, cols := range view.cols {
-			js[k] = js[k][:0]
-			for j := range cols {
-				c := colJSON{key: append(appendJSONString(nil, bytesString(cols[j].key)), ':')}
-				for _, v := range cols[j].vals {
-					c.vals = append(c.vals, appendJSONString(nil, bytesString(v)))
-				}
-				js[k] = append(js[k], c)
-			}
-		}
-		for i := range view.n {
-			if *n == 0 {
-				w.WriteString(`,"respondents":[`)
-			} else {
-				w.WriteByte(',')
-			}
-			*n++
-			id = view.id(id[:0], i)
-			idJSON = appendJSONString(idJSON[:0], bytesString(id))
-			w.WriteString(`{"id":`)
-			w.Write(idJSON)
-			for k, name := range [2]string{`,"attrs":{`, `,"answers":{`} {
-				first := true
-				for j := range view.cols[k] {
-					code := view.cols[k][j].code(i)
-					if code == 0 {
-						continue
-					}
-					if first {
-						w.WriteString(name)
-						first = false
-					} else {
-						w.WriteByte(',')
-					}
-					w.Write(js[k][j].key)
-					w.Write(js[k][j].vals[code])
-				}
-				if !first {
-					w.WriteByte('}')
-				}
-			}
-			w.WriteByte('}')
+		if !send(exportPiece{block: bytes.Clone(data), n: count}) {
+			return errExportStopped
 		}
 		return nil
 	})

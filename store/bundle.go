@@ -37,33 +37,24 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 		enc.SetEscapeHTML(false)
 		referenced := map[string]bool{}
 		measured := map[string]bool{}
-		done := map[string]bool{}
-		first := true
-		for _, id := range ids {
-			if done[id] {
-				continue
-			}
-			done[id] = true
-			r, err := loadReviewRaw(ctx, tx, id, false)
-			if err != nil {
-				return err
-			}
+		// Reading the file and writing the bundle take turns on one
+		// core and run side by side on two: this goroutine writes while
+		// another reads the next review. Only the reader uses tx until
+		// it has finished.
+		pieces := make(chan exportPiece, 8)
+		stop := make(chan struct{})
+		go readForExport(ctx, tx, ids, pieces, stop)
+		err := writeReviews(bw, &buf, enc, pieces, func(r *review.Review) {
 			if !all {
 				noteMembers(r, referenced)
 				noteMeasures(r, measured)
 			}
-			if !first {
-				bw.WriteByte(',')
-			}
-			first = false
-			bw.WriteByte('\n')
-			respondents := func(surveyID string) error { return copyRespondents(ctx, tx, surveyID, bw) }
-			if err := writeReview(bw, &buf, enc, reviewTo(r), respondents); err != nil {
-				return err
-			}
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+		})
+		close(stop)
+		for range pieces { // wait for the reader to let go of tx
+		}
+		if err != nil {
+			return err
 		}
 		bw.WriteString("\n],\"members\":[")
 		members, err := bundleMembers(ctx, tx, all, referenced)
@@ -104,6 +95,123 @@ func (s *Store) ExportBundle(ctx context.Context, w io.Writer, ids ...string) er
 		return esc.flush()
 	})
 	return err
+}
+
+// exportPiece is what the reading side of an export hands the writing
+// side, in bundle order: a review, then for each of its surveys the
+// respondents' pieces and an end.
+type exportPiece struct {
+	r     *review.Review // the next review
+	block []byte         // a block's stored bytes, holding n people
+	n     int
+	objs  []byte // respondents as bundle objects, separated by commas
+	end   bool   // the current survey's respondents are complete
+	err   error
+}
+
+// pieceSize is about how many bytes of respondents' rows make one piece.
+const pieceSize = 256 << 10
+
+var errExportStopped = errors.New("store: the export stopped before its end")
+
+// readForExport reads reviews ids and their respondents into pieces, and
+// closes it when done or when stop is closed.
+func readForExport(ctx context.Context, tx *wtx, ids []string, pieces chan<- exportPiece, stop <-chan struct{}) {
+	defer close(pieces)
+	send := func(p exportPiece) bool {
+		select {
+		case pieces <- p:
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	done := map[string]bool{}
+	for _, id := range ids {
+		if done[id] {
+			continue
+		}
+		done[id] = true
+		r, err := loadReviewRaw(ctx, tx, id, false)
+		if err != nil {
+			send(exportPiece{err: err})
+			return
+		}
+		if !send(exportPiece{r: r}) {
+			return
+		}
+		for _, sv := range r.Surveys {
+			if err := sendRespondents(ctx, tx, sv.ID, send); err != nil {
+				if !errors.Is(err, errExportStopped) {
+					send(exportPiece{err: err})
+				}
+				return
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			send(exportPiece{err: err})
+			return
+		}
+	}
+}
+
+// writeReviews writes the reviews of pieces as the bundle's list, calling
+// seen with each.
+func writeReviews(bw *bufio.Writer, buf *bytes.Buffer, enc *json.Encoder, pieces <-chan exportPiece, seen func(*review.Review)) error {
+	var bj blockJSON
+	var out []byte
+	respondents := func(string) error {
+		started := false
+		for p := range pieces {
+			if p.err != nil {
+				return p.err
+			}
+			if p.end {
+				if started {
+					bw.WriteByte(']')
+				}
+				return nil
+			}
+			objs := p.objs
+			if p.block != nil {
+				var err error
+				if out, err = bj.objects(out[:0], p.block, p.n); err != nil {
+					return err
+				}
+				objs = out
+			}
+			if len(objs) == 0 {
+				continue
+			}
+			if !started {
+				bw.WriteString(`,"respondents":[`)
+				started = true
+			} else {
+				bw.WriteByte(',')
+			}
+			bw.Write(objs)
+		}
+		return errExportStopped
+	}
+	first := true
+	for p := range pieces {
+		if p.err != nil {
+			return p.err
+		}
+		if p.r == nil {
+			return errExportStopped
+		}
+		seen(p.r)
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		bw.WriteByte('\n')
+		if err := writeReview(bw, buf, enc, reviewTo(p.r), respondents); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeReview writes one review as JSON, the same bytes encoding/json would

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
@@ -183,15 +182,14 @@ func loadRespondents(ctx context.Context, tx *wtx, sv *review.Survey) error {
 	return nil
 }
 
-// copyRespondents writes a survey's respondents into the bundle as they
-// are read, each the bytes encoding/json gives for bRespondent (the stored
-// attrs and answers are already JSON objects with sorted keys): with
-// `,"respondents":[` before the first and `]` after the last, nothing when
-// there are none. Nothing is gathered per survey, so a large bundle goes
-// to the writer at the speed rows come out of the file.
-func copyRespondents(ctx context.Context, tx *wtx, surveyID string, w *bufio.Writer) error {
-	n := 0
-	if err := copyBlocks(ctx, tx, surveyID, w, &n); err != nil {
+// sendRespondents hands survey surveyID's respondents to send as they are
+// read: its blocks' stored bytes, then its rows as the bundle's objects
+// (the stored attrs and answers are already JSON objects with sorted
+// keys, so a row is copied, not decoded), then the end of the survey.
+// Nothing is gathered per survey beyond one piece, so a large bundle
+// goes to the writer at the speed rows come out of the file.
+func sendRespondents(ctx context.Context, tx *wtx, surveyID string, send func(exportPiece) bool) error {
+	if err := sendBlocks(ctx, tx, surveyID, send); err != nil {
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, qRespondents, surveyID)
@@ -200,7 +198,7 @@ func copyRespondents(ctx context.Context, tx *wtx, surveyID string, w *bufio.Wri
 	}
 	defer rows.Close()
 	var id, attrs, answers sql.RawBytes
-	var scratch []byte
+	var objs []byte
 	for rows.Next() {
 		if err := rows.Scan(&id, &attrs, &answers); err != nil {
 			return err
@@ -208,30 +206,35 @@ func copyRespondents(ctx context.Context, tx *wtx, surveyID string, w *bufio.Wri
 		if !isObject(attrs) || !isObject(answers) {
 			return badColumn(fmt.Errorf("the answers of respondent %s are damaged", id))
 		}
-		if n == 0 {
-			w.WriteString(`,"respondents":[`)
-		} else {
-			w.WriteByte(',')
+		if len(objs) > 0 {
+			objs = append(objs, ',')
 		}
-		n++
-		w.WriteString(`{"id":`)
-		scratch = appendJSONString(scratch[:0], unsafe.String(unsafe.SliceData(id), len(id)))
-		w.Write(scratch)
+		objs = append(objs, `{"id":`...)
+		objs = appendJSONString(objs, unsafe.String(unsafe.SliceData(id), len(id)))
 		if len(attrs) > 2 {
-			w.WriteString(`,"attrs":`)
-			w.Write(attrs)
+			objs = append(objs, `,"attrs":`...)
+			objs = append(objs, attrs...)
 		}
 		if len(answers) > 2 {
-			w.WriteString(`,"answers":`)
-			w.Write(answers)
+			objs = append(objs, `,"answers":`...)
+			objs = append(objs, answers...)
 		}
-		w.WriteByte('}')
+		objs = append(objs, '}')
+		if len(objs) >= pieceSize {
+			if !send(exportPiece{objs: objs}) {
+				return errExportStopped
+			}
+			objs = nil
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if n > 0 {
-		w.WriteByte(']')
+	if len(objs) > 0 && !send(exportPiece{objs: objs}) {
+		return errExportStopped
+	}
+	if !send(exportPiece{end: true}) {
+		return errExportStopped
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	bin "encoding/binary"
 	"fmt"
 	"io"
 )
@@ -58,9 +59,27 @@ func (p *plainWriter) Write(b []byte) (int, error) {
 		}
 		return n, err
 	}
+	// Text with nothing to drop (almost all of a report or a bundle) is
+	// passed on whole, or copied in runs; only the bytes that may start
+	// or be part of a control go through step.
+	if p.state == pText && plainRun(b) == len(b) {
+		if _, err := p.w.Write(b); err != nil {
+			p.err = err
+			return 0, err
+		}
+		return len(b), nil
+	}
 	p.out = p.out[:0]
-	for _, c := range b {
-		p.step(c)
+	for i := 0; i < len(b); {
+		if p.state == pText {
+			if n := plainRun(b[i:]); n > 0 {
+				p.out = append(p.out, b[i:i+n]...)
+				i += n
+				continue
+			}
+		}
+		p.step(b[i])
+		i++
 	}
 	if len(p.out) > 0 {
 		if _, err := p.w.Write(p.out); err != nil {
@@ -69,6 +88,29 @@ func (p *plainWriter) Write(b []byte) (int, error) {
 		}
 	}
 	return len(b), nil
+}
+
+// plainRun is how many bytes at the start of b are text that passes as
+// it is: none below 0x20 (ESC, and the newline and tab that step keeps
+// too), no DEL and no 0xC2 (which may start a C1 control). Eight bytes are
+// looked at at once while none of them is one of those.
+func plainRun(b []byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := bin.LittleEndian.Uint64(b[i:])
+		below := (x - ones*0x20) &^ x & highs
+		del, c2 := x^(ones*0x7f), x^(ones*0xc2)
+		if below|((del-ones)&^del&highs)|((c2-ones)&^c2&highs) != 0 {
+			break
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c < 0x20 || c == 0x7f || c == 0xc2 {
+			break
+		}
+	}
+	return i
 }
 
 func (p *plainWriter) step(c byte) {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -25,6 +26,37 @@ func TestPlainWriterDropsControlsAcrossWrites(t *testing.T) {
 			if b.String() != want {
 				t.Fatalf("%q cut at %d gave %q, want %q", in, cut, b.String(), want)
 			}
+		}
+	}
+}
+
+// TestPlainWriterRunsMatchSteps: the fast path for plain runs gives the
+// same output as stepping every byte, however the input is split between
+// writes.
+func TestPlainWriterRunsMatchSteps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte{'a', 'z', ' ', '\n', '\t', 0x1b, '[', ']', '2', 'J', 0x07, '\\', 0x7f, 0xc2, 0x9b, 0x9c, 0x85, 0xa3, 0x00, 0x80}
+	for round := range 3000 {
+		b := make([]byte, rng.IntN(120))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		var want bytes.Buffer
+		slow := newPlainWriter(&want)
+		for _, c := range b {
+			slow.step(c)
+		}
+		want.Write(slow.out)
+		var got bytes.Buffer
+		p := newPlainWriter(&got)
+		p.started = true // never taken for a binary document
+		for rest := b; len(rest) > 0; {
+			n := 1 + rng.IntN(len(rest))
+			p.Write(rest[:n])
+			rest = rest[n:]
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("round %d: %q\nruns  %q\nsteps %q", round, b, got.Bytes(), want.Bytes())
 		}
 	}
 }
