@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"path/filepath"
 	"testing"
 
 	"scrutiny/review"
@@ -229,4 +230,117 @@ func TestStoredCounts(t *testing.T) {
 		t.Fatal("an import of another review's finding was allowed")
 	}
 	checkCounts(t, u, "a refused import")
+}
+
+// makeVersion writes a file as the release with schema version v made
+// it: migrations 1 to v applied, then the SQL in rows.
+func makeVersion(t *testing.T, v int, rows string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.scrutiny")
+	db, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms[:v] {
+		if _, err := db.Exec(m.sql); err != nil {
+			t.Fatalf("migration %d: %v", m.version, err)
+		}
+	}
+	if _, err := db.Exec(fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", ApplicationID, v)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(rows); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestMigrateFillsCounts opens a file from the version before the counts
+// were stored, with live and binned items (and a binned review), and
+// checks the counts were filled from them and are kept from then on.
+func TestMigrateFillsCounts(t *testing.T) {
+	before := countsVersion - 1
+	if schemaVersion != countsVersion {
+		t.Logf("the counts came at version %d of %d", countsVersion, schemaVersion)
+	}
+	var rows bytes.Buffer
+	for i, r := range []struct {
+		id      string
+		binned  bool
+		ev, fi  int
+		rec     int
+		evGone  int
+		recGone int
+	}{{"r1", false, 3, 5, 2, 1, 1}, {"r2", false, 0, 0, 0, 2, 0}, {"r3", true, 1, 2, 3, 0, 1}, {"r4", false, 0, 1, 0, 0, 0}} {
+		deleted := "NULL"
+		if r.binned {
+			deleted = "1700000000000"
+		}
+		fmt.Fprintf(&rows, "INSERT INTO reviews (id, topic, updated_at, deleted_at) VALUES ('%s', 'Review %d', %d, %s);\n", r.id, i, 1000+i, deleted)
+		item := func(table, col string, n int, gone string) {
+			for j := 0; j < n; j++ {
+				fmt.Fprintf(&rows, "INSERT INTO %s (id, review_id, position, deleted_at, %s) VALUES ('%s-%s-%s%d', '%s', %d, %s, 'x');\n",
+					table, col, r.id, table, gone, j, r.id, j, map[string]string{"": "NULL", "g": "1700000000001"}[gone])
+			}
+		}
+		item("evidence", "title", r.ev, "")
+		item("evidence", "title", r.evGone, "g")
+		item("findings", "body", r.fi, "")
+		item("recommendations", "body", r.rec, "")
+		item("recommendations", "body", r.recGone, "g")
+	}
+	path := makeVersion(t, before, rows.String())
+	want := map[string]counts{"r1": {3, 5, 2}, "r2": {0, 0, 0}, "r3": {1, 2, 3}, "r4": {0, 1, 0}}
+	ctx := context.Background()
+
+	// Read-only, the older file cannot be brought up to date: the list
+	// counts the items itself.
+	ro, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := ro.ListReviews(ctx)
+	ro.Close()
+	if err != nil || len(list) != 3 {
+		t.Fatalf("read-only list of a version %d file: %+v, %v", before, list, err)
+	}
+	for _, sm := range list {
+		if c := (counts{sm.Evidence, sm.Findings, sm.Recommendations}); c != want[sm.ID] {
+			t.Fatalf("read-only list: %s shows %+v, want %+v", sm.ID, c, want[sm.ID])
+		}
+	}
+
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != schemaVersion {
+		t.Fatalf("user_version %d after open, want %d (%v)", v, schemaVersion, err)
+	}
+	got := queryCounts(t, s.db, "SELECT review_id, evidence, findings, recommendations FROM review_counts")
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("stored after migration: %v, want %v", got, want)
+	}
+	checkCounts(t, s, "the migration")
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(s.Delete(ctx, KindEvidence, "r1-evidence-0"))
+	must(s.Restore(ctx, KindEvidence, "r1-evidence-g0"))
+	f := review.Finding{Text: "new"}
+	must(s.SaveFinding(ctx, "r2", &f))
+	must(s.Restore(ctx, KindReview, "r3"))
+	if c := checkCounts(t, s, "writes to the migrated file"); c["r1"] != (counts{3, 5, 2}) || c["r2"] != (counts{0, 1, 0}) {
+		t.Fatalf("after writes: %v", c)
+	}
 }
