@@ -98,12 +98,15 @@ func TestStoredCounts(t *testing.T) {
 		t.Fatalf("counts after adding: %+v", c)
 	}
 
-	// Edits: a whole save, field patches, the tracker's many-at-once save.
+	// Edits: a whole save, field patches and the undo of one (a patch
+	// back), the tracker's many-at-once save.
 	a.Evidence[0].Title = "Edited"
 	must(s.SaveEvidence(ctx, a.ID, &a.Evidence[0]))
 	after := a.Findings[0]
 	after.Text = "Patched"
 	_, err := s.PatchFinding(ctx, a.ID, &a.Findings[0], &after)
+	must(err)
+	_, err = s.PatchFinding(ctx, a.ID, &after, &a.Findings[0]) // its undo
 	must(err)
 	rec := a.Recommendations[0]
 	rec.Text = "Patched too"
@@ -122,7 +125,7 @@ func TestStoredCounts(t *testing.T) {
 	checkCounts(t, s, "a refused save")
 
 	// Delete to the bin, save while in the bin, restore, reorder; and the
-	// undo of an add, which is a delete.
+	// workspace's undo of an add (a delete) and of that undo (a restore).
 	for _, d := range []struct {
 		kind Kind
 		id   string
