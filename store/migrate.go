@@ -26,8 +26,22 @@ var schemaVersion = func() int {
 
 type migration struct {
 	version int
+	name    string // the file name after NNNN_, without .sql
 	sql     string
 }
+
+// countsVersion is the schema version from which a file keeps each
+// review's counts in review_counts (migration NNNN_review_counts.sql).
+// It is found by name, so renumbering the migration changes nothing here.
+var countsVersion = func() int {
+	ms, _ := migrations()
+	for _, m := range ms {
+		if m.name == "review_counts" {
+			return m.version
+		}
+	}
+	panic("store: no review_counts migration")
+}()
 
 // migrations lists the embedded files NNNN_name.sql in version order.
 func migrations() ([]migration, error) {
@@ -38,7 +52,7 @@ func migrations() ([]migration, error) {
 	var ms []migration
 	for _, n := range names {
 		base := strings.TrimPrefix(n, "migrations/")
-		num, _, ok := strings.Cut(base, "_")
+		num, name, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
 		if !ok || err != nil || v <= 0 {
 			return nil, fmt.Errorf("migration %s: name must start with a number and _", n)
@@ -47,7 +61,7 @@ func migrations() ([]migration, error) {
 		if err != nil {
 			return nil, err
 		}
-		ms = append(ms, migration{v, string(b)})
+		ms = append(ms, migration{v, strings.TrimSuffix(name, ".sql"), string(b)})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
 	for i, m := range ms {

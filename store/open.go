@@ -309,14 +309,19 @@ func (s *Store) checkAndMigrate(ctx context.Context, readOnly bool) error {
 	}
 	if version < schemaVersion {
 		if readOnly && version >= readableFrom {
-			// Older, but every query of this version still works on it.
+			// Older, but every query of this version still works on it;
+			// the list counts the items itself before review_counts.
+			s.countsStored = version >= countsVersion
 			return nil
 		}
 		if readOnly {
 			return &plainError{msg: fmt.Sprintf("Cannot open %q for reading only: it was written by an older version of scrutiny and must be opened for editing once to update it.", s.path)}
 		}
-		return migrate(ctx, s.db, version)
+		if err := migrate(ctx, s.db, version); err != nil {
+			return err
+		}
 	}
+	s.countsStored = true
 	return nil
 }
 

@@ -50,6 +50,9 @@ type Store struct {
 	// moves when other connections commit.
 	commits atomic.Int64
 	dmg     damage // what the check before the first write found (damage.go)
+	// countsStored is whether the file keeps each review's counts in
+	// review_counts: false only for an older file read without updating.
+	countsStored bool
 }
 
 // ErrLocked means another copy of scrutiny has the file open for editing.
