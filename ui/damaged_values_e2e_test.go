@@ -5,7 +5,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -43,7 +42,7 @@ func TestDamagedNumbersDoNotCrashTheReport(t *testing.T) {
 	a.waitFor("Topic")
 	a.keys("M-8")
 	a.waitFor("Scrutiny report:")
-	if err := syscall.Kill(a.pid(), 0); err != nil {
+	if err := sendSignal(a.pid(), 0); err != nil {
 		t.Fatalf("the program is gone after the Report tab: %v\n%s", err, a.screen())
 	}
 	if s := a.screen(); strings.Contains(s, "panic") || strings.Contains(s, "-£") {

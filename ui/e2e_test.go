@@ -202,7 +202,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	a.waitFor("saved ")
 	a.text("half typed, never saved")
 	a.waitFor("half typed")
-	if err := syscall.Kill(a.pid(), syscall.SIGKILL); err != nil {
+	if err := sendSignal(a.pid(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(300 * time.Millisecond)
@@ -250,7 +250,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	b.keys("Down", "Down", "Down", "Enter", "C-a", "C-k")
 	b.text("typed as the lid closed")
 	b.waitFor("typed as the lid closed")
-	if err := syscall.Kill(b.pid(), syscall.SIGHUP); err != nil {
+	if err := sendSignal(b.pid(), syscall.SIGHUP); err != nil {
 		t.Fatal(err)
 	}
 	// A pause in typing saves it too, while still typing, and a SIGKILL
@@ -272,7 +272,7 @@ func TestEndToEndInTmux(t *testing.T) {
 	c.text(", then a pause")
 	c.waitFor("then a pause")
 	time.Sleep(3 * time.Second)
-	if err := syscall.Kill(c.pid(), syscall.SIGKILL); err != nil {
+	if err := sendSignal(c.pid(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(300 * time.Millisecond)

@@ -76,7 +76,7 @@ func TestImportWhileOpenEndToEnd(t *testing.T) {
 	a.text("Typed while the import was in")
 	a.keys("Enter")
 	a.waitFor("saved ")
-	if err := syscall.Kill(a.pid(), syscall.SIGKILL); err != nil {
+	if err := sendSignal(a.pid(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(200 * time.Millisecond)

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
+
 	"testing"
 	"time"
 )
@@ -40,7 +40,7 @@ func TestSurveyImportInputs(t *testing.T) {
 
 	if runtime.GOOS != "windows" {
 		fifo := filepath.Join(dir, "answers.fifo")
-		if err := syscall.Mkfifo(fifo, 0o600); err == nil {
+		if err := mkfifo(fifo); err == nil {
 			go func() {
 				f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
 				if err == nil {
