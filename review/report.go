@@ -41,7 +41,7 @@ func NewReportOn(r *Review, today Date) *Report {
 	cp.Standards = append([]Standard(nil), r.Standards...)
 	FollowMeasures(&cp)
 	r = &cp
-	b := &builder{r: r}
+	b := &builder{r: r, today: today}
 	b.plan()
 	b.introduction()
 	b.serviceArea()
@@ -80,8 +80,9 @@ const notYet = "Not yet written."
 type contentsEntry struct{ anchor, title string }
 
 type builder struct {
-	r   *Review
-	out []Block
+	r     *Review
+	today Date // the report's day: what is overdue is worked out as at it
+	out   []Block
 
 	sections []contentsEntry
 
@@ -553,7 +554,7 @@ func (b *builder) approach() {
 		if who := collapse(e.Who); who != "" {
 			facts = append(facts, plain("Who: "+who))
 		}
-		for _, f := range requestFacts(e) {
+		for _, f := range requestFacts(e, b.today) {
 			facts = append(facts, plain(f))
 		}
 		if reach := e.Reach.Text(); reach != "" {
@@ -652,8 +653,9 @@ func bodyBlocks(s string) []Block {
 }
 
 // requestFacts gives an information request's dates, and says when the
-// answer has not come, so the report never passes over a missing reply.
-func requestFacts(e *Evidence) []string {
+// answer has not come, so the report never passes over a missing reply:
+// one still awaited after its due day is overdue as at the report's day.
+func requestFacts(e *Evidence, today Date) []string {
 	var out []string
 	if !e.Asked.IsZero() {
 		out = append(out, "Asked for: "+e.Asked.Long())
@@ -665,7 +667,20 @@ func requestFacts(e *Evidence) []string {
 	case !e.Received.IsZero():
 		out = append(out, "Received: "+e.Received.Long())
 	case e.Kind == KindInfoRequest:
-		out = append(out, "Received: not yet")
+		if late := daysLate(e.Due, today); late > 0 {
+			out = append(out, fmt.Sprintf("Received: not yet, ⚠ overdue by %d %s as at %s", late, Plural(late, "day", "days"), today.Long()))
+		} else {
+			out = append(out, "Received: not yet")
+		}
 	}
 	return out
+}
+
+// daysLate is how many days after due today is; 0 when either is unset or
+// today is not later.
+func daysLate(due, today Date) int {
+	if due.IsZero() || today.IsZero() || !due.Before(today) {
+		return 0
+	}
+	return int(today.time().Sub(due.time()).Hours() / 24)
 }

@@ -79,6 +79,28 @@ func (r *Review) HasResponse() bool {
 	return false
 }
 
+// followUpLines says of each follow-up point when it is due and whether it
+// was held, flagging one past its day and not held, as at today.
+func followUpLines(points []FollowUpPoint, today Date) []string {
+	var out []string
+	for _, p := range points {
+		line := collapse(p.Title())
+		if !p.Due.IsZero() {
+			line += ": due " + p.Due.Long()
+		}
+		switch late := daysLate(p.Due, today); {
+		case !p.Held.IsZero():
+			line += ", held " + p.Held.Long()
+		case late > 0:
+			line += fmt.Sprintf(", not held: ⚠ overdue by %d %s as at %s", late, Plural(late, "day", "days"), today.Long())
+		default:
+			line += ", not held yet"
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
 // HasFollowUp reports whether r has reached follow-up: a point held, a
 // check recorded or an impact statement written.
 func (r *Review) HasFollowUp() bool {
@@ -122,6 +144,10 @@ func (b *builder) boardResponse(today Date) {
 	}
 	b.text(fmt.Sprintf("Of %d %s: %s. Actions%s: %s.", len(r.Recommendations),
 		Plural(len(r.Recommendations), "recommendation", "recommendations"), strings.Join(parts, ", "), asAt, strings.ToLower(total.Text())))
+	if checks := followUpLines(r.FollowUpPoints, today); len(checks) > 0 {
+		b.text("Follow-up checks:")
+		b.bullets(checks)
+	}
 	for i := range r.Recommendations {
 		rec := &r.Recommendations[i]
 		anchor := fmt.Sprintf("resp%d", i+1)
