@@ -157,3 +157,52 @@ func TestFindingsBehindRecommendationsAreNamed(t *testing.T) {
 	tt.press("alt+5", "f5")
 	tt.contains("Based on:", ref+" ")
 }
+
+// Only the place that has the keys shows the › marker: the tab line after
+// esc, the form's field in a form, the list or the details in a list tab.
+// (The terminal's cursor, which a screen reader follows, goes to the
+// first ›, so a second one would also send it to the wrong place.)
+func TestOneFocusMarker(t *testing.T) {
+	tt, _, _ := exampleTester(t, 80, 24)
+	markedLine := func(step string, want int) {
+		t.Helper()
+		lines := strings.Split(tt.screen(), "\n")
+		var at []int
+		for i, l := range lines {
+			if strings.Contains(l, "›") {
+				at = append(at, i)
+			}
+		}
+		if len(at) != 1 || (want >= 0 && at[0] != want) {
+			t.Fatalf("%s: › on lines %v, want one on line %d:\n%s", step, at, want, tt.screen())
+		}
+	}
+	const tabLine = 1
+	steps := []struct {
+		keys []string
+		name string
+		line int // -1: anywhere below the tab line
+	}{
+		{[]string{"alt+1"}, "a form", -1},
+		{[]string{"esc"}, "esc from the form", tabLine},
+		{[]string{"enter"}, "back into the form", -1},
+		{[]string{"alt+3"}, "a list", -1},
+		{[]string{"enter"}, "its details", -1},
+		{[]string{"esc", "esc"}, "esc from the list", tabLine},
+		{[]string{"enter", "enter", "esc"}, "the details, then esc", -1},
+	}
+	for _, s := range steps {
+		tt.press(s.keys...)
+		markedLine(s.name, s.line)
+		if s.line < 0 && tt.m.ws.onTabs {
+			t.Fatalf("%s: the tab line has the keys", s.name)
+		}
+	}
+	// The marker in the details is on the field, not on the list's row.
+	tt.press("enter")
+	for _, l := range strings.Split(tt.screen(), "\n") {
+		if strings.Contains(l, "›") && !strings.Contains(l, "Kind") {
+			t.Fatalf("in the details the › is on %q:\n%s", l, tt.screen())
+		}
+	}
+}

@@ -104,7 +104,7 @@ func (s *formTab) update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *formTab) view(w, h int) string {
-	body := s.f.view(w, h-s.introH(), true)
+	body := s.f.view(w, h-s.introH(), s.ws.tabHasKeys())
 	if s.intro == "" {
 		return body
 	}

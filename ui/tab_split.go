@@ -336,11 +336,15 @@ func (s *splitTab) view(w, h int) string {
 		lt = st.Muted
 	}
 	listLines := []string{lt.Render(text.Truncate(s.listTitle(), p.listW))}
+	// The list marks its selected row with › only while it has the keys;
+	// when the details or the tab line have them, the row whose details
+	// are shown is underlined instead.
+	listHasKeys := !s.detail && s.ws.tabHasKeys()
 	body := s.l.view(p.listW, p.listH-1, func(i int, sel bool) string {
 		line, tone := s.row(i)
-		line = mark(sel) + text.Truncate(line, p.listW-1)
+		line = mark(sel && listHasKeys) + text.Truncate(line, p.listW-1)
 		switch {
-		case sel && !s.detail:
+		case sel && listHasKeys:
 			return st.Selected.Render(text.Pad(line, p.listW))
 		case sel:
 			return st.Editing.Render(line)
@@ -365,7 +369,7 @@ func (s *splitTab) view(w, h int) string {
 		if !s.detail {
 			hint = "details (enter to change)"
 		}
-		detLines = append([]string{dt.Render(text.Truncate(hint, p.detW))}, text.Lines(s.f.view(p.detW, p.detH-1, s.detail))...)
+		detLines = append([]string{dt.Render(text.Truncate(hint, p.detW))}, text.Lines(s.f.view(p.detW, p.detH-1, s.detail && s.ws.tabHasKeys()))...)
 	}
 	if p.sideBySide {
 		sep := st.Border.Render(" │ ")

@@ -126,6 +126,12 @@ func (ws *workspace) restyle() {
 	}
 }
 
+// tabHasKeys reports whether the keys are in the tab's body rather than on
+// the tab line: only the place that has the keys shows the › marker, so
+// the room (and a screen reader's cursor, which follows the first ›) never
+// sees two places selected at once.
+func (ws *workspace) tabHasKeys() bool { return !ws.onTabs }
+
 func (ws *workspace) typing() bool {
 	if ws.search != nil {
 		return true
