@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
 
 	"scrutiny/review/example"
+	"scrutiny/ui/text"
 )
 
 // candidateKeys are the keys a person might press.
@@ -95,4 +98,41 @@ func TestEveryKeyIsInHelp(t *testing.T) {
 		}
 	}
 	_ = id
+}
+
+// TestHelpLineKeepsTheAddKey: when the help line must shorten (60
+// columns), each list tab still shows its add key, says that F1 has more,
+// and keeps quit; no key is cut to an ellipsis.
+func TestHelpLineKeepsTheAddKey(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		tt, _, _ := exampleTester(t, size[0], size[1])
+		for _, d := range tabDefs {
+			if len(d.key) == 1 {
+				tt.press("alt+" + d.key)
+			} else {
+				openTab(tt, d.id)
+			}
+			tt.press("esc", "enter") // the tab's list (or form) has the keys
+			var add string
+			for _, b := range tt.m.current().help().short {
+				if slices.Contains(b.Keys(), "ctrl+n") {
+					add = b.Help().Key + " " + terse(b.Help().Desc)
+				}
+			}
+			lines := strings.Split(tt.screen(), "\n")
+			last := strings.TrimRight(lines[len(lines)-1], " ")
+			if add != "" && !strings.Contains(last, add) {
+				t.Errorf("%dx%d %s: the help line lacks %q: %q", size[0], size[1], d.title, add, last)
+			}
+			if !strings.HasSuffix(last, "ctrl+q quit") || strings.Contains(last, "…") {
+				t.Errorf("%dx%d %s: the help line is cut: %q", size[0], size[1], d.title, last)
+			}
+			full := append(append([]key.Binding{}, tt.m.current().help().short...), tt.m.keys.Help, tt.m.keys.Quit)
+			measure := tt.m.help
+			measure.SetWidth(0)
+			if fits := text.Width(measure.ShortHelpView(full)) <= size[0]; !fits && !strings.Contains(last, "F1 more keys") {
+				t.Errorf("%dx%d %s: keys were left out but F1 does not say so: %q", size[0], size[1], d.title, last)
+			}
+		}
+	}
 }

@@ -104,7 +104,8 @@ func undoThenGone(ws *workspace, id string, qs []int) bool {
 }
 
 func (v *gridView) help() helpMap {
-	return helpMap{short: []key.Binding{v.keys.Digits, v.keys.Next, v.keys.DontKnow, v.keys.Back}, full: bindings(v.keys)}
+	// How to stop comes before "don't know": the line under the grid says x.
+	return helpMap{short: []key.Binding{v.keys.Digits, v.keys.Next, v.keys.Back, v.keys.DontKnow}, full: bindings(v.keys)}
 }
 
 func (v *gridView) question(c int) *review.Question {

@@ -59,10 +59,11 @@ func (s *formTab) help() helpMap {
 	if s.extraKeys != nil {
 		extra = s.extraKeys()
 	}
-	short := append([]key.Binding{s.f.keys.Edit}, extra...)
+	short := []key.Binding{s.f.keys.Edit}
 	if fl, ok := s.f.focused(); ok && fl.kind == fChoice {
-		short = append([]key.Binding{s.f.keys.CycleBack}, short...)
+		short = append(short, s.f.keys.CycleBack)
 	}
+	short = append(short, extra...)
 	full := append(append(bindings(s.f.keys), newTypeKeys().InField), extra...)
 	return helpMap{short: short, full: full}
 }

@@ -196,10 +196,11 @@ func (s *splitTab) help() helpMap {
 		extra = s.extraKeys()
 	}
 	if s.detail {
-		short := append([]key.Binding{s.f.keys.Edit, s.keys.Back}, extra...)
+		short := []key.Binding{s.f.keys.Edit, s.keys.Back}
 		if fl, ok := s.f.focused(); ok && fl.kind == fChoice {
-			short = append([]key.Binding{s.f.keys.CycleBack}, short...)
+			short = append(short, s.f.keys.CycleBack)
 		}
+		short = append(short, extra...)
 		return helpMap{short: short, full: append(append(bindings(s.f.keys), s.keys.Back, newTypeKeys().InField), extra...)}
 	}
 	short := append([]key.Binding{s.keys.Open}, extra...)

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -555,21 +556,74 @@ func (m *Model) helpLine(cur screen) string {
 	return m.footer.line
 }
 
-// shortHelp is the help line's keys. When they do not all fit, the
-// screen's least useful keys (the last) give way so "? all keys" and
-// "q quit" always show: ? is how every other key is found.
+// shortHelp is the help line's keys: the screen's, then "F1 all keys" and
+// "ctrl+q quit" (not while typing). When they do not all fit, the line
+// keeps the keys that matter most (the screen's add key, ctrl+n, the one
+// used most, then the others in the order the screen gives them), each
+// said in its first words ("open", not "open; in the bin: restore"), and F1
+// says there are more keys; quit always shows, so nobody is stuck.
 func (m *Model) shortHelp(h helpMap, typing bool) []key.Binding {
-	out := append([]key.Binding{}, h.short...)
-	if typing {
-		return out
+	var tail []key.Binding
+	if !typing {
+		tail = []key.Binding{m.keys.Help, m.keys.Quit}
 	}
-	tail := []key.Binding{m.keys.Help, m.keys.Quit}
 	measure := m.help
 	measure.SetWidth(0)
-	for len(out) > 1 && text.Width(measure.ShortHelpView(append(append([]key.Binding{}, out...), tail...))) > m.w {
-		out = out[:len(out)-1]
+	fits := func(bs []key.Binding) bool { return text.Width(measure.ShortHelpView(bs)) <= m.w }
+	if all := append(append([]key.Binding{}, h.short...), tail...); fits(all) {
+		return all
 	}
-	return append(out, tail...)
+	tail = []key.Binding{bind(m.keys.Help.Keys(), m.keys.Help.Help().Key, "more keys")}
+	if !typing {
+		tail = append(tail, m.keys.Quit)
+	}
+	short := make([]key.Binding, len(h.short))
+	for i, b := range h.short {
+		short[i] = bind(b.Keys(), b.Help().Key, terse(b.Help().Desc))
+		short[i].SetEnabled(b.Enabled())
+	}
+	keep := make([]bool, len(short))
+	picked := func() []key.Binding {
+		var out []key.Binding
+		for i, b := range short {
+			if keep[i] {
+				out = append(out, b)
+			}
+		}
+		return append(out, tail...)
+	}
+	for _, i := range byImportance(h.short) {
+		keep[i] = true
+		if !fits(picked()) {
+			keep[i] = false
+		}
+	}
+	return picked()
+}
+
+// byImportance orders the indices of a help line's keys for keeping when
+// the line is short of room: the add key first, then the screen's order.
+func byImportance(bs []key.Binding) []int {
+	var add, rest []int
+	for i, b := range bs {
+		if slices.ContainsFunc(b.Keys(), func(k string) bool { return slices.Contains(keyNew, k) }) {
+			add = append(add, i)
+		} else {
+			rest = append(rest, i)
+		}
+	}
+	return append(add, rest...)
+}
+
+// terse is a key's description without what qualifies it: up to the first
+// " (" or "; ". Descriptions are written so their first words say it.
+func terse(desc string) string {
+	for _, sep := range []string{" (", "; "} {
+		if i := strings.Index(desc, sep); i > 0 {
+			desc = desc[:i]
+		}
+	}
+	return desc
 }
 
 // fullHelp lists every key the current screen accepts, then the global
