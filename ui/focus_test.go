@@ -206,3 +206,20 @@ func TestOneFocusMarker(t *testing.T) {
 		}
 	}
 }
+
+// In a list tab's details shift+tab is what the help says, the previous
+// field; only before the first field does it go back to the list, as tab
+// does after the last.
+func TestShiftTabInDetailsIsPreviousField(t *testing.T) {
+	tt, _, _ := exampleTester(t, 80, 24)
+	tt.press("alt+3", "enter", "down", "down")
+	s := tt.m.ws.cur().(*evidenceTab)
+	tt.press("shift+tab")
+	if !s.detail || s.f.focus != 1 {
+		t.Fatalf("shift+tab: details %v, field %d; want the details, field 1", s.detail, s.f.focus)
+	}
+	tt.press("shift+tab", "shift+tab")
+	if s.detail {
+		t.Fatal("shift+tab before the first field stayed in the details")
+	}
+}

@@ -53,25 +53,38 @@ func newGlobalKeys() globalKeys {
 	}
 }
 
-// wsKeys move between the tabs of a review. The digits choose a tab only
-// on the tab line, where nothing can be typed; alt+digit works anywhere.
+// wsKeys move between the tabs of a review from anywhere in it; the tab
+// line has keys of its own (tabLineKeys). The digits choose a tab only on
+// the tab line, where nothing can be typed; alt+digit works anywhere.
 type wsKeys struct {
-	Tab, AltTab, PrevTab, NextTab, Search, Back key.Binding
-	TabLeft, TabRight, Enter                    key.Binding
+	AltTab, PrevTab, NextTab, Search key.Binding
+	// Back is esc in a tab whose own keys leave it free.
+	Back key.Binding
 }
 
 func newWsKeys() wsKeys {
 	return wsKeys{
-		Tab: bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1-9,0", "on the tab line: tabs 1 to 10 (ctrl+pgdn for 11 on)"),
 		AltTab: bind([]string{"alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9", "alt+0"},
 			"alt+1-9,0", "go to a tab"),
-		PrevTab:  bind([]string{"ctrl+pgup", "alt+["}, "ctrl+pgup", "previous tab (every tab, also past 0)"),
-		NextTab:  bind([]string{"ctrl+pgdown", "alt+]"}, "ctrl+pgdn", "next tab"),
-		Search:   bind([]string{"ctrl+f"}, "ctrl+f", "search this review"),
-		Back:     bind([]string{"esc"}, "esc", "back: tabs, then list"),
-		TabLeft:  bind([]string{"left"}, "←/→", "tabs: change tab"),
-		TabRight: bind([]string{"right"}, "→", "tabs: next tab"),
-		Enter:    bind([]string{"enter", "down"}, "enter/↓", "tabs: into the tab"),
+		PrevTab: bind([]string{"ctrl+pgup", "alt+["}, "ctrl+pgup", "previous tab (every tab, also past 0)"),
+		NextTab: bind([]string{"ctrl+pgdown", "alt+]"}, "ctrl+pgdn", "next tab"),
+		Search:  bind([]string{"ctrl+f"}, "ctrl+f", "search this review"),
+		Back:    bind([]string{"esc"}, "esc", "back to the tab line"),
+	}
+}
+
+// tabLineKeys are the keys of the tab line, shown in the help only there:
+// in a tab, → and ↓ mean what the tab says.
+type tabLineKeys struct {
+	Tab, Move, Enter, Home key.Binding
+}
+
+func newTabLineKeys() tabLineKeys {
+	return tabLineKeys{
+		Tab:   bind([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0"}, "1-9,0", "tabs 1 to 10 (ctrl+pgdn for 11 on)"),
+		Move:  bind([]string{"left", "right"}, "←/→", "change tab"),
+		Enter: bind([]string{"enter", "down"}, "enter/↓", "into the tab"),
+		Home:  bind([]string{"esc"}, "esc", "back to the list of reviews"),
 	}
 }
 
@@ -152,7 +165,7 @@ type splitKeys struct {
 func newSplitKeys() splitKeys {
 	return splitKeys{
 		Open: bind([]string{"enter", "right", "tab"}, "enter/→", "open the details"),
-		Back: bind([]string{"esc", "shift+tab"}, "esc", "back to the list"),
+		Back: bind([]string{"esc"}, "esc", "back to the list"),
 	}
 }
 

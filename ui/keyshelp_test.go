@@ -136,3 +136,89 @@ func TestHelpLineKeepsTheAddKey(t *testing.T) {
 		}
 	}
 }
+
+// TestEachKeyOnceInHelp: on every screen the help lists each key once,
+// with the one meaning it has there (no "→ next tab" beside "enter/→ open
+// the details", no second esc, no "ctrl+z undo" while ctrl+z forgets the
+// typing). The entries that sum up typing and the text box's own keys are
+// left out of the comparison: they name many keys at once.
+func TestEachKeyOnceInHelp(t *testing.T) {
+	st := openStore(t)
+	if _, err := example.Load(ctx(), st); err != nil {
+		t.Fatal(err)
+	}
+	contexts := map[string][]string{
+		"home":           nil,
+		"home-filter":    {"c"},
+		"tab line":       {"enter", "esc"},
+		"search":         {"enter", "ctrl+f"},
+		"report-export":  {"enter", "alt+8", "ctrl+e"},
+		"typing a line":  {"enter", "alt+3", "enter", "down", "enter"},
+		"typing a text":  {"enter", "alt+3", "enter", "down", "down", "down", "down", "enter"},
+		"typing a date":  {"enter", "alt+3", "enter", "down", "down", "enter"},
+		"survey grid":    {"enter", "alt+9", "end", "alt+g"},
+		"survey tally":   {"enter", "alt+9", "end", "alt+t"},
+		"survey figures": {"enter", "alt+9", "end", "alt+f"},
+		"survey import":  {"enter", "alt+9", "alt+i"},
+	}
+	for i, d := range tabDefs {
+		goTo := []string{"alt+" + d.key}
+		if i >= 10 {
+			goTo = []string{"alt+0"}
+			for range i - 9 {
+				goTo = append(goTo, "ctrl+pgdown")
+			}
+		}
+		contexts["tab "+d.key] = append([]string{"enter"}, goTo...)
+		contexts["tab "+d.key+" details"] = append(append([]string{"enter"}, goTo...), "enter")
+	}
+	for name, setup := range contexts {
+		tt := newTester(t, st, 100, 30, Options{})
+		tt.press(setup...)
+		typing := strings.HasPrefix(name, "typing") || name == "survey grid" || name == "survey tally" || name == "survey import" || name == "search" || name == "home-filter" || name == "report-export"
+		if !strings.HasPrefix(name, "tab ") && tt.m.current().typing() != typing {
+			t.Fatalf("%s: typing is %v after %q:\n%s", name, !typing, setup, tt.screen())
+		}
+		checkEachKeyOnce(t, name, tt)
+	}
+	// A CSV file's preview, read well and read with faults.
+	for name, data := range map[string]string{
+		"import preview": "Contact method;Ease (1-10)\nPhone;7\nEmail;10\n",
+		"import faults":  "Contact method,Ease (1-10)\nPhone,7\nEmail,12\n",
+	} {
+		tt := newTester(t, st, 100, 30, Options{})
+		tt.press("enter", "alt+9", "alt+i", "ctrl+u")
+		tt.typeText(writeCSV(t, "answers.csv", data))
+		tt.press("enter")
+		tt.contains("First rows")
+		checkEachKeyOnce(t, name, tt)
+	}
+}
+
+// checkEachKeyOnce fails when two entries of the help screen share a key.
+func checkEachKeyOnce(t *testing.T, name string, tt *tester) {
+	t.Helper()
+	catchAll := func(b key.Binding) bool {
+		k := b.Help().Key
+		return k == textEditingKeys().Help().Key || k == "type"
+	}
+	claimed := map[string]string{}
+	shown := map[string]string{}
+	for _, b := range tt.m.helpBindings(tt.m.current()) {
+		if catchAll(b) {
+			continue
+		}
+		hk := b.Help()
+		entry := hk.Key + " " + hk.Desc
+		if other, ok := shown[hk.Key]; ok {
+			t.Errorf("%s: %q is listed twice: %q and %q", name, hk.Key, other, entry)
+		}
+		shown[hk.Key] = entry
+		for _, k := range b.Keys() {
+			if other, ok := claimed[k]; ok && other != entry {
+				t.Errorf("%s: key %s means both %q and %q", name, k, other, entry)
+			}
+			claimed[k] = entry
+		}
+	}
+}

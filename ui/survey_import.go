@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -122,10 +123,17 @@ func (v *importView) help() helpMap {
 	if v.typing() {
 		return helpMap{short: []key.Binding{v.keys.Read, v.keys.Back}, full: []key.Binding{v.keys.Read, v.keys.Back}}
 	}
-	if v.p != nil && v.p.OK() {
-		return helpMap{short: []key.Binding{v.keys.Import, v.keys.Down, v.keys.Back}, full: bindings(v.keys)}
+	// The preview: the file has been read, and enter imports it, only
+	// when it was read without faults.
+	k := v.keys
+	ok := v.p != nil && v.p.OK()
+	full := slices.DeleteFunc(bindings(k), func(b key.Binding) bool {
+		return sameHelp(b, k.Read) || (!ok && sameHelp(b, k.Import))
+	})
+	if ok {
+		return helpMap{short: []key.Binding{k.Import, k.Down, k.Back}, full: full}
 	}
-	return helpMap{short: []key.Binding{v.keys.Down, v.keys.Back}, full: bindings(v.keys)}
+	return helpMap{short: []key.Binding{k.Down, k.Back}, full: full}
 }
 
 func readPreviewCmd(path string, opts surveycsv.Options) tea.Cmd {

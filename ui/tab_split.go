@@ -282,7 +282,9 @@ func (s *splitTab) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			handled, cmd := s.f.update(msg)
-			if !handled && msg.String() == "tab" {
+			if !handled && (msg.String() == "tab" || msg.String() == "shift+tab") {
+				// tab past the last field, or shift+tab before the
+				// first, goes back to the list.
 				s.detail = false
 			}
 			return cmd

@@ -626,21 +626,37 @@ func terse(desc string) string {
 	return desc
 }
 
-// fullHelp lists every key the current screen accepts, then the global
-// ones, after the one sentence that explains them all. Descriptions wrap
-// under themselves rather than being cut, in two columns when the window
-// is wide enough; ↑/↓ and page keys scroll a list taller than the window.
-func (m *Model) fullHelp(cur screen, h int) string {
-	s := m.e.styles
+// helpBindings are the entries of the help screen: the current screen's
+// keys, then the global ones. ctrl+z undoes the last change only when
+// nothing is being typed (Model.key); while typing, the screen's own
+// ctrl+z (forget the typing) is the one that holds, so only it is listed.
+func (m *Model) helpBindings(cur screen) []key.Binding {
+	global := bindings(m.keys)
+	if cur.typing() {
+		global = slices.DeleteFunc(global, func(b key.Binding) bool { return sameHelp(b, m.keys.Undo) })
+	}
 	var all []key.Binding
 	seen := map[string]bool{}
-	for _, b := range append(append([]key.Binding{}, cur.help().full...), bindings(m.keys)...) {
+	for _, b := range append(append([]key.Binding{}, cur.help().full...), global...) {
 		hk := b.Help()
 		if id := hk.Key + "\x00" + hk.Desc; !seen[id] && hk.Key != "" {
 			seen[id] = true
 			all = append(all, b)
 		}
 	}
+	return all
+}
+
+// sameHelp reports whether two bindings show as the same help entry.
+func sameHelp(a, b key.Binding) bool { return a.Help() == b.Help() }
+
+// fullHelp lists every key the current screen accepts, then the global
+// ones, after the one sentence that explains them all. Descriptions wrap
+// under themselves rather than being cut, in two columns when the window
+// is wide enough; ↑/↓ and page keys scroll a list taller than the window.
+func (m *Model) fullHelp(cur screen, h int) string {
+	s := m.e.styles
+	all := m.helpBindings(cur)
 	kw := 0
 	for _, b := range all {
 		kw = max(kw, text.Width(b.Help().Key))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -19,6 +20,7 @@ type workspace struct {
 	active int
 	onTabs bool
 	keys   wsKeys
+	line   tabLineKeys
 	w, h   int
 	search *searchBox
 	// version counts changes, so the report knows when to render again.
@@ -51,7 +53,7 @@ func newWorkspace(e *env, id string) (*workspace, error) {
 		return nil, err
 	}
 	review.FollowMeasures(r)
-	ws := &workspace{e: e, rev: r, keys: newWsKeys(), tabs: make([]tab, len(tabDefs))}
+	ws := &workspace{e: e, rev: r, keys: newWsKeys(), line: newTabLineKeys(), tabs: make([]tab, len(tabDefs))}
 	ws.loadRoster()
 	if cur, _ := e.st.Setting(e.ctx, "last_review"); cur != id && !e.readOnly {
 		_ = e.st.SetSetting(e.ctx, "last_review", id)
@@ -155,18 +157,34 @@ func (ws *workspace) help() helpMap {
 		return ws.search.help()
 	}
 	if ws.onTabs {
-		return helpMap{short: []key.Binding{ws.keys.TabLeft, ws.keys.Enter, ws.keys.Tab, ws.keys.Back},
-			full: bindings(ws.keys)}
+		l := ws.line
+		return helpMap{short: []key.Binding{l.Move, l.Enter, l.Tab, l.Home},
+			full: unclaimed(bindings(l), bindings(ws.keys))}
 	}
 	h := ws.cur().help()
 	if ws.cur().typing() {
 		// The tab keys type nothing, so they work while typing too.
-		h.full = append(append([]key.Binding{}, h.full...), ws.keys.AltTab, ws.keys.PrevTab, ws.keys.NextTab)
+		h.full = unclaimed(h.full, []key.Binding{ws.keys.AltTab, ws.keys.PrevTab, ws.keys.NextTab})
 		return h
 	}
 	short := append(append([]key.Binding{}, h.short...), ws.keys.AltTab, ws.keys.Search)
-	full := append(append([]key.Binding{}, h.full...), bindings(ws.keys)...)
-	return helpMap{short: short, full: full}
+	return helpMap{short: short, full: unclaimed(h.full, bindings(ws.keys))}
+}
+
+// unclaimed is own followed by the bindings of more whose keys own does not
+// already use, so each key is listed once, with the meaning of the screen
+// that gets it first (esc in a tab's details goes back to its list, not to
+// the tab line).
+func unclaimed(own, more []key.Binding) []key.Binding {
+	out := append([]key.Binding{}, own...)
+	for _, b := range more {
+		if !slices.ContainsFunc(b.Keys(), func(k string) bool {
+			return slices.ContainsFunc(own, func(o key.Binding) bool { return slices.Contains(o.Keys(), k) })
+		}) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // goTo switches tab, saving what is being typed first.
@@ -262,17 +280,18 @@ func (ws *workspace) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if ws.onTabs {
+		l := ws.line
 		switch {
-		case key.Matches(msg, k.Tab):
+		case key.Matches(msg, l.Tab):
 			// Only the tab line takes bare digits: nothing is typed there.
 			ws.goToKey(msg.String())
-		case key.Matches(msg, k.TabLeft):
+		case key.Matches(msg, l.Move) && msg.String() == "left":
 			ws.goTo((ws.active + len(tabDefs) - 1) % len(tabDefs))
-		case key.Matches(msg, k.TabRight):
+		case key.Matches(msg, l.Move):
 			ws.goTo((ws.active + 1) % len(tabDefs))
-		case key.Matches(msg, k.Enter):
+		case key.Matches(msg, l.Enter):
 			ws.onTabs = false
-		case key.Matches(msg, k.Back):
+		case key.Matches(msg, l.Home):
 			return send(goHomeMsg{})
 		}
 		return nil
