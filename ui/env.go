@@ -36,6 +36,10 @@ type env struct {
 	status    string
 	statusErr bool
 	statusSeq int
+	// statusApplies, when set, says whether the message still applies
+	// ("Choose a survey in the list first" stops applying once one is
+	// chosen); the root model clears it as soon as it does not (clearStale).
+	statusApplies func() bool
 	// busy is set when a save met a busy file; the root model then tries
 	// the typing again shortly (busy.go).
 	busy bool
@@ -190,6 +194,29 @@ func (e *env) saved() { e.setStatus("saved "+e.now().Format("15:04:05"), false) 
 func (e *env) setStatus(s string, isErr bool) {
 	e.status, e.statusErr = s, isErr
 	e.statusSeq++
+	e.statusApplies = nil
+}
+
+// noteWhile shows a message that lasts only while applies reports true:
+// one that asks for something the user then does.
+func (e *env) noteWhile(s string, applies func() bool) {
+	e.note(s)
+	e.statusApplies = applies
+}
+
+// complainWhile is noteWhile for a problem.
+func (e *env) complainWhile(s string, applies func() bool) {
+	e.complain(s)
+	e.statusApplies = applies
+}
+
+// clearStale clears a message said with noteWhile or complainWhile that no
+// longer applies, or (left) any such message, when the place it was said
+// about is left.
+func (e *env) clearStale(left bool) {
+	if e.statusApplies != nil && (left || !e.statusApplies()) {
+		e.setStatus("", false)
+	}
 }
 
 // note shows a neutral message.

@@ -23,3 +23,20 @@ func TestTabSwitchClearsOldMessages(t *testing.T) {
 	tt.press("alt+1")
 	tt.lacks("a problem on the evidence tab")
 }
+
+// A message asking the user to choose a survey goes once one is chosen,
+// and is not carried to another screen; one that still applies stays.
+func TestChooseASurveyGoesWhenOneIsChosen(t *testing.T) {
+	const msg = "Choose a survey in the list first"
+	tt, _, _ := exampleTester(t, 80, 24)
+	tt.press("alt+9", "alt+f") // the cursor is on a service standard
+	tt.contains(msg)
+	tt.press("down") // another standard: still true
+	tt.contains(msg)
+	tt.press("end") // a survey
+	tt.lacks(msg)
+	tt.press("home", "alt+g")
+	tt.contains(msg)
+	tt.press("esc", "esc") // the tab line, then the list of reviews
+	tt.lacks(msg)
+}

@@ -182,7 +182,7 @@ func (s *meetingsTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(msg, k.Minutes):
 		mid, ok := strings.CutPrefix(s.selectedID(), "meeting:")
 		if !ok {
-			ws.e.note("choose a meeting first, then x writes its minutes")
+			ws.e.noteWhile("choose a meeting first, then alt+x writes its minutes", s.noMeetingChosen)
 			return true, nil
 		}
 		i, m := meetingIndex(ws, mid)
@@ -213,13 +213,18 @@ func (s *meetingsTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	return false, nil
 }
 
+// noMeetingChosen reports that the list's selection is not a meeting.
+func (s *meetingsTab) noMeetingChosen() bool {
+	return !strings.HasPrefix(s.selectedID(), "meeting:")
+}
+
 // nextTimer starts the wall's timer on the selected meeting's first agenda
 // item, then moves it to the next item, and after the last one stops.
 func (s *meetingsTab) nextTimer() {
 	ws := s.ws
 	mid, ok := strings.CutPrefix(s.selectedID(), "meeting:")
 	if !ok {
-		ws.e.note("choose a meeting with an agenda first")
+		ws.e.noteWhile("choose a meeting with an agenda first", s.noMeetingChosen)
 		return
 	}
 	_, m := meetingIndex(ws, mid)

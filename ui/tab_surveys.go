@@ -237,7 +237,10 @@ func (s *surveysTab) handle(msg tea.KeyPressMsg) (bool, tea.Cmd) {
 	case key.Matches(msg, k.Figures), key.Matches(msg, k.Grid), key.Matches(msg, k.Tally):
 		id, ok := s.selectedSurvey()
 		if !ok {
-			ws.e.complain("Choose a survey in the list first.")
+			ws.e.complainWhile("Choose a survey in the list first.", func() bool {
+				_, ok := s.selectedSurvey()
+				return !ok
+			})
 			return true, nil
 		}
 		if s.commit() != nil {

@@ -316,6 +316,8 @@ func (m *Model) quit(force bool) tea.Cmd {
 // update handles one message.
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer m.roomAfterUpdate()
+	// A message asking for something done by this update goes.
+	defer m.e.clearStale(false)
 	switch msg := msg.(type) {
 	case autosaveMsg:
 		msg.f.autosave(msg.seq)
@@ -354,6 +356,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if err := m.current().commit(); err != nil {
 			return m, nil
 		}
+		m.e.clearStale(true)
 		if err := m.openReview(msg.id); err != nil {
 			m.e.fail("open the review", err)
 		}
@@ -362,6 +365,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if err := m.current().commit(); err != nil {
 			return m, nil
 		}
+		m.e.clearStale(true)
 		m.home.load()
 		m.ws = nil
 		m.e.enterScope("")
