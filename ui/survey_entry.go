@@ -253,6 +253,28 @@ func (v *gridView) update(msg tea.Msg) (tea.Cmd, bool) {
 	return nil, false
 }
 
+// gridMore is the line above the grid's columns when some questions do not
+// fit: "← 3 more questions" over the first column shown, "→ 6 more
+// questions" ending at the last; "" when every question shows. Columns
+// first..last-1 of n show, and the grid is width cells wide.
+func gridMore(first, last, n, width int) string {
+	if first <= 0 && last >= n {
+		return ""
+	}
+	var left, right string
+	if first > 0 {
+		left = fmt.Sprintf("← %d more %s", first, text.Plural(first, "question", "questions"))
+	}
+	if k := n - last; k > 0 {
+		right = fmt.Sprintf("→ %d more %s", k, text.Plural(k, "question", "questions"))
+	}
+	line := "      " + left
+	if right != "" {
+		line = text.Pad(line, max(text.Width(line)+2, width-text.Width(right))) + right
+	}
+	return line
+}
+
 func showAnswer(a string) string {
 	switch a {
 	case "":
@@ -276,12 +298,19 @@ func (v *gridView) view(w, h int) string {
 	fit := max(1, (w-6)/cw)
 	first := max(0, min(v.col-fit/2, len(v.qs)-fit))
 	last := min(len(v.qs), first+fit)
+	room := h - 9
+	if more := gridMore(first, last, len(v.qs), 6+(last-first)*cw); more != "" {
+		// Columns out of sight are said in words at the edge they are
+		// beyond, so nobody thinks the survey ends at the window's edge.
+		out = append(out, st.Text.Render(text.Truncate(more, w)))
+		room--
+	}
 	head := text.Pad("  #", 6)
 	for c := first; c < last; c++ {
 		head += fmt.Sprintf("%*s", cw, fmt.Sprintf("Q%d", v.qs[c]+1))
 	}
 	out = append(out, st.Heading.Render(text.Truncate(head, w)))
-	shown := max(0, min(sv.Respondents.Len(), h-9))
+	shown := max(0, min(sv.Respondents.Len(), room))
 	for i := sv.Respondents.Len() - shown; i < sv.Respondents.Len(); i++ {
 		line := text.Pad(fmt.Sprintf("%5d", i+1), 6)
 		for c := first; c < last; c++ {

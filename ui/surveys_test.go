@@ -324,3 +324,27 @@ func TestStandardsSummaryStaysInSightAt60x20(t *testing.T) {
 	tt.press("alt+9", "end")
 	tt.contains("Service standards: 3 of 6 standards met")
 }
+
+// The answer grid says in words when question columns are out of sight,
+// at the edge they are beyond, and how many.
+func TestGridSaysWhenQuestionsAreOutOfSight(t *testing.T) {
+	tt, _, _ := exampleTester(t, 80, 24)
+	tt.press("alt+9", "end", "alt+g") // the second survey: 17 questions, 14 fit
+	tt.contains("→ 3 more questions", "Q14")
+	tt.lacks("← ", "Q15")
+	tt.press("right", "right", "right", "right", "right", "right", "right", "right")
+	tt.contains("← 1 more question ", "→ 2 more questions")
+	tt.press("right", "right", "right", "right", "right", "right", "right", "right")
+	tt.contains("← 3 more questions", "Q17")
+	tt.lacks("→ ")
+	tt.send(windowSize(60, 20))
+	tt.contains("← 7 more questions")
+	for _, l := range strings.Split(tt.screen(), "\n") {
+		if strings.Contains(l, "more question") && !strings.HasPrefix(strings.TrimSpace(l), "←") {
+			t.Errorf("the arrows are not at the edges: %q", l)
+		}
+	}
+	// Every question fits: nothing is said.
+	tt.send(windowSize(200, 30))
+	tt.lacks("more question")
+}
