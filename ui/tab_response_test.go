@@ -98,7 +98,7 @@ func TestActionPlanOnTheWall(t *testing.T) {
 	tt, _, _ := exampleTester(t, 80, 24)
 	openTab(tt, tabResponse)
 	tt.press("down", "f5")
-	tt.contains("Recommendation 2: action plan", "Accepted ✓", "0 of 1 action done · 1 overdue", "Behind !")
+	tt.contains("Recommendation 2: action plan", "Accepted ✓", "0 of 1 action done · 1 overdue", "Behind, overdue by")
 	tt.press("esc")
 	tt.contains("Board response (6)")
 }

@@ -78,6 +78,11 @@ func mustShow(sl Slide) []string {
 	for _, l := range sl.Lines {
 		switch l.Kind {
 		case Text:
+			if l.Clip {
+				// A reference cut to the window: its number must show.
+				out = append(out, strings.Fields(l.Text)[0])
+				continue
+			}
 			out = append(out, strings.Fields(l.Text)...)
 		case Row:
 			if l.Header {

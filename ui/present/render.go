@@ -86,10 +86,10 @@ func renderPage(s Slide, width, height, page int, hint string, paint Painter) (l
 	}
 	maxTitle := max(1, min(3, height/4))
 	if len(titleAll) > maxTitle {
-		titleAll = append(titleAll[:maxTitle-1:maxTitle-1], text.Truncate(strings.Join(titleAll[maxTitle-1:], " "), width))
+		titleAll = append(titleAll[:maxTitle-1:maxTitle-1], text.TruncateWords(strings.Join(titleAll[maxTitle-1:], " "), width))
 	}
 	if len(titleAll) > 1 && text.Width(titleAll[len(titleAll)-1]) > width {
-		titleAll[len(titleAll)-1] = text.Truncate(titleAll[len(titleAll)-1], width)
+		titleAll[len(titleAll)-1] = text.TruncateWords(titleAll[len(titleAll)-1], width)
 	}
 	b := newBodyLayout(s.Lines, width, height)
 	// Squeezing the frame, from least to most: the blank line under the
@@ -119,7 +119,7 @@ func renderPage(s Slide, width, height, page int, hint string, paint Painter) (l
 		}
 		title := titleAll
 		if !f.fullTitle && len(title) > 1 {
-			title = []string{text.Truncate(s.Title, width)}
+			title = []string{text.TruncateWords(s.Title, width)}
 		}
 		top += len(title)
 		if f.blank && len(title) > 0 {
@@ -162,7 +162,7 @@ func renderPage(s Slide, width, height, page int, hint string, paint Painter) (l
 func frame(s Slide, title []string, context, blank bool, body [][]styled, hint string, showHint bool, width, height int, paint Painter) []string {
 	var top, block []string
 	if context && s.Context != "" {
-		top = append(top, paint(RoleContext, text.Truncate(s.Context, width)))
+		top = append(top, paint(RoleContext, text.TruncateWords(s.Context, width)))
 	}
 	for _, l := range title {
 		block = append(block, paint(RoleTitle, text.Truncate(l, width)))
@@ -409,8 +409,12 @@ func (b *bodyLayout) render(lk look) [][]styled {
 		case Text:
 			if _, ok := b.fixed[i]; !ok {
 				var rows []styled
-				for _, w := range text.Wrap(l.Text, b.width) {
-					rows = append(rows, row(RoleText, w))
+				if l.Clip {
+					rows = append(rows, row(RoleText, text.TruncateWords(l.Text, b.width)))
+				} else {
+					for _, w := range text.Wrap(l.Text, b.width) {
+						rows = append(rows, row(RoleText, w))
+					}
 				}
 				b.fixed[i] = rows
 			}

@@ -51,6 +51,9 @@ type Line struct {
 	Short, ShortLead string
 	// Tone colours a Big line or a table row's verdict.
 	Tone Tone
+	// Clip draws a Text line on one row, cut between words to the window,
+	// for a reference such as a finding's opening words.
+	Clip bool
 }
 
 // Bar is one labelled bar of a tally or chart.
@@ -210,10 +213,15 @@ func recommendationSlide(r *review.Review, pos Position) (Slide, bool) {
 			// Name the findings by the report's numbers, each with its
 			// opening words, so the room knows which they are.
 			nums := r.Numbers().Findings
+			// Each on one line of at most 60 cells (or the window), cut
+			// between words.
 			var based []Line
 			for _, fid := range rec.FindingIDs {
 				if f, ok := r.FindingByID(fid); ok {
-					based = append(based, textLine(text.OrEmpty(nums[fid], "F?")+" "+text.Truncate(Clean(f.Text), 60)))
+					ref := text.OrEmpty(nums[fid], "F?")
+					l := textLine(ref + " " + text.TruncateWords(Clean(f.Text), basedOnWidth-text.Width(ref)-1))
+					l.Clip = true
+					based = append(based, l)
 				}
 			}
 			if n := len(rec.FindingIDs); len(based) == 0 {
@@ -226,6 +234,10 @@ func recommendationSlide(r *review.Review, pos Position) (Slide, bool) {
 	}
 	return Slide{}, false
 }
+
+// basedOnWidth is the most a "Based on" line takes: the finding's number
+// and its opening words fit a window of the workspace's smallest width.
+const basedOnWidth = 60
 
 func findingSlide(r *review.Review, id string) (Slide, bool) {
 	f, ok := r.FindingByID(id)

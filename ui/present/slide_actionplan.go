@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"scrutiny/review"
+	"scrutiny/ui/text"
 )
 
 // ItemActionPlan is a recommendation shown with the Board's decision and
@@ -37,7 +38,14 @@ func actionPlanSlide(r *review.Review, id string, now time.Time) (Slide, bool) {
 		l.Short, l.ShortLead = strings.Fields(d.Title())[0], "The Board: "+d.Label()
 		sl.Lines = append(sl.Lines, l)
 		if t := Clean(rec.Text); t != "" {
-			sl.Lines = append(sl.Lines, textLine(t))
+			if n := len(rec.SubPoints); n > 0 {
+				// The sentence goes on in its sub-points, which this
+				// slide leaves out: say so, rather than stop mid-way.
+				sl.Lines = append(sl.Lines, textLine(t+" …"),
+					textLine(fmt.Sprintf("(and %s, %d%c to %d%c)", text.Count(n, "sub-point", "sub-points"), i+1, 'a', i+1, 'a'+rune((n-1)%26))))
+			} else {
+				sl.Lines = append(sl.Lines, textLine(t))
+			}
 		}
 		if re := Clean(rec.Response.Reason); re != "" {
 			sl.Lines = append(sl.Lines, textLine("Reason: "+re))
@@ -50,17 +58,28 @@ func actionPlanSlide(r *review.Review, id string, now time.Time) (Slide, bool) {
 		sl.Lines = append(sl.Lines, textLine(rec.Progress(today).Text()))
 		sl.Lines = append(sl.Lines, Line{Kind: Row, Header: true, Cells: []string{"Action", "Owner", "Due", "Status"}})
 		for _, a := range rec.Actions {
-			status := a.Status.Label()
-			if a.Overdue(today) {
-				status += " · ⚠ overdue"
-			}
+			status, tone := actionStatus(a, today)
 			due := a.Due.Short()
 			if due == "" {
 				due = "–"
 			}
-			sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(a.Text), Clean(a.Owner), due, status}})
+			sl.Lines = append(sl.Lines, Line{Kind: Row, Cells: []string{Clean(a.Text), Clean(a.Owner), due, status}, Tone: tone})
 		}
 		return sl, true
 	}
 	return Slide{}, false
+}
+
+// actionStatus is an action's status as the room reads it: its label
+// ("Done ✓"), or when it is late, a sentence that says by how much ("On
+// track, but overdue by 12 days"), in the issue tone as well as in words.
+func actionStatus(a review.Action, today review.Date) (string, Tone) {
+	late := a.OverdueText(today)
+	if late == "" {
+		return a.Status.Label(), ToneNone
+	}
+	if a.Status == review.OnTrack {
+		return a.Status.Title() + ", but " + late, ToneIssue
+	}
+	return a.Status.Title() + ", " + late, ToneIssue
 }

@@ -46,6 +46,32 @@ func Truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
+// TruncateWords cuts plain text s to at most w cells between words, marking
+// the cut with an ellipsis, so a sentence never ends in a piece of a word
+// ("while the call…" rather than "while the ca…"); the punctuation before
+// the cut goes too. A first word longer than w is cut like Truncate.
+func TruncateWords(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if Width(s) <= w {
+		return s
+	}
+	head := ansi.Truncate(s, w-1, "")
+	if rest := s[len(head):]; !strings.HasPrefix(rest, " ") {
+		i := strings.LastIndexByte(head, ' ')
+		if i <= 0 {
+			return Truncate(s, w)
+		}
+		head = head[:i]
+	}
+	head = strings.TrimRight(head, " ,;:·-–—")
+	if head == "" {
+		return Truncate(s, w)
+	}
+	return head + "…"
+}
+
 // Pad truncates or right-pads s to exactly w cells.
 func Pad(s string, w int) string {
 	s = Truncate(s, w)

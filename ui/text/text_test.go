@@ -20,6 +20,32 @@ func TestTruncateCountsCells(t *testing.T) {
 	}
 }
 
+func TestTruncateWordsCutsBetweenWords(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    int
+		want string
+	}{
+		{"the wait to get through", 23, "the wait to get through"},
+		{"the wait to get through", 17, "the wait to get…"},
+		{"the wait to get through", 16, "the wait to get…"},
+		{"the wait to get through", 15, "the wait to…"},
+		{"first point of contact, through", 28, "first point of contact…"},
+		{"Places listened", 8, "Places…"},
+		{"extraordinarily", 6, "extra…"},
+		{"abc", 0, ""},
+		{"日本 語です", 5, "日本…"},
+	} {
+		got := TruncateWords(c.s, c.w)
+		if got != c.want {
+			t.Errorf("TruncateWords(%q, %d) = %q, want %q", c.s, c.w, got, c.want)
+		}
+		if Width(got) > c.w {
+			t.Errorf("TruncateWords(%q, %d) is %d cells wide", c.s, c.w, Width(got))
+		}
+	}
+}
+
 func TestPadIsExactlyTheWidth(t *testing.T) {
 	for _, c := range []struct {
 		s string
