@@ -667,8 +667,8 @@ func requestFacts(e *Evidence, today Date) []string {
 	case !e.Received.IsZero():
 		out = append(out, "Received: "+e.Received.Long())
 	case e.Kind == KindInfoRequest:
-		if late := daysLate(e.Due, today); late > 0 {
-			out = append(out, fmt.Sprintf("Received: not yet, ⚠ overdue by %d %s as at %s", late, Plural(late, "day", "days"), today.Long()))
+		if late := LateBy(e.Due, today); late != "" {
+			out = append(out, "Received: not yet, ⚠ overdue by "+late+" as at "+today.Long())
 		} else {
 			out = append(out, "Received: not yet")
 		}
@@ -676,11 +676,3 @@ func requestFacts(e *Evidence, today Date) []string {
 	return out
 }
 
-// daysLate is how many days after due today is; 0 when either is unset or
-// today is not later.
-func daysLate(due, today Date) int {
-	if due.IsZero() || today.IsZero() || !due.Before(today) {
-		return 0
-	}
-	return int(today.time().Sub(due.time()).Hours() / 24)
-}

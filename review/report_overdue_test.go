@@ -39,3 +39,29 @@ func TestReportFlagsWhatIsOverdue(t *testing.T) {
 		t.Errorf("%d things flagged overdue, want 2", n)
 	}
 }
+
+func TestLateBy(t *testing.T) {
+	due := D(2023, time.May, 16)
+	for _, c := range []struct {
+		today Date
+		want  string
+	}{
+		{D(2023, time.May, 16), ""},
+		{D(2023, time.May, 1), ""},
+		{D(2023, time.May, 17), "1 day"},
+		{D(2023, time.July, 11), "56 days"},
+		{D(2023, time.July, 12), "1 month"},
+		{D(2023, time.September, 15), "3 months"},
+		{D(2023, time.September, 16), "4 months"},
+		{D(2025, time.May, 15), "23 months"},
+		{D(2025, time.May, 16), "2 years"},
+		{D(2030, time.March, 1), "6 years"},
+	} {
+		if got := LateBy(due, c.today); got != c.want {
+			t.Errorf("due %s, today %s: %q, want %q", due, c.today, got, c.want)
+		}
+	}
+	if LateBy(Date{}, due) != "" || LateBy(due, Date{}) != "" {
+		t.Error("an unset day is never late")
+	}
+}

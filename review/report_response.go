@@ -88,11 +88,11 @@ func followUpLines(points []FollowUpPoint, today Date) []string {
 		if !p.Due.IsZero() {
 			line += ": due " + p.Due.Long()
 		}
-		switch late := daysLate(p.Due, today); {
+		switch late := LateBy(p.Due, today); {
 		case !p.Held.IsZero():
 			line += ", held " + p.Held.Long()
-		case late > 0:
-			line += fmt.Sprintf(", not held: ⚠ overdue by %d %s as at %s", late, Plural(late, "day", "days"), today.Long())
+		case late != "":
+			line += ", not held: ⚠ overdue by " + late + " as at " + today.Long()
 		default:
 			line += ", not held yet"
 		}

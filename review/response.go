@@ -319,8 +319,31 @@ func (a Action) OverdueText(today Date) string {
 	if !a.Overdue(today) {
 		return ""
 	}
-	days := int(today.time().Sub(a.Due.time()).Hours() / 24)
-	return "overdue by " + strconv.Itoa(days) + " " + Plural(days, "day", "days")
+	return "overdue by " + LateBy(a.Due, today)
+}
+
+// LateBy says how long after due today is, in the unit a reader takes in
+// at a glance: days up to eight weeks, then whole months, then years
+// ("12 days", "5 months", "3 years"); "" when today is not later or
+// either day is unset.
+func LateBy(due, today Date) string {
+	if due.IsZero() || today.IsZero() || !due.Before(today) {
+		return ""
+	}
+	days := int(today.time().Sub(due.time()).Hours() / 24)
+	if days <= 56 {
+		return strconv.Itoa(days) + " " + Plural(days, "day", "days")
+	}
+	months := (today.Year-due.Year)*12 + int(today.Month) - int(due.Month)
+	if today.Day < due.Day {
+		months--
+	}
+	if months < 24 {
+		months = max(months, 1)
+		return strconv.Itoa(months) + " " + Plural(months, "month", "months")
+	}
+	years := months / 12
+	return strconv.Itoa(years) + " " + Plural(years, "year", "years")
 }
 
 // AddMonths returns d moved on by n calendar months, the day kept where
