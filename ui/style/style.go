@@ -49,6 +49,7 @@ type Styles struct {
 	Issue     lipgloss.Style // an issue, a standard not met
 	Warning   lipgloss.Style // something needing attention (a recommendation with no finding)
 	Border    lipgloss.Style // pane borders and rules
+	Bar       lipgloss.Style // the filled part of a chart's bar (the report preview)
 	Tab       lipgloss.Style
 	TabActive lipgloss.Style
 	Status    lipgloss.Style // "saved 14:03:22"
@@ -189,6 +190,7 @@ func FromPalette(p Palette) Styles {
 	s.Issue = fg(from(), p.Issue)
 	s.Warning = fg(from().Bold(true), p.Warning)
 	s.Border = fg(from(), p.Border)
+	s.Bar = fg(from(), p.Accent)
 	s.Key = fg(from().Bold(true), p.Accent)
 	s.Status = fg(from(), p.Good)
 	s.StatusErr = fg(from().Bold(true), p.Issue)
