@@ -229,7 +229,7 @@ func TestScoringAndJudgement(t *testing.T) {
 func TestReportPreviewAndExport(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
 	tt.press("alt+8")
-	tt.contains("Scrutiny report", "exactly what export writes")
+	tt.contains("Scrutiny report", "the report export writes")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out", "report.md")
 	tt.press("ctrl+e", "ctrl+u")

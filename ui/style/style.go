@@ -17,7 +17,7 @@ import (
 // and reverse video, so NO_COLOR output has no colour escapes.
 type Palette struct {
 	Name  string
-	Dark  bool // the background is dark (picks the markdown preview style)
+	Dark  bool // the background is dark
 	Mono  bool
 	Text  color.Color
 	Back  color.Color // the page colour asked of the terminal when set (light theme for projectors)
@@ -58,9 +58,6 @@ type Styles struct {
 	Dialog    lipgloss.Style // confirmation and search boxes
 
 	Help help.Styles
-
-	// Markdown names the glamour style for the report preview.
-	Markdown string
 }
 
 var themes = map[string]func() Palette{
@@ -219,14 +216,6 @@ func FromPalette(p Palette) Styles {
 		FullKey:        s.Key,
 		FullDesc:       s.Text,
 		FullSeparator:  s.Muted,
-	}
-	switch {
-	case p.Mono:
-		s.Markdown = "notty"
-	case p.Dark:
-		s.Markdown = "dark"
-	default:
-		s.Markdown = "light"
 	}
 	return s
 }
