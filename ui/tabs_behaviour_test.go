@@ -250,6 +250,11 @@ func TestReportPreviewAndExport(t *testing.T) {
 	if tt.screen() == top {
 		t.Fatal("page down did not scroll the preview")
 	}
+	// A new size is drawn at once, not at the next key.
+	tt.send(windowSize(60, 30))
+	if s := tt.screen(); strings.Contains(s, "Drawing the preview") || !strings.Contains(s, "the report export writes") {
+		t.Fatalf("after a resize the preview waits for a key:\n%s", s)
+	}
 }
 
 // Each format can be exported from the tab, and the tab keeps showing the
