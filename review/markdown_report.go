@@ -205,52 +205,90 @@ const maxLabelWidth = 32
 // monochrome, on paper and to a screen reader; "" when there is nothing to
 // draw.
 func TextChart(c *Chart) string {
-	if c == nil {
-		return ""
-	}
-	labelW, bars := 0, 0
-	for _, g := range c.Groups {
-		for _, bar := range g.Bars {
-			labelW = max(labelW, runewidth.StringWidth(chartLabel(bar.Label)))
-			bars++
+	rows, named := ChartRows(c)
+	labelW := 0
+	for _, r := range rows {
+		if !r.Group {
+			labelW = max(labelW, runewidth.StringWidth(chartLabel(r.Label)))
 		}
 	}
-	if bars == 0 {
+	if labelW == 0 {
 		return ""
 	}
-	named := len(c.Groups) > 1 || (len(c.Groups) == 1 && c.Groups[0].Label != "")
 	indent := ""
 	if named {
 		indent = "  "
 	}
+	lines := make([]string, 0, len(rows))
+	for _, r := range rows {
+		if r.Group {
+			lines = append(lines, isolate(runewidth.Truncate(r.Label, 72, "…")))
+			continue
+		}
+		n := r.Cells(barWidth)
+		lines = append(lines, fmt.Sprintf("%s%s  %s%s  %s", indent,
+			isolate(runewidth.FillRight(chartLabel(r.Label), labelW)),
+			strings.Repeat("█", n), strings.Repeat(" ", barWidth-n), isolate(r.Text)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func chartLabel(s string) string { return runewidth.Truncate(s, maxLabelWidth, "…") }
+
+// ChartRow is one line of a chart drawn as text: a group's label, or a bar
+// with its label and its value in words. Text writers (the markdown here,
+// the terminal preview) draw the same rows and scale the bars the same way.
+type ChartRow struct {
+	Group bool   // a group's label rather than a bar
+	Label string // one line, cleaned: "(blank)" for a bar without a label, "–" for a group
+	Text  string // a bar's value in words, one line, cleaned
+	Tone  int
+	// Value and Most are the bar's value and the end of its axis.
+	Value, Most float64
+}
+
+// Cells is the length of the bar when the end of the axis is width cells:
+// at least one cell for any value above zero, so a single answer shows.
+func (r ChartRow) Cells(width int) int {
+	if r.Group || r.Most <= 0 || r.Value <= 0 {
+		return 0
+	}
+	return max(1, min(width, int(math.Round(r.Value*float64(width)/r.Most))))
+}
+
+// ChartRows lays c out as rows of text: each group's label when the groups
+// are named (named is then true, and their bars go under them), then its
+// bars. A chart with no bars gives no rows.
+func ChartRows(c *Chart) (rows []ChartRow, named bool) {
+	if c == nil {
+		return nil, false
+	}
+	bars := 0
+	for _, g := range c.Groups {
+		bars += len(g.Bars)
+	}
+	if bars == 0 {
+		return nil, false
+	}
+	named = len(c.Groups) > 1 || (len(c.Groups) == 1 && c.Groups[0].Label != "")
+	rows = make([]ChartRow, 0, bars+len(c.Groups))
 	most := chartMax(c, -1)
-	var lines []string
 	for gi, g := range c.Groups {
 		if c.PerGroup {
 			most = chartMax(c, gi)
 		}
 		if named {
-			lines = append(lines, isolate(runewidth.Truncate(orDash(collapse(g.Label)), 72, "…")))
+			rows = append(rows, ChartRow{Group: true, Label: orDash(collapse(g.Label))})
 		}
 		for _, bar := range g.Bars {
-			n := 0
-			if most > 0 && bar.Value > 0 {
-				n = max(1, min(barWidth, int(math.Round(bar.Value*barWidth/most))))
+			l := collapse(bar.Label)
+			if l == "" {
+				l = "(blank)"
 			}
-			lines = append(lines, fmt.Sprintf("%s%s  %s%s  %s", indent,
-				isolate(runewidth.FillRight(chartLabel(bar.Label), labelW)),
-				strings.Repeat("█", n), strings.Repeat(" ", barWidth-n), isolate(collapse(bar.Text))))
+			rows = append(rows, ChartRow{Label: l, Text: collapse(bar.Text), Tone: bar.Tone, Value: bar.Value, Most: most})
 		}
 	}
-	return strings.Join(lines, "\n")
-}
-
-func chartLabel(s string) string {
-	l := collapse(s)
-	if l == "" {
-		l = "(blank)"
-	}
-	return runewidth.Truncate(l, maxLabelWidth, "…")
+	return rows, named
 }
 
 // chartMax is the end of the value axis: the chart's own, or the largest

@@ -289,6 +289,29 @@ func TestTextChart(t *testing.T) {
 	}
 }
 
+// The rows a text writer draws: group labels when the groups are named,
+// each bar scaled to its own group's axis when the groups have their own
+// units, and at least one cell for any value above zero.
+func TestChartRows(t *testing.T) {
+	c := &Chart{PerGroup: true, Groups: []BarGroup{
+		{Label: "Calls \x1b[2J", Bars: []Bar{{Label: "Target", Value: 80, Text: "80%"}, {Label: "Actual", Value: 1, Text: "1%"}}},
+		{Label: "", Bars: []Bar{{Label: "", Value: 4, Text: "4\nminutes"}}},
+	}}
+	rows, named := ChartRows(c)
+	if !named || len(rows) != 5 {
+		t.Fatalf("named %v, %d rows: %+v", named, len(rows), rows)
+	}
+	if rows[0].Label != "Calls" || !rows[0].Group || rows[3].Label != "–" || rows[4].Label != "(blank)" || rows[4].Text != "4 minutes" {
+		t.Errorf("labels: %+v", rows)
+	}
+	if got := []int{rows[1].Cells(30), rows[2].Cells(30), rows[4].Cells(30), rows[4].Cells(10)}; got[0] != 30 || got[1] != 1 || got[2] != 30 || got[3] != 10 {
+		t.Errorf("cells %v, want [30 1 30 10]", got)
+	}
+	if rows, _ := ChartRows(&Chart{Groups: []BarGroup{{Label: "x"}}}); rows != nil {
+		t.Errorf("a chart without bars gave rows %+v", rows)
+	}
+}
+
 func TestReportDeterministic(t *testing.T) {
 	a := Render(reportSample())
 	for range 20 {

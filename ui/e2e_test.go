@@ -177,7 +177,7 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	// 8 Report: export.
 	a.keys("M-8")
-	a.waitFor("exactly what export writes")
+	a.waitFor("the report export writes")
 	a.keys("C-e", "C-u")
 	a.text(report)
 	a.keys("Enter")

@@ -54,6 +54,11 @@ func newTester(t testing.TB, st *store.Store, w, h int, opts Options) *tester {
 		opts.AutosaveAfter = -1
 	}
 	m := New(st, opts)
+	// The position for the wall is written by a goroutine up to PostGap
+	// later; it must be on disk before the store closes (cleanups run last
+	// registered first, so this runs before openStore's Close), as the
+	// app's quit flushes it.
+	t.Cleanup(func() { _ = m.e.pub.Flush() })
 	tt := &tester{t: t, m: m}
 	tt.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return tt

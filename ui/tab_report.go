@@ -11,17 +11,17 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 
 	"scrutiny/review"
 	"scrutiny/review/report"
 	"scrutiny/store/atomicfile"
+	"scrutiny/ui/reportview"
 	"scrutiny/ui/text"
 )
 
-// reportTab is tab 8: a preview of exactly what export writes (the
-// markdown of review.Render, drawn by glamour in a command and kept per
-// width), and export to a file.
+// reportTab is tab 8: a preview of the report export writes (the report
+// model of review.NewReport, drawn for the terminal by reportview in a
+// command and kept per width and theme), and export to a file.
 type reportTab struct {
 	ws    *workspace
 	keys  reportKeys
@@ -29,10 +29,10 @@ type reportTab struct {
 	vp    viewport.Model
 	w, h  int
 
-	md        string // markdown of mdVersion
-	mdVersion int
-	shown     renderKey // what the viewport holds
-	pending   *renderKey
+	rep        *review.Report // the report of repVersion; never changed once built
+	repVersion int
+	shown      renderKey // what the viewport holds
+	pending    *renderKey
 
 	exporting bool
 	path      textinput.Model
@@ -57,11 +57,10 @@ type renderKey struct {
 type reportRenderedMsg struct {
 	key renderKey
 	out string
-	err error
 }
 
 func newReportTab(ws *workspace) *reportTab {
-	s := &reportTab{ws: ws, mdVersion: -1, keys: newReportKeys(), xkeys: newExportKeys()}
+	s := &reportTab{ws: ws, repVersion: -1, keys: newReportKeys(), xkeys: newExportKeys()}
 	s.vp = viewport.New()
 	s.vp.KeyMap = viewport.KeyMap{}
 	s.path = textinput.New()
@@ -109,28 +108,25 @@ func (s *reportTab) wantKey() renderKey {
 }
 
 // refresh starts a render when the review, the width or the theme changed.
-// The markdown is built here (a pure function, fast); glamour runs in the
-// command, off the update loop.
+// The report model is built here, from the review the update loop owns (a
+// pure function, fast); drawing it runs in the command, off the update loop:
+// about 5 ms for the example, 15 ms for a review of the large data.
 func (s *reportTab) refresh() tea.Cmd {
 	k := s.wantKey()
 	if k == s.shown || (s.pending != nil && *s.pending == k) || s.w <= 0 {
 		return nil
 	}
-	if s.mdVersion != s.ws.version {
-		s.md = string(review.Render(s.ws.rev))
-		s.mdVersion = s.ws.version
+	if s.repVersion != s.ws.version {
+		s.rep = review.NewReport(s.ws.rev)
+		s.repVersion = s.ws.version
 	}
 	s.pending = &k
-	md := s.md
-	style := s.ws.e.styles.Markdown
-	wrapAt := max(20, k.width-2)
+	rep, st := s.rep, s.ws.e.styles
+	// One cell of margin on each side.
+	width := max(reportview.MinWidth, k.width-2)
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(wrapAt))
-		if err != nil {
-			return reportRenderedMsg{key: k, err: err}
-		}
-		out, err := r.Render(md)
-		return reportRenderedMsg{key: k, out: out, err: err}
+		out := reportview.Draw(rep, st, width)
+		return reportRenderedMsg{key: k, out: " " + strings.ReplaceAll(out, "\n", "\n ")}
 	}
 }
 
@@ -139,10 +135,6 @@ func (s *reportTab) update(msg tea.Msg) tea.Cmd {
 	case reportRenderedMsg:
 		if s.pending != nil && *s.pending == msg.key {
 			s.pending = nil
-		}
-		if msg.err != nil {
-			s.ws.e.fail("draw the report preview", msg.err)
-			return nil
 		}
 		atTop := s.vp.YOffset() == 0
 		off := s.vp.YOffset()
@@ -313,7 +305,7 @@ func (s *reportTab) view(w, h int) string {
 	case s.shown.version != s.ws.version || s.shown.width != w:
 		top = st.Muted.Render("Drawing the preview…")
 	default:
-		top = st.Muted.Render(text.Truncate("This is exactly what export writes. ctrl+e exports it: markdown, web page or Word.", w))
+		top = st.Muted.Render(text.Truncate("This is the report export writes. ctrl+e exports it: markdown, web page or Word.", w))
 	}
 	lines := s.writtenLines(w, h)
 	bh := h - 2 - len(lines)

@@ -229,7 +229,7 @@ func TestScoringAndJudgement(t *testing.T) {
 func TestReportPreviewAndExport(t *testing.T) {
 	tt, st, id := exampleTester(t, 100, 30)
 	tt.press("alt+8")
-	tt.contains("Scrutiny report", "exactly what export writes")
+	tt.contains("Scrutiny report", "the report export writes")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out", "report.md")
 	tt.press("ctrl+e", "ctrl+u")
@@ -249,6 +249,11 @@ func TestReportPreviewAndExport(t *testing.T) {
 	tt.press("pgdown")
 	if tt.screen() == top {
 		t.Fatal("page down did not scroll the preview")
+	}
+	// A new size is drawn at once, not at the next key.
+	tt.send(windowSize(60, 30))
+	if s := tt.screen(); strings.Contains(s, "Drawing the preview") || !strings.Contains(s, "the report export writes") {
+		t.Fatalf("after a resize the preview waits for a key:\n%s", s)
 	}
 }
 

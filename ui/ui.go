@@ -255,6 +255,15 @@ func (m *Model) current() screen {
 	return m.home
 }
 
+// refresh lets the open tab start what a new size or theme needs (the
+// Report tab draws its preview again), rather than wait for the next key.
+func (m *Model) refresh() tea.Cmd {
+	if m.screen == scrWorkspace && m.ws != nil {
+		return m.ws.refresh()
+	}
+	return nil
+}
+
 // SetTheme switches every style to the named theme.
 func (m *Model) SetTheme(name string) {
 	m.e.styles = style.New(name)
@@ -346,12 +355,12 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = msg.Width, msg.Height
 		m.resize()
-		return m, nil
+		return m, m.refresh()
 	case tea.BackgroundColorMsg:
 		if !m.themeFixed {
 			m.SetTheme(style.Auto(msg.IsDark()))
 		}
-		return m, nil
+		return m, m.refresh()
 	case openReviewMsg:
 		if err := m.current().commit(); err != nil {
 			return m, nil

@@ -210,11 +210,15 @@ func (ws *workspace) goTo(i int) {
 type refresher interface{ refresh() tea.Cmd }
 
 func (ws *workspace) update(msg tea.Msg) tea.Cmd {
-	cmd := ws.handle(msg)
+	return tea.Batch(ws.handle(msg), ws.refresh())
+}
+
+// refresh is the current tab's work for what changed, if it has any.
+func (ws *workspace) refresh() tea.Cmd {
 	if r, ok := ws.cur().(refresher); ok && ws.search == nil {
-		return tea.Batch(cmd, r.refresh())
+		return r.refresh()
 	}
-	return cmd
+	return nil
 }
 
 func (ws *workspace) handle(msg tea.Msg) tea.Cmd {

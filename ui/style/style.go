@@ -17,7 +17,7 @@ import (
 // and reverse video, so NO_COLOR output has no colour escapes.
 type Palette struct {
 	Name  string
-	Dark  bool // the background is dark (picks the markdown preview style)
+	Dark  bool // the background is dark
 	Mono  bool
 	Text  color.Color
 	Back  color.Color // the page colour asked of the terminal when set (light theme for projectors)
@@ -49,6 +49,7 @@ type Styles struct {
 	Issue     lipgloss.Style // an issue, a standard not met
 	Warning   lipgloss.Style // something needing attention (a recommendation with no finding)
 	Border    lipgloss.Style // pane borders and rules
+	Bar       lipgloss.Style // the filled part of a chart's bar (the report preview)
 	Tab       lipgloss.Style
 	TabActive lipgloss.Style
 	Status    lipgloss.Style // "saved 14:03:22"
@@ -57,9 +58,6 @@ type Styles struct {
 	Dialog    lipgloss.Style // confirmation and search boxes
 
 	Help help.Styles
-
-	// Markdown names the glamour style for the report preview.
-	Markdown string
 }
 
 var themes = map[string]func() Palette{
@@ -189,6 +187,7 @@ func FromPalette(p Palette) Styles {
 	s.Issue = fg(from(), p.Issue)
 	s.Warning = fg(from().Bold(true), p.Warning)
 	s.Border = fg(from(), p.Border)
+	s.Bar = fg(from(), p.Accent)
 	s.Key = fg(from().Bold(true), p.Accent)
 	s.Status = fg(from(), p.Good)
 	s.StatusErr = fg(from().Bold(true), p.Issue)
@@ -217,14 +216,6 @@ func FromPalette(p Palette) Styles {
 		FullKey:        s.Key,
 		FullDesc:       s.Text,
 		FullSeparator:  s.Muted,
-	}
-	switch {
-	case p.Mono:
-		s.Markdown = "notty"
-	case p.Dark:
-		s.Markdown = "dark"
-	default:
-		s.Markdown = "light"
 	}
 	return s
 }

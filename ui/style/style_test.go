@@ -17,9 +17,6 @@ func TestEveryThemeBuilds(t *testing.T) {
 		if s.Theme != n {
 			t.Errorf("New(%q) built %q", n, s.Theme)
 		}
-		if s.Markdown == "" {
-			t.Errorf("%s: no markdown style", n)
-		}
 	}
 	if New("no such theme").Theme != "dark" {
 		t.Error("an unknown theme should fall back to dark")
@@ -29,7 +26,7 @@ func TestEveryThemeBuilds(t *testing.T) {
 func TestMonochromeHasNoColour(t *testing.T) {
 	s := New("monochrome")
 	for _, st := range []interface{ Render(...string) string }{s.Title, s.Heading, s.Label, s.Text, s.Muted,
-		s.Selected, s.Editing, s.Good, s.Issue, s.Warning, s.Border, s.Tab, s.TabActive, s.Status, s.StatusErr,
+		s.Selected, s.Editing, s.Good, s.Issue, s.Warning, s.Border, s.Bar, s.Tab, s.TabActive, s.Status, s.StatusErr,
 		s.Key, s.Dialog, s.Help.ShortKey, s.Help.FullDesc} {
 		if out := st.Render("x"); colour.MatchString(out) {
 			t.Fatalf("monochrome style draws colour: %q", out)

@@ -33,7 +33,16 @@ func OneLine(s string) string {
 }
 
 // Width is the number of terminal cells s takes (wide characters count 2).
-func Width(s string) int { return ansi.StringWidth(s) }
+// Printable ASCII, most of what is measured, is one cell a byte; anything
+// else (escape sequences included) is measured by grapheme clusters.
+func Width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // Truncate cuts s to at most w cells, marking the cut with an ellipsis.
 func Truncate(s string, w int) string {
@@ -109,6 +118,23 @@ func Wrap(s string, w int) []string {
 		out[i] = strings.TrimRight(l, " ")
 	}
 	return out
+}
+
+// Cut splits plain text after at most w cells, between grapheme clusters,
+// for a word too long for its line: head+tail is s. A cluster wider than w
+// on its own stays whole in head, so the cut always makes progress.
+func Cut(s string, w int) (head, tail string) {
+	head = ansi.Truncate(s, max(w, 0), "")
+	if !strings.HasPrefix(s, head) {
+		head = "" // not plain text; should not happen
+	}
+	if head == "" && s != "" {
+		// The first cluster alone is wider than w; none is wider than 2.
+		if head = ansi.Truncate(s, 2, ""); head == "" || !strings.HasPrefix(s, head) {
+			return s, ""
+		}
+	}
+	return head, s[len(head):]
 }
 
 // Box gives exactly h lines of exactly w cells, cutting or padding.

@@ -3,6 +3,8 @@ package text
 import (
 	"slices"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestTruncateCountsCells(t *testing.T) {
@@ -81,5 +83,29 @@ func TestPluralAndCount(t *testing.T) {
 func TestOneLineFoldsAndCleans(t *testing.T) {
 	if got := OneLine("a\nb\x1b[2Jc\tz"); got != "a bc z" {
 		t.Errorf("OneLine = %q", got)
+	}
+}
+
+func TestCutSplitsBetweenClustersWithinTheWidth(t *testing.T) {
+	for _, c := range []struct {
+		s          string
+		w          int
+		head, tail string
+	}{
+		{"abcdef", 4, "abcd", "ef"}, {"abc", 5, "abc", ""}, {"日本語", 3, "日", "本語"}, {"日本語", 1, "日", "本語"},
+		{"e\u0301te\u0301", 1, "e\u0301", "te\u0301"}, {"👍🏽ok", 2, "👍🏽", "ok"}, {"👍🏽ok", 1, "👍🏽", "ok"}, {"", 3, "", ""},
+	} {
+		head, tail := Cut(c.s, c.w)
+		if head != c.head || tail != c.tail {
+			t.Errorf("Cut(%q, %d) = %q, %q; want %q, %q", c.s, c.w, head, tail, c.head, c.tail)
+		}
+	}
+}
+
+func TestWidthOfPlainASCIIIsItsLength(t *testing.T) {
+	for _, s := range []string{"", "abc", "a b~", "\x1b[1mbold\x1b[m", "日本", "e\u0301", "tab\there"} {
+		if got, want := Width(s), ansi.StringWidth(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
 	}
 }
