@@ -675,4 +675,3 @@ func requestFacts(e *Evidence, today Date) []string {
 	}
 	return out
 }
-
