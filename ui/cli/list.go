@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -47,8 +48,10 @@ func runList(ctx context.Context, a *app, args []string) (err error) {
 		fmt.Fprintf(a.stderr, "There are no reviews in %s yet.\n", a.db)
 		return nil
 	}
+	// One write for the whole list, not one per review.
+	out := bufio.NewWriter(a.stdout)
 	for _, s := range sums {
-		fmt.Fprintf(a.stdout, "%s\t%s\n", s.ID, text.OneLine(s.Topic))
+		fmt.Fprintf(out, "%s\t%s\n", s.ID, text.OneLine(s.Topic))
 	}
-	return nil
+	return out.Flush()
 }
