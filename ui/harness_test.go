@@ -54,6 +54,9 @@ func newTester(t testing.TB, st *store.Store, w, h int, opts Options) *tester {
 		opts.AutosaveAfter = -1
 	}
 	m := New(st, opts)
+	// The wall's position is written by a goroutine: it must finish before
+	// the store closes (cleanups run last first), as Run makes it on quitting.
+	t.Cleanup(func() { m.e.pub.Flush() })
 	tt := &tester{t: t, m: m}
 	tt.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return tt

@@ -70,6 +70,8 @@ func TestThemesSwitchLive(t *testing.T) {
 func TestFollowsTerminalBackground(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	m := New(openStore(t), Options{Now: fixedNow})
+	first := m
+	t.Cleanup(func() { first.e.pub.Flush() })
 	if m.Init() == nil {
 		t.Fatal("no request for the terminal's background")
 	}
@@ -83,6 +85,8 @@ func TestFollowsTerminalBackground(t *testing.T) {
 	}
 	t.Setenv("NO_COLOR", "1")
 	m = New(openStore(t), Options{Now: fixedNow})
+	second := m
+	t.Cleanup(func() { second.e.pub.Flush() })
 	// Init still follows other writers, so only the theme being fixed
 	// (which is what skips the background request) can be asked about.
 	if m.e.styles.Theme != "monochrome" || !m.themeFixed {
