@@ -19,6 +19,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"scrutiny/review/example"
 	"scrutiny/store"
@@ -61,6 +62,13 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 		return fmt.Errorf("there is no theme called %q: use %s", opts.Theme, strings.Join(style.Names(), ", "))
 	}
 	m := New(st, opts)
+	// The first frame is drawn before Bubble Tea's window size message is
+	// handled: drawn at the terminal's size, it is the right one rather
+	// than an 80x24 frame redrawn a moment later.
+	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
+		m.w, m.h = w, h
+		m.resize()
+	}
 	// Saves must still work while the app closes because ctx ended.
 	m.e.ctx = context.WithoutCancel(ctx)
 	// Bubble Tea's own handler would quit on SIGTERM before the field being
