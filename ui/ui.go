@@ -183,7 +183,8 @@ type Model struct {
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
-// opens opts.ReviewID) so the first frame is complete.
+// opens opts.ReviewID) so the first frame is complete; the reviews' action
+// plans are read by Init's command, after it.
 func New(st *store.Store, opts Options) *Model {
 	now := opts.Now
 	if now == nil {
@@ -213,7 +214,7 @@ func New(st *store.Store, opts Options) *Model {
 	}
 	m.welcome = newWelcome(e)
 	m.home = newHome(e)
-	m.home.load()
+	m.home.loadList()
 	switch {
 	case opts.ReviewID != "":
 		if err := m.openReview(opts.ReviewID); err != nil {
@@ -239,9 +240,12 @@ func New(st *store.Store, opts Options) *Model {
 	return m
 }
 
-// Init asks the terminal for its background so the theme can follow it.
+// Init reads what the first frame left out, checks the whole file, starts
+// following other writers and asks the terminal for its background so the
+// theme can follow it. The action plans are read before the file is
+// checked: both use the store's one connection, and the check takes longer.
 func (m *Model) Init() tea.Cmd {
-	follow := tea.Batch(m.followTick(), checkSound(m.e.ctx, m.e.st))
+	follow := tea.Batch(m.followTick(), tea.Sequence(m.home.progressCmd(), checkSound(m.e.ctx, m.e.st)))
 	if m.themeFixed {
 		return follow
 	}
@@ -329,6 +333,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case followMsg:
 		return m, m.follow(msg)
+	case progressMsg:
+		m.home.gotProgress(msg)
+		return m, nil
 	case busyRetryMsg:
 		m.retryBusy()
 		return m, nil
