@@ -47,6 +47,9 @@ func version(ctx context.Context, st *store.Store, readOnly bool) (int64, error)
 // follow shows the other copy's changes; it keeps ticking until the app
 // stops.
 func (m *Model) follow(msg followMsg) tea.Cmd {
+	// A terminal that has not answered the background query by now never
+	// will: the theme's page colours are set from here on.
+	m.askingBackground = false
 	if msg.err != nil || msg.version == m.seenVersion {
 		return m.followTick()
 	}

@@ -75,9 +75,17 @@ func TestFollowsTerminalBackground(t *testing.T) {
 	if m.Init() == nil {
 		t.Fatal("no request for the terminal's background")
 	}
+	// Until the answer, the page colour is the terminal's: set earlier, it
+	// would be what the terminal answers.
+	if v := m.View(); v.BackgroundColor != nil {
+		t.Fatal("the page colour was set before the terminal said its own")
+	}
 	m.Update(tea.BackgroundColorMsg{Color: color.White})
 	if m.e.styles.Theme != "light" {
 		t.Fatalf("white background gave theme %q", m.e.styles.Theme)
+	}
+	if v := m.View(); v.BackgroundColor == nil {
+		t.Fatal("no page colour after the terminal answered")
 	}
 	m.Update(tea.BackgroundColorMsg{Color: color.Black})
 	if m.e.styles.Theme != "dark" {
@@ -95,5 +103,17 @@ func TestFollowsTerminalBackground(t *testing.T) {
 	m.Update(tea.BackgroundColorMsg{Color: color.White})
 	if m.e.styles.Theme != "monochrome" {
 		t.Fatal("NO_COLOR was overridden by the background")
+	}
+
+	// A terminal that never answers gets the page colour at the first
+	// follow tick, a second in.
+	t.Setenv("NO_COLOR", "")
+	m = New(openStore(t), Options{Now: fixedNow})
+	third := m
+	t.Cleanup(func() { third.e.pub.Flush() })
+	m.Init()
+	m.Update(followMsg{version: m.seenVersion})
+	if v := m.View(); v.BackgroundColor == nil || m.e.styles.Theme != "dark" {
+		t.Fatalf("no answer: page colour %v, theme %q", v.BackgroundColor, m.e.styles.Theme)
 	}
 }

@@ -169,8 +169,13 @@ type Model struct {
 	// leaves anyway.
 	quitArmed  bool
 	themeFixed bool
-	quitting   bool
-	room       roomState // presentation mode (room.go)
+	// askingBackground is set from asking the terminal for its background
+	// until it answers (or the first follow tick, a second later, for a
+	// terminal that never does): meanwhile the theme's page colours are not
+	// set, so the answer is the terminal's own colour, not the theme's.
+	askingBackground bool
+	quitting         bool
+	room             roomState // presentation mode (room.go)
 	// seenVersion is the store's data version the window last showed
 	// (follow.go).
 	seenVersion int64
@@ -249,6 +254,7 @@ func (m *Model) Init() tea.Cmd {
 	if m.themeFixed {
 		return follow
 	}
+	m.askingBackground = true
 	return tea.Batch(tea.RequestBackgroundColor, follow)
 }
 
@@ -360,6 +366,7 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 		return m, nil
 	case tea.BackgroundColorMsg:
+		m.askingBackground = false
 		if !m.themeFixed {
 			m.SetTheme(style.Auto(msg.IsDark()))
 		}
@@ -483,7 +490,7 @@ func (m *Model) view() tea.View {
 	if m.mouse {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
-	if p := m.e.styles.Palette; p.Back != nil {
+	if p := m.e.styles.Palette; p.Back != nil && (!m.askingBackground || m.themeFixed) {
 		v.BackgroundColor = p.Back
 		v.ForegroundColor = p.Text
 	}
