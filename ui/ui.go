@@ -74,10 +74,11 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 	// Bubble Tea's own handler would quit on SIGTERM before the field being
 	// typed is saved; stopOnSignal saves first.
 	//
-	// The renderer draws the newest frame on a ticker, so a key waits for
-	// the next tick: up to 17 ms at the default 60 a second, 8 ms at
-	// Bubble Tea's most, 120. A tick with nothing new compares the frame
-	// and writes nothing, so idling stays well under 1% of a core.
+	// The renderer (third_party/bubbletea) draws a new frame at once when
+	// it has been quiet, so a key or the first frame waits for no tick;
+	// while frames keep coming it draws at most 120 a second (Bubble Tea's
+	// most), and a tick with nothing new stops it, so an idle app never
+	// wakes for it.
 	p := tea.NewProgram(m, tea.WithoutSignalHandler(), tea.WithFPS(120))
 	done := make(chan struct{})
 	defer close(done)
