@@ -681,6 +681,13 @@ func (s *cursedRenderer) setColorProfile(p colorprofile.Profile) {
 // resize implements renderer.
 func (s *cursedRenderer) resize(w, h int) {
 	s.mu.Lock()
+	if w == s.width && h == s.height && s.lastView != nil {
+		// The same size once a frame is on screen is no resize (the size
+		// message every program gets at start, drawn before it now):
+		// erasing would only redraw the whole screen for nothing.
+		s.mu.Unlock()
+		return
+	}
 	// We need to mark the screen for clear to force a redraw. However, we
 	// only do so if we're using alt screen or the width has changed.
 	// That's because redrawing is expensive and we can avoid it if the
