@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"github.com/google/uuid"
 
 	"scrutiny/review"
-	"scrutiny/store"
 	"scrutiny/ui/present"
 	"scrutiny/ui/style"
 	"scrutiny/ui/text"
@@ -350,7 +348,7 @@ func splitReporter(v string) (note, by string) {
 // loadProgress counts every review's actions for the list of reviews.
 func (s *homeScreen) loadProgress() {
 	s.progressRead++
-	p, err := readProgress(s.e.ctx, s.e.st, review.FromTime(s.e.now()))
+	p, err := s.e.st.ActionProgress(s.e.ctx, review.FromTime(s.e.now()))
 	s.setProgress(p, err)
 }
 
@@ -371,7 +369,7 @@ func (s *homeScreen) progressCmd() tea.Cmd {
 	s.progressRead++
 	read, ctx, st, today := s.progressRead, s.e.ctx, s.e.st, review.FromTime(s.e.now())
 	return func() tea.Msg {
-		p, err := readProgress(ctx, st, today)
+		p, err := st.ActionProgress(ctx, today)
 		return progressMsg{read: read, progress: p, err: err}
 	}
 }
@@ -389,18 +387,6 @@ func (s *homeScreen) setProgress(p map[string]review.Progress, err error) {
 		return
 	}
 	s.progress = p
-}
-
-func readProgress(ctx context.Context, st *store.Store, today review.Date) (map[string]review.Progress, error) {
-	ts, err := st.TrackerBrief(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p := map[string]review.Progress{}
-	for i := range ts {
-		p[ts[i].ReviewID] = p[ts[i].ReviewID].Add(ts[i].Rec.Progress(today))
-	}
-	return p, nil
 }
 
 // roomItem puts the selected recommendation's action plan on the wall.
