@@ -359,16 +359,18 @@ type progressMsg struct {
 	err      error
 }
 
-// progressCmd reads every review's action plan off the update loop: on a
-// large file it takes longer than the rest of the first frame, which
-// shows the list without it (the progress appears a moment later).
+// progressCmd reads every review's action plan off the update loop, once
+// the first frame is drawn: on a large file it takes longer than the rest
+// of the first frame, which shows the list without it (the progress
+// appears a moment later).
 func (s *homeScreen) progressCmd() tea.Cmd {
 	if s.e.st == nil {
 		return nil
 	}
 	s.progressRead++
-	read, ctx, st, today := s.progressRead, s.e.ctx, s.e.st, review.FromTime(s.e.now())
+	read, ctx, st, today, drawn := s.progressRead, s.e.ctx, s.e.st, review.FromTime(s.e.now()), s.e.firstFrame
 	return func() tea.Msg {
+		afterFirstFrame(drawn)
 		p, err := st.ActionProgress(ctx, today)
 		return progressMsg{read: read, progress: p, err: err}
 	}

@@ -79,7 +79,9 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 	// while frames keep coming it draws at most 120 a second (Bubble Tea's
 	// most), and a tick with nothing new stops it, so an idle app never
 	// wakes for it.
-	p := tea.NewProgram(m, tea.WithoutSignalHandler(), tea.WithFPS(120))
+	out := newFrameWatch(os.Stdout)
+	m.e.firstFrame = out.drawn
+	p := tea.NewProgram(m, tea.WithOutput(out), tea.WithoutSignalHandler(), tea.WithFPS(120))
 	done := make(chan struct{})
 	defer close(done)
 	go stopOnSignal(ctx, p, done)
