@@ -68,6 +68,7 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
 		m.w, m.h = w, h
 		m.resize()
+		m.laidOut = true
 	}
 	// Saves must still work while the app closes because ctx ended.
 	m.e.ctx = context.WithoutCancel(ctx)
@@ -188,6 +189,12 @@ type Model struct {
 	damaged *damagedScreen
 	// retrying is set while a retry of a busy save is on its way.
 	retrying bool
+	// sameFrame is set by a message that changed nothing on screen, so View
+	// gives frame, the last one drawn, again (fault.go).
+	sameFrame bool
+	frame     *tea.View
+	// laidOut is set once the screens are laid out at m.w x m.h.
+	laidOut bool
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
@@ -365,8 +372,19 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if m.laidOut && msg.Width == m.w && msg.Height == m.h {
+			// The size Bubble Tea sends at start, which Run laid out.
+			m.sameFrame = true
+			return m, nil
+		}
 		m.w, m.h = msg.Width, msg.Height
 		m.resize()
+		m.laidOut = true
+		return m, nil
+	case tea.ColorProfileMsg, tea.EnvMsg:
+		// Bubble Tea's news at start: nothing drawn depends on it (colours
+		// are given in full and Bubble Tea converts them for the terminal).
+		m.sameFrame = true
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.askingBackground = false
