@@ -46,3 +46,7 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+// Bubble Tea with a renderer that sleeps while nothing changes:
+// third_party/bubbletea/README.md says what changed and when to drop it.
+replace charm.land/bubbletea/v2 v2.1.1 => ./third_party/bubbletea

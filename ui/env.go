@@ -60,6 +60,9 @@ type env struct {
 	// loadExample fills the store with the example review (tests replace
 	// it to make the load fail).
 	loadExample func(ctx context.Context, st *store.Store) (string, error)
+	// firstFrame is closed once the first frame has reached the terminal
+	// (first_frame.go); nil in tests.
+	firstFrame <-chan struct{}
 }
 
 // enterScope makes the undo stack of scope (a review's ID, or "" for the

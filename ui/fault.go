@@ -37,6 +37,7 @@ func (m *Model) caught(r any) {
 		return
 	}
 	m.fault = &FaultError{Value: fmt.Sprint(r), Stack: debug.Stack()}
+	m.sameFrame = false
 	m.fault.Saved = m.saveTyping()
 	m.quitting = true
 }
@@ -62,6 +63,7 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 			model, cmd = m, tea.Quit
 		}
 	}()
+	m.sameFrame = false
 	model, cmd = m.update(msg)
 	if retry := m.afterBusy(); retry != nil {
 		cmd = tea.Batch(cmd, retry)
@@ -75,15 +77,23 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 
 // View draws the whole window; see view. A fault while drawing is caught
 // like one in Update; the next message (the follower ticks every second)
-// quits.
+// quits. After a message that changed nothing (sameFrame) it is the frame
+// drawn last, not drawn again: Bubble Tea asks for a frame after every
+// message, and the follower's tick comes every second.
 func (m *Model) View() (v tea.View) {
+	if m.sameFrame && m.frame != nil {
+		return *m.frame
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			m.caught(r)
 			v = tea.View{}
+			m.frame = nil
 		}
 	}()
-	return m.view()
+	v = m.view()
+	m.frame = &v
+	return v
 }
 
 // Fault is the fault the workspace stopped for, or nil.

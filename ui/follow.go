@@ -47,7 +47,12 @@ func version(ctx context.Context, st *store.Store, readOnly bool) (int64, error)
 // follow shows the other copy's changes; it keeps ticking until the app
 // stops.
 func (m *Model) follow(msg followMsg) tea.Cmd {
+	// A terminal that has not answered the background query by now never
+	// will: the theme's page colours are set from here on.
+	asked := m.askingBackground
+	m.askingBackground = false
 	if msg.err != nil || msg.version == m.seenVersion {
+		m.sameFrame = !asked
 		return m.followTick()
 	}
 	m.seenVersion = msg.version

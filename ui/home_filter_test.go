@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"scrutiny/review"
+	"scrutiny/review/example"
 )
 
 // Typing on the list of reviews filters it: q, ? and every other letter
@@ -35,4 +36,24 @@ func TestHomeFilterCanStartWithQ(t *testing.T) {
 	if !tt.m.quitting {
 		t.Fatal("ctrl+q on the list of reviews did not quit")
 	}
+}
+
+// The first frame lists the reviews without waiting for their action
+// plans: Init's command reads them just after, and a read that finishes
+// after a newer one began is dropped.
+func TestHomeProgressAfterFirstFrame(t *testing.T) {
+	st := openStore(t)
+	if _, err := example.Load(ctx(), st); err != nil {
+		t.Fatal(err)
+	}
+	tt := newTester(t, st, 80, 24, Options{})
+	tt.contains("Customers contacting Great Places")
+	tt.lacks("Action plan")
+	stale := tt.m.home.progressCmd()
+	fresh := tt.m.home.progressCmd()
+	tt.send(fresh())
+	tt.contains("Action plan 5 of 9 done, 4 overdue")
+	tt.m.home.progress = nil
+	tt.send(stale())
+	tt.lacks("Action plan")
 }

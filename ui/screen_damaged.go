@@ -54,6 +54,7 @@ func (m *Model) showDamaged(problems []string) {
 	if m.screen == scrDamaged {
 		return
 	}
+	m.sameFrame = false
 	if len(problems) == 0 {
 		_, first := m.e.st.CheckSound(m.e.ctx)
 		problems = []string{first}

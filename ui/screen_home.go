@@ -28,14 +28,27 @@ type homeScreen struct {
 	w, h      int
 	// progress is each review's action plan, as of today.
 	progress map[string]review.Progress
+	// progressRead counts the reads of progress begun, so a read finished
+	// after a newer one is dropped.
+	progressRead int
 }
 
 func newHome(e *env) *homeScreen {
 	return &homeScreen{e: e, keys: newHomeKeys(), list: newList()}
 }
 
-// load reads the reviews and the bin from the store.
+// load reads the reviews, their action plans and the bin from the store.
 func (s *homeScreen) load() {
+	if s.e.st == nil {
+		return
+	}
+	s.loadList()
+	s.loadProgress()
+}
+
+// loadList is load without the action plans: what the first frame waits
+// for. progressCmd reads them after it.
+func (s *homeScreen) loadList() {
 	if s.e.st == nil {
 		return
 	}
@@ -53,7 +66,6 @@ func (s *homeScreen) load() {
 		}
 	}
 	s.all = append(live, arch...)
-	s.loadProgress()
 	// The bin is read only when it is looked at (or when there is no review,
 	// to choose between the welcome and home screens): on a large database
 	// it is the slowest read, and the first frame should not wait for it.

@@ -347,16 +347,48 @@ func splitReporter(v string) (note, by string) {
 
 // loadProgress counts every review's actions for the list of reviews.
 func (s *homeScreen) loadProgress() {
-	ts, err := s.e.st.TrackerBrief(s.e.ctx)
+	s.progressRead++
+	p, err := s.e.st.ActionProgress(s.e.ctx, review.FromTime(s.e.now()))
+	s.setProgress(p, err)
+}
+
+// progressMsg is every review's action plan, read by progressCmd.
+type progressMsg struct {
+	read     int
+	progress map[string]review.Progress
+	err      error
+}
+
+// progressCmd reads every review's action plan off the update loop, once
+// the first frame is drawn: on a large file it takes longer than the rest
+// of the first frame, which shows the list without it (the progress
+// appears a moment later).
+func (s *homeScreen) progressCmd() tea.Cmd {
+	if s.e.st == nil {
+		return nil
+	}
+	s.progressRead++
+	read, ctx, st, today, drawn := s.progressRead, s.e.ctx, s.e.st, review.FromTime(s.e.now()), s.e.firstFrame
+	return func() tea.Msg {
+		afterFirstFrame(drawn)
+		p, err := st.ActionProgress(ctx, today)
+		return progressMsg{read: read, progress: p, err: err}
+	}
+}
+
+// gotProgress takes a read's result unless a newer read was begun since.
+func (s *homeScreen) gotProgress(msg progressMsg) {
+	if msg.read == s.progressRead {
+		s.setProgress(msg.progress, msg.err)
+	}
+}
+
+func (s *homeScreen) setProgress(p map[string]review.Progress, err error) {
 	if err != nil {
 		s.e.fail("read the action plans", err)
 		return
 	}
-	today := review.FromTime(s.e.now())
-	s.progress = map[string]review.Progress{}
-	for i := range ts {
-		s.progress[ts[i].ReviewID] = s.progress[ts[i].ReviewID].Add(ts[i].Rec.Progress(today))
-	}
+	s.progress = p
 }
 
 // roomItem puts the selected recommendation's action plan on the wall.

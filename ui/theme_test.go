@@ -70,12 +70,22 @@ func TestThemesSwitchLive(t *testing.T) {
 func TestFollowsTerminalBackground(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	m := New(openStore(t), Options{Now: fixedNow})
+	first := m
+	t.Cleanup(func() { first.e.pub.Flush() })
 	if m.Init() == nil {
 		t.Fatal("no request for the terminal's background")
+	}
+	// Until the answer, the page colour is the terminal's: set earlier, it
+	// would be what the terminal answers.
+	if v := m.View(); v.BackgroundColor != nil {
+		t.Fatal("the page colour was set before the terminal said its own")
 	}
 	m.Update(tea.BackgroundColorMsg{Color: color.White})
 	if m.e.styles.Theme != "light" {
 		t.Fatalf("white background gave theme %q", m.e.styles.Theme)
+	}
+	if v := m.View(); v.BackgroundColor == nil {
+		t.Fatal("no page colour after the terminal answered")
 	}
 	m.Update(tea.BackgroundColorMsg{Color: color.Black})
 	if m.e.styles.Theme != "dark" {
@@ -83,6 +93,8 @@ func TestFollowsTerminalBackground(t *testing.T) {
 	}
 	t.Setenv("NO_COLOR", "1")
 	m = New(openStore(t), Options{Now: fixedNow})
+	second := m
+	t.Cleanup(func() { second.e.pub.Flush() })
 	// Init still follows other writers, so only the theme being fixed
 	// (which is what skips the background request) can be asked about.
 	if m.e.styles.Theme != "monochrome" || !m.themeFixed {
@@ -91,5 +103,17 @@ func TestFollowsTerminalBackground(t *testing.T) {
 	m.Update(tea.BackgroundColorMsg{Color: color.White})
 	if m.e.styles.Theme != "monochrome" {
 		t.Fatal("NO_COLOR was overridden by the background")
+	}
+
+	// A terminal that never answers gets the page colour at the first
+	// follow tick, a second in.
+	t.Setenv("NO_COLOR", "")
+	m = New(openStore(t), Options{Now: fixedNow})
+	third := m
+	t.Cleanup(func() { third.e.pub.Flush() })
+	m.Init()
+	m.Update(followMsg{version: m.seenVersion})
+	if v := m.View(); v.BackgroundColor == nil || m.e.styles.Theme != "dark" {
+		t.Fatalf("no answer: page colour %v, theme %q", v.BackgroundColor, m.e.styles.Theme)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
 
 	"scrutiny/review/example"
 	"scrutiny/store"
@@ -62,16 +63,27 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 		return fmt.Errorf("there is no theme called %q: use %s", opts.Theme, strings.Join(style.Names(), ", "))
 	}
 	m := New(st, opts)
+	// The first frame is drawn before Bubble Tea's window size message is
+	// handled: drawn at the terminal's size, it is the right one rather
+	// than an 80x24 frame redrawn a moment later.
+	if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 && h > 0 {
+		m.w, m.h = w, h
+		m.resize()
+		m.laidOut = true
+	}
 	// Saves must still work while the app closes because ctx ended.
 	m.e.ctx = context.WithoutCancel(ctx)
 	// Bubble Tea's own handler would quit on SIGTERM before the field being
 	// typed is saved; stopOnSignal saves first.
 	//
-	// The renderer draws the newest frame on a ticker, so a key waits for
-	// the next tick: up to 17 ms at the default 60 a second, 8 ms at
-	// Bubble Tea's most, 120. A tick with nothing new compares the frame
-	// and writes nothing, so idling stays well under 1% of a core.
-	p := tea.NewProgram(m, tea.WithoutSignalHandler(), tea.WithFPS(120))
+	// The renderer (third_party/bubbletea) draws a new frame at once when
+	// it has been quiet, so a key or the first frame waits for no tick;
+	// while frames keep coming it draws at most 120 a second (Bubble Tea's
+	// most), and a tick with nothing new stops it, so an idle app never
+	// wakes for it.
+	out := newFrameWatch(os.Stdout)
+	m.e.firstFrame = out.drawn
+	p := tea.NewProgram(m, tea.WithOutput(out), tea.WithoutSignalHandler(), tea.WithFPS(120))
 	done := make(chan struct{})
 	defer close(done)
 	go stopOnSignal(ctx, p, done)
@@ -162,8 +174,13 @@ type Model struct {
 	// leaves anyway.
 	quitArmed  bool
 	themeFixed bool
-	quitting   bool
-	room       roomState // presentation mode (room.go)
+	// askingBackground is set from asking the terminal for its background
+	// until it answers (or the first follow tick, a second later, for a
+	// terminal that never does): meanwhile the theme's page colours are not
+	// set, so the answer is the terminal's own colour, not the theme's.
+	askingBackground bool
+	quitting         bool
+	room             roomState // presentation mode (room.go)
 	// seenVersion is the store's data version the window last showed
 	// (follow.go).
 	seenVersion int64
@@ -173,10 +190,17 @@ type Model struct {
 	damaged *damagedScreen
 	// retrying is set while a retry of a busy save is on its way.
 	retrying bool
+	// sameFrame is set by a message that changed nothing on screen, so View
+	// gives frame, the last one drawn, again (fault.go).
+	sameFrame bool
+	frame     *tea.View
+	// laidOut is set once the screens are laid out at m.w x m.h.
+	laidOut bool
 }
 
 // New builds the app on an open store. It reads the list of reviews (and
-// opens opts.ReviewID) so the first frame is complete.
+// opens opts.ReviewID) so the first frame is complete; the reviews' action
+// plans are read by Init's command, after it.
 func New(st *store.Store, opts Options) *Model {
 	now := opts.Now
 	if now == nil {
@@ -206,7 +230,7 @@ func New(st *store.Store, opts Options) *Model {
 	}
 	m.welcome = newWelcome(e)
 	m.home = newHome(e)
-	m.home.load()
+	m.home.loadList()
 	switch {
 	case opts.ReviewID != "":
 		if err := m.openReview(opts.ReviewID); err != nil {
@@ -232,12 +256,16 @@ func New(st *store.Store, opts Options) *Model {
 	return m
 }
 
-// Init asks the terminal for its background so the theme can follow it.
+// Init reads what the first frame left out, checks the whole file, starts
+// following other writers and asks the terminal for its background so the
+// theme can follow it. The action plans are read before the file is
+// checked: both use the store's one connection, and the check takes longer.
 func (m *Model) Init() tea.Cmd {
-	follow := tea.Batch(m.followTick(), checkSound(m.e.ctx, m.e.st))
+	follow := tea.Batch(m.followTick(), tea.Sequence(m.home.progressCmd(), checkSound(m.e.ctx, m.e.st)))
 	if m.themeFixed {
 		return follow
 	}
+	m.askingBackground = true
 	return tea.Batch(tea.RequestBackgroundColor, follow)
 }
 
@@ -333,6 +361,9 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case followMsg:
 		return m, m.follow(msg)
+	case progressMsg:
+		m.home.gotProgress(msg)
+		return m, nil
 	case busyRetryMsg:
 		m.retryBusy()
 		return m, nil
@@ -353,10 +384,22 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
+		if m.laidOut && msg.Width == m.w && msg.Height == m.h {
+			// The size Bubble Tea sends at start, which Run laid out.
+			m.sameFrame = true
+			return m, nil
+		}
 		m.w, m.h = msg.Width, msg.Height
 		m.resize()
+		m.laidOut = true
 		return m, m.refresh()
+	case tea.ColorProfileMsg, tea.EnvMsg:
+		// Bubble Tea's news at start: nothing drawn depends on it (colours
+		// are given in full and Bubble Tea converts them for the terminal).
+		m.sameFrame = true
+		return m, nil
 	case tea.BackgroundColorMsg:
+		m.askingBackground = false
 		if !m.themeFixed {
 			m.SetTheme(style.Auto(msg.IsDark()))
 		}
@@ -482,7 +525,7 @@ func (m *Model) view() tea.View {
 	if m.mouse {
 		v.MouseMode = tea.MouseModeCellMotion
 	}
-	if p := m.e.styles.Palette; p.Back != nil {
+	if p := m.e.styles.Palette; p.Back != nil && (!m.askingBackground || m.themeFixed) {
 		v.BackgroundColor = p.Back
 		v.ForegroundColor = p.Text
 	}

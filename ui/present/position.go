@@ -80,6 +80,7 @@ type Publisher struct {
 	mu      sync.Mutex
 	idle    *sync.Cond // signalled when the writer stops
 	last    string     // what the database holds, as far as we know
+	known   bool       // last was read from the database (or written)
 	want    string     // the newest position posted
 	busy    bool       // the writer goroutine is running
 	wrote   time.Time  // when the writer last wrote
@@ -120,7 +121,7 @@ func (p *Publisher) Publish(ctx context.Context, pos Position) error {
 	if err := p.st.SetSetting(ctx, SettingKey, p.want); err != nil {
 		return err
 	}
-	p.last = p.want
+	p.last, p.known = p.want, true
 	return nil
 }
 
@@ -153,6 +154,21 @@ func (p *Publisher) write(ctx context.Context) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	defer p.idle.Broadcast()
+	if !p.known {
+		// What the last session left: the editor's first position (the
+		// home screen, most often) is usually already there, and a write
+		// would be a disk sync and, being the store's first, its check of
+		// the whole file, at start for nothing.
+		p.mu.Unlock()
+		stored, err := p.st.Setting(ctx, SettingKey)
+		p.mu.Lock()
+		if err == nil {
+			if stored == "" {
+				stored = noPosition
+			}
+			p.last, p.known = stored, true
+		}
+	}
 	for p.want != p.last {
 		if wait := PostGap - time.Since(p.wrote); wait > 0 {
 			p.mu.Unlock()
@@ -169,10 +185,14 @@ func (p *Publisher) write(ctx context.Context) {
 			p.lastErr = err
 			break
 		}
-		p.last = v
+		p.last, p.known = v, true
 	}
 	p.busy = false
 }
+
+// noPosition is the zero Position as Post writes it, which is what a file
+// that holds none means too (ReadPosition).
+const noPosition = "{}"
 
 // Flush waits until every posted position is written (or has failed), so
 // the last place the editor was is on the wall before it closes.

@@ -2,6 +2,7 @@ package present
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -212,6 +213,47 @@ func TestPostCoalescesMoves(t *testing.T) {
 	}
 	if v2, _ := ed.DataVersion(ctx); v2 != v1 {
 		t.Error("posting the same position wrote again")
+	}
+}
+
+// The editor starts by posting where it is, most often the home screen
+// the last session ended on: a position the file already holds is not
+// written again (a write would be a sync and the store's whole-file check,
+// at every start); one it does not hold is.
+func TestPostSkipsWhatTheFileHolds(t *testing.T) {
+	ctx := context.Background()
+	if b, _ := json.Marshal(Position{}); string(b) != noPosition {
+		t.Fatalf("the zero position marshals as %s, not %s", b, noPosition)
+	}
+	path := filepath.Join(t.TempDir(), "p.db")
+	ed := openStore(t, path, false)
+	v0, _ := ed.DataVersion(ctx)
+	pub := NewPublisher(ed)
+	if err := pub.Post(ctx, Position{}); err != nil || pub.Flush() != nil {
+		t.Fatal(err)
+	}
+	if v, _ := ed.DataVersion(ctx); v != v0 {
+		t.Error("a new file's editor wrote the empty position")
+	}
+
+	where := Position{ReviewID: "r", Tab: "findings"}
+	if err := NewPublisher(ed).Publish(ctx, where); err != nil {
+		t.Fatal(err)
+	}
+	v1, _ := ed.DataVersion(ctx)
+	pub = NewPublisher(ed)
+	if err := pub.Post(ctx, where); err != nil || pub.Flush() != nil {
+		t.Fatal(err)
+	}
+	if v, _ := ed.DataVersion(ctx); v != v1 {
+		t.Error("the position the file holds was written again")
+	}
+	pub = NewPublisher(ed)
+	if err := pub.Post(ctx, Position{}); err != nil || pub.Flush() != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadPosition(ctx, ed); err != nil || got != (Position{}) {
+		t.Errorf("after the editor went home the wall reads %+v (%v)", got, err)
 	}
 }
 
