@@ -65,6 +65,10 @@ func (m *Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}()
 	m.sameFrame = false
 	model, cmd = m.update(msg)
+	if m.home.wantProgress {
+		m.home.wantProgress = false
+		cmd = tea.Batch(cmd, m.home.progressCmd())
+	}
 	if retry := m.afterBusy(); retry != nil {
 		cmd = tea.Batch(cmd, retry)
 	}

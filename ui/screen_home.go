@@ -31,6 +31,8 @@ type homeScreen struct {
 	// progressRead counts the reads of progress begun, so a read finished
 	// after a newer one is dropped.
 	progressRead int
+	// wantProgress asks Update to read the action plans again.
+	wantProgress bool
 }
 
 func newHome(e *env) *homeScreen {
@@ -43,7 +45,10 @@ func (s *homeScreen) load() {
 		return
 	}
 	s.loadList()
-	s.loadProgress()
+	// The action plans are read off the update loop (Update starts the
+	// read): at ten times the example's size they take a third of a
+	// second, which would hold the key that came home.
+	s.wantProgress = true
 }
 
 // loadList is load without the action plans: what the first frame waits

@@ -345,13 +345,6 @@ func splitReporter(v string) (note, by string) {
 	return strings.TrimSpace(v), ""
 }
 
-// loadProgress counts every review's actions for the list of reviews.
-func (s *homeScreen) loadProgress() {
-	s.progressRead++
-	p, err := s.e.st.ActionProgress(s.e.ctx, review.FromTime(s.e.now()))
-	s.setProgress(p, err)
-}
-
 // progressMsg is every review's action plan, read by progressCmd.
 type progressMsg struct {
 	read     int
