@@ -17,7 +17,7 @@ import (
 // temporary file in dest's folder, fsync, then rename), refusing to
 // overwrite an existing file. A half-written copy never appears under dest.
 func (s *Store) Backup(ctx context.Context, dest string) error {
-	if s == nil || s.db == nil {
+	if s.closed() {
 		return errClosed
 	}
 	if _, err := os.Stat(dest); err == nil {
@@ -61,7 +61,7 @@ func backupExists(dest string) error {
 // Finding problems is not an error; an error means the check itself could
 // not run.
 func (s *Store) Check(ctx context.Context) ([]string, error) {
-	if s == nil || s.db == nil {
+	if s.closed() {
 		return nil, errClosed
 	}
 	var out []string

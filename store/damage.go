@@ -31,7 +31,7 @@ func (s *Store) Damaged() bool { return s.dmg.found.Load() }
 // answer) and reports whether it is damaged, with the first problem.
 func (s *Store) CheckSound(ctx context.Context) (bool, string) {
 	s.dmg.once.Do(func() {
-		if s == nil || s.db == nil {
+		if s.closed() {
 			return
 		}
 		var line string

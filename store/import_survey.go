@@ -28,7 +28,7 @@ type RespondentRows = review.RespondentRows
 // question and respondent IDs are filled in (in sv and rows.IDs) only when
 // the import succeeds.
 func (s *Store) ImportSurvey(ctx context.Context, reviewID string, sv *review.Survey, rows *RespondentRows) error {
-	if s == nil || s.db == nil {
+	if s.closed() {
 		return errClosed
 	}
 	if s.readOnly {

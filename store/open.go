@@ -464,13 +464,17 @@ func (s *Store) Close() error {
 	}
 	s.stmts = nil
 	s.mu.Unlock()
-	if s.db != nil {
+	// The handle stays (closed): a write still on its way in another
+	// goroutine then gets an error from it instead of a nil pointer.
+	if s.db != nil && !s.shut.Swap(true) {
 		err = s.db.Close()
-		s.db = nil
 	}
 	s.release()
 	return wrapErr(err, "close the file")
 }
+
+// closed reports whether s cannot be used: never opened, or closed.
+func (s *Store) closed() bool { return s == nil || s.db == nil || s.shut.Load() }
 
 func (s *Store) release() {
 	if s.unlock != nil {

@@ -187,7 +187,7 @@ func (s *Store) PatchMember(ctx context.Context, before, after *review.Member) (
 // connection), so an editor can tell an import made elsewhere from its own
 // saves.
 func (s *Store) OthersVersion(ctx context.Context) (int64, error) {
-	if s == nil || s.db == nil {
+	if s.closed() {
 		return 0, errClosed
 	}
 	var v int64

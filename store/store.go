@@ -36,6 +36,7 @@ type Options struct {
 
 // Store is an open database file.
 type Store struct {
+	shut     atomic.Bool // Close was called
 	path     string
 	readOnly bool
 	// whyReadOnly is why the store chose to read only ("" when the

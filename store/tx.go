@@ -26,7 +26,7 @@ func (s *Store) readOnlyError() error {
 // The caller may say "saved" only when it returns nil. A busy file is
 // retried once on top of SQLite's own five-second busy timeout.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *wtx) error) error {
-	if s == nil || s.db == nil {
+	if s.closed() {
 		return errClosed
 	}
 	if s.readOnly {
@@ -72,7 +72,7 @@ func (s *Store) tryWrite(ctx context.Context, fn func(tx *wtx) error) ([]string,
 // change (PRAGMA data_version plus this store's own commit counter), so a
 // read-only viewer can poll it cheaply and reload only on change.
 func (s *Store) DataVersion(ctx context.Context) (int64, error) {
-	if s == nil || s.db == nil {
+	if s.closed() {
 		return 0, errClosed
 	}
 	var v int64
@@ -85,7 +85,7 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 // read runs fn in a read transaction, so everything it reads comes from
 // one consistent snapshot even while another process writes.
 func (s *Store) read(ctx context.Context, what string, fn func(tx *wtx) error) error {
-	if s == nil || s.db == nil {
+	if s.closed() {
 		return errClosed
 	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
