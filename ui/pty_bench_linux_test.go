@@ -132,12 +132,18 @@ func (a *ptyApp) settle(d time.Duration) {
 func tail(s string) string { return s[max(0, len(s)-300):] }
 
 // ptyBinary is the binary built from this tree, or SCRUTINY_PTY_BIN when
-// set (another build, for a before-and-after pair on the same file).
+// set (another build, for a before-and-after pair). The other build makes
+// its own large file with the same demo, since a file of a newer format
+// cannot be opened by an older build.
 func ptyBinary(b *testing.B) (string, string) {
 	db, _ := largeDB(b)
 	bin := filepath.Join(filepath.Dir(db), "scrutiny")
 	if other := os.Getenv("SCRUTINY_PTY_BIN"); other != "" {
 		bin = other
+		db = filepath.Join(filepath.Dir(db), "other.db")
+		if out, err := exec.Command(bin, "--db", db, "demo", "--size", "large").CombinedOutput(); err != nil {
+			b.Fatalf("%s demo --size large: %v\n%s", bin, err, out)
+		}
 	}
 	return bin, db
 }
