@@ -137,9 +137,14 @@ func (s *reportTab) update(msg tea.Msg) tea.Cmd {
 			s.pending = nil
 		}
 		atTop := s.vp.YOffset() == 0
-		off := s.vp.YOffset()
+		off, before := s.vp.YOffset(), s.vp.TotalLineCount()
 		s.vp.SetContent(strings.TrimRight(msg.out, "\n"))
 		if !atTop {
+			// At another width the same text is on other lines: keep the
+			// reader at the same share of the report, not the same line.
+			if after := s.vp.TotalLineCount(); msg.key.width != s.shown.width && before > 0 {
+				off = off * after / before
+			}
 			s.vp.SetYOffset(off)
 		}
 		s.shown = msg.key

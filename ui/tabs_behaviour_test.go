@@ -255,6 +255,15 @@ func TestReportPreviewAndExport(t *testing.T) {
 	if s := tt.screen(); strings.Contains(s, "Drawing the preview") || !strings.Contains(s, "the report export writes") {
 		t.Fatalf("after a resize the preview waits for a key:\n%s", s)
 	}
+	// Halfway down, a new width keeps the reader about halfway down: the
+	// same text is on other lines.
+	rt := tt.m.ws.cur().(*reportTab)
+	rt.vp.SetYOffset(rt.vp.TotalLineCount() / 2)
+	before := rt.vp.ScrollPercent()
+	tt.send(windowSize(100, 30))
+	if after := rt.vp.ScrollPercent(); after < before-0.05 || after > before+0.05 {
+		t.Fatalf("a resize moved the reader from %.0f%% to %.0f%% of the report", before*100, after*100)
+	}
 }
 
 // Each format can be exported from the tab, and the tab keeps showing the
