@@ -167,6 +167,10 @@ func decide(i int, h string, s *colStat, o *Options, sets []LabelSet) Column {
 		c.Kind, c.Why = Ignore, "looks like a respondent number (choose attribute to keep it)"
 	case answers == 0:
 		c.Kind, c.Why = FreeText, "no answers in any row"
+	case mostly(s.yesno, answers) && s.yesno < answers && thirdAnswer(s, answers):
+		// "yes", "no" and "maybe": three answers to choose from, not a
+		// yes/no question with mistakes in it.
+		c.Kind, c.Why = Choice, "yes, no and another answer"
 	case mostly(s.yesno, answers):
 		c.Kind, c.Why = YesNo, fmt.Sprintf("%d of %d answers are yes or no", s.yesno, answers)
 		if s.yesno == answers {
@@ -201,6 +205,30 @@ func decide(i int, h string, s *colStat, o *Options, sets []LabelSet) Column {
 // mostly reports whether hits of the answers fit a kind well enough to
 // take it, leaving the rest to be listed as bad rows: more than half fit,
 // and at most one in ten (or two, in a small file) do not.
+// middleAnswers are what a yes/no question's third answer is usually
+// called: one of them is a third answer when given by at least a tenth of
+// the people; any other word must come at least twice.
+var middleAnswers = map[string]bool{"maybe": true, "not sure": true, "unsure": true, "sometimes": true, "partly": true}
+
+// thirdAnswer reports whether the answers that are not yes or no are one
+// short answer given as a choice, rather than a stray mistake.
+func thirdAnswer(s *colStat, answers int) bool {
+	if s.overflow || len(s.distinct) > 6 {
+		return false
+	}
+	var other []string
+	for _, v := range s.order {
+		if _, yn := review.YesNo(v); !yn {
+			other = append(other, v)
+		}
+	}
+	if len(other) != 1 {
+		return false
+	}
+	n := answers - s.yesno
+	return n >= 2 || (middleAnswers[review.NormWord(other[0])] && n*10 >= answers)
+}
+
 func mostly(hits, answers int) bool {
 	stray := answers - hits
 	return hits > 0 && hits*2 > answers && stray <= max(2, answers/10)

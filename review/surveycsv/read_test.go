@@ -260,3 +260,27 @@ func TestDuplicateAndBlankHeaders(t *testing.T) {
 		t.Errorf("columns %+v", p.Columns)
 	}
 }
+
+// TestYesMaybeNoIsAChoice: a yes/no column with "maybe" answers is a
+// choice of three, read without errors; one stray word in a yes/no column
+// stays a mistake the preview names.
+func TestYesMaybeNoIsAChoice(t *testing.T) {
+	p := read(t, "Would you recommend us\nyes\nmaybe\nno\nYes\n", Options{})
+	c := column(t, p, "Would you recommend us")
+	if c.Kind != Choice || !p.OK() {
+		t.Fatalf("kind %v, ok %v, errors %v", c.Kind, p.OK(), p.Errors)
+	}
+	for _, want := range []string{"yes", "maybe", "no"} {
+		found := false
+		for _, l := range c.Labels {
+			found = found || strings.EqualFold(l, want)
+		}
+		if !found {
+			t.Errorf("the choices %q leave out %q", c.Labels, want)
+		}
+	}
+	p = read(t, "Again\nyes\nno\nyes\nno\nyse\nyes\n", Options{})
+	if c := column(t, p, "Again"); c.Kind != YesNo || p.OK() {
+		t.Fatalf("a typo made the column %v (ok %v)", c.Kind, p.OK())
+	}
+}
