@@ -347,7 +347,12 @@ func (b *builder) impact() {
 		}
 		line := fmt.Sprintf("Recommendation %d (%s): %s", i+1, collapse(p.Title()), c.Verdict.Label())
 		if ch := collapse(c.Changed); ch != "" {
-			line += ". " + ch
+			// A verdict such as "Too early to say …" ends itself.
+			if strings.HasSuffix(line, "…") || strings.HasSuffix(line, ".") {
+				line += " " + ch
+			} else {
+				line += ". " + ch
+			}
 		}
 		verdicts = append(verdicts, line)
 	}
