@@ -541,7 +541,7 @@ func newScorecardKeys() scorecardKeys {
 	return scorecardKeys{
 		Panel:  bind([]string{"alt+p"}, "alt+p", "this review's measures / all the panel's"),
 		Add:    bind([]string{"alt+a"}, "alt+a", "add the measure to this review"),
-		New:    bind(keyNew, "ctrl+n", "a new indicator (the panel's own)"),
+		New:    bind(keyNew, "ctrl+n", "add an indicator (the panel's own)"),
 		Remove: bind(keyDelete, "ctrl+d", "take out of this review (all the panel's: to the bin)"),
 	}
 }

@@ -111,6 +111,12 @@ func (s *homeScreen) restyle()        {}
 
 func (s *homeScreen) help() helpMap {
 	short := []key.Binding{s.keys.Open, s.keys.New, s.keys.Delete, s.keys.Bin}
+	if s.inBin {
+		// In the bin enter restores; the help line says so, not "open".
+		restore := s.keys.Open
+		restore.SetHelp("enter", "restore")
+		short = []key.Binding{restore, s.keys.Bin}
+	}
 	if s.typing() {
 		short = []key.Binding{s.keys.Open, s.keys.Clear, s.keys.New}
 	}
