@@ -49,4 +49,4 @@ require (
 
 // Bubble Tea with a renderer that sleeps while nothing changes:
 // third_party/bubbletea/README.md says what changed and when to drop it.
-replace charm.land/bubbletea/v2 v2.1.1 => ./third_party/bubbletea
+replace charm.land/bubbletea/v2 v2.1.1 => ./ui/third_party/bubbletea

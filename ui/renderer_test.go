@@ -10,7 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-// The renderer in third_party/bubbletea sleeps while nothing changes and
+// The renderer in ui/third_party/bubbletea sleeps while nothing changes and
 // draws a new view when woken. These check that no frame is lost to the
 // sleep: the view after a quiet spell, and the last of a burst, reach the
 // terminal.

@@ -76,7 +76,7 @@ func Run(ctx context.Context, st *store.Store, opts Options) error {
 	// Bubble Tea's own handler would quit on SIGTERM before the field being
 	// typed is saved; stopOnSignal saves first.
 	//
-	// The renderer (third_party/bubbletea) draws a new frame at once when
+	// The renderer (ui/third_party/bubbletea) draws a new frame at once when
 	// it has been quiet, so a key or the first frame waits for no tick;
 	// while frames keep coming it draws at most 120 a second (Bubble Tea's
 	// most), and a tick with nothing new stops it, so an idle app never

@@ -64,3 +64,21 @@ func TestArchitectureNamesRealFiles(t *testing.T) {
 		t.Fatalf("only %d names checked; has the document's form changed?", checked)
 	}
 }
+
+// TestTopLevelHoldsOnlyTheLayout keeps the top folder to what the layout
+// names: the program's entry, its three layers, the module files and the
+// documents. Anything else (a vendored library, a script) belongs under
+// one of the layers or .ci.
+func TestTopLevelHoldsOnlyTheLayout(t *testing.T) {
+	allowed := map[string]bool{"main.go": true, "review": true, "store": true, "ui": true, "go.mod": true, "go.sum": true,
+		"README.md": true, "ARCHITECTURE.md": true, "BENCHMARKS.md": true}
+	entries, err := os.ReadDir(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if name := e.Name(); !allowed[name] && !strings.HasPrefix(name, ".") {
+			t.Errorf("the top level holds %s, which the layout does not name", name)
+		}
+	}
+}
