@@ -121,25 +121,6 @@ func checkGivenIDs(ctx context.Context, tx *wtx, ids []string, svID string) erro
 	return err
 }
 
-// stmtJournalInMemory keeps SQLite's statement journal in memory for the
-// next transaction (it is chosen when a transaction begins). Each
-// many-row INSERT keeps the pages it changes there until it finishes, in
-// case it has to be undone alone; on disk that was a tenth of a second of
-// file writes per 100,000 rows. The journal is only for undoing one
-// statement inside a transaction that is still open, never for recovery
-// after a crash, so this weakens nothing. The connection's setting is put
-// back afterwards.
-func (s *Store) stmtJournalInMemory(ctx context.Context) func() {
-	var old int
-	if s.db.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&old) != nil || old == 2 {
-		return func() {}
-	}
-	if _, err := s.db.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
-		return func() {}
-	}
-	return func() { s.db.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA temp_store = %d", old)) }
-}
-
 // importBatch rows go in per statement: the driver's cost per statement
 // is most of the time for rows this small.
 const importBatch = 256
@@ -156,8 +137,6 @@ func respInsertSQL(onConflict string) respInsert {
 }
 
 var (
-	// newResps fills a survey made in the same transaction.
-	newResps = respInsertSQL("")
 	// addResps updates a respondent given again with an ID it already has
 	// in the same survey, and leaves one of another survey alone.
 	addResps = respInsertSQL(` ON CONFLICT (id) DO UPDATE SET attrs = excluded.attrs, answers = excluded.answers
