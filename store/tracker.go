@@ -105,12 +105,6 @@ func (s *Store) TrackerBrief(ctx context.Context) ([]review.Tracked, error) {
 		defer rows.Close()
 		last, n := "", 0
 		var decision, acts string
-		// Only each action's due date and status are read: the table
-		// counts them, and skipping the texts saves most of the work.
-		var jacts []struct {
-			Due    string `json:"due"`
-			Status string `json:"status"`
-		}
 		var keys []string
 		for rows.Next() {
 			var t review.Tracked
@@ -121,21 +115,8 @@ func (s *Store) TrackerBrief(ctx context.Context) ([]review.Tracked, error) {
 			if t.Rec.Response.Decision, err = review.ParseDecision(decision); err != nil {
 				return badColumn(err)
 			}
-			// A fresh slice each row: decoding into a reused one keeps the
-			// fields an action leaves out (a missing due date) from the row
-			// before.
-			jacts = nil
-			if err := unjs(acts, &jacts); err != nil {
+			if t.Rec.Actions, err = briefActions(acts, nil); err != nil {
 				return badColumn(err)
-			}
-			if len(jacts) > 0 {
-				t.Rec.Actions = make([]review.Action, len(jacts))
-			}
-			for i, a := range jacts {
-				if t.Rec.Actions[i].Due, err = parseISO(a.Due); err != nil {
-					return badColumn(err)
-				}
-				t.Rec.Actions[i].Status, _ = review.LegacyStatus(a.Status)
 			}
 			if t.ReviewID != last {
 				last, n = t.ReviewID, 0
@@ -158,6 +139,31 @@ var qActionProgress = hot("SELECT c.review_id, c.actions" +
 	" FROM recommendations c JOIN reviews r ON r.id = c.review_id" +
 	" WHERE c.deleted_at IS NULL AND r.deleted_at IS NULL AND c.actions NOT IN ('', '[]')")
 
+// briefActions appends to into the actions stored in acts with only their
+// due dates and statuses: what the tracker's table and the progress count.
+// Skipping the texts and updates is most of the saving.
+func briefActions(acts string, into []review.Action) ([]review.Action, error) {
+	// A fresh slice for each column: decoding into a reused one would keep
+	// the fields an action leaves out (a missing due date) from the last.
+	var jacts []struct {
+		Due    string `json:"due"`
+		Status string `json:"status"`
+	}
+	if err := unjs(acts, &jacts); err != nil {
+		return into, err
+	}
+	for _, a := range jacts {
+		var act review.Action
+		var err error
+		if act.Due, err = parseISO(a.Due); err != nil {
+			return into, err
+		}
+		act.Status, _ = review.LegacyStatus(a.Status)
+		into = append(into, act)
+	}
+	return into, nil
+}
+
 // ActionProgress is each live review's action plan as of today (the home
 // screen's progress): what TrackerBrief's rows add up to, read in half its
 // time, as only the actions' due dates and statuses are read. A review
@@ -172,28 +178,13 @@ func (s *Store) ActionProgress(ctx context.Context, today review.Date) (map[stri
 		}
 		defer rows.Close()
 		var id, acts string
-		var jacts []struct {
-			Due    string `json:"due"`
-			Status string `json:"status"`
-		}
 		var rec review.Recommendation
 		for rows.Next() {
 			if err := rows.Scan(&id, &acts); err != nil {
 				return badColumn(err)
 			}
-			// A fresh slice each row, as in TrackerBrief.
-			jacts = nil
-			if err := unjs(acts, &jacts); err != nil {
+			if rec.Actions, err = briefActions(acts, rec.Actions[:0]); err != nil {
 				return badColumn(err)
-			}
-			rec.Actions = rec.Actions[:0]
-			for _, a := range jacts {
-				var act review.Action
-				if act.Due, err = parseISO(a.Due); err != nil {
-					return badColumn(err)
-				}
-				act.Status, _ = review.LegacyStatus(a.Status)
-				rec.Actions = append(rec.Actions, act)
 			}
 			out[id] = out[id].Add(rec.Progress(today))
 		}
