@@ -515,7 +515,7 @@ func (w *blockWriter) put(ids []string) error {
 	return nil
 }
 
-// cols returns kind k's column slots, n of them, emptied for reuse.
+// slots returns kind k's column slots, n of them, emptied for reuse.
 func (w *blockWriter) slots(k, n int) []blockCol {
 	cols := w.cols[k]
 	for len(cols) < n {
