@@ -326,7 +326,12 @@ func (s *reportTab) view(w, h int) string {
 	for i := len(lines) - 1; i >= 0; i-- {
 		body = text.Pad(lines[i], w) + "\n" + body
 	}
-	pct := fmt.Sprintf("%3.0f%%", s.vp.ScrollPercent()*100)
+	// Rounded down, so 100% is shown only when the last line is.
+	share := int(s.vp.ScrollPercent() * 100)
+	if s.vp.AtBottom() {
+		share = 100
+	}
+	pct := fmt.Sprintf("%3d%%", share)
 	bottom := strings.Repeat(" ", max(0, w-5)) + pct
 	if s.exporting {
 		// The format follows the file name's ending; say which it is.

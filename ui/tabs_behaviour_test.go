@@ -521,3 +521,17 @@ func TestUndoNewReviewGoesHome(t *testing.T) {
 		t.Fatalf("undo left %d reviews", len(l))
 	}
 }
+
+// One line up from the end of the report the tab does not say 100%: the
+// share is rounded down, and 100% means the last line is on screen.
+func TestReportShareIsNotFullBeforeTheEnd(t *testing.T) {
+	tt, _, _ := exampleTester(t, 60, 20)
+	tt.press("alt+8")
+	tt.contains("the report export writes")
+	tt.press("end")
+	tt.contains("100%")
+	tt.press("up")
+	if strings.Contains(tt.screen(), "100%") {
+		t.Fatalf("one line from the end the tab says 100%%:\n%s", tt.screen())
+	}
+}
